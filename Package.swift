@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Salient",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "salient", targets: ["salient"]),
+        .library(name: "SalientCore", targets: ["SalientCore"]),
+        .library(name: "SalientIO", targets: ["SalientIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .target(name: "SalientCore", dependencies: ["CGEOS", "CPROJ"]),
+        .target(name: "SalientIO", dependencies: ["SalientCore", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "salient",
+            dependencies: ["SalientCore", "SalientIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "SalientCoreTests", dependencies: ["SalientCore"]),
+        .testTarget(name: "SalientIOTests", dependencies: ["SalientIO"], exclude: ["Fixtures"]),
+        .testTarget(name: "SalientCLITests", dependencies: ["salient", "SalientIO"], exclude: ["Fixtures", "Golden"]),
+    ]
+)

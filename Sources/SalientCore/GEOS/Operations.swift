@@ -1,0 +1,107 @@
+import CGEOS
+
+/// Segments per quarter circle in buffers. GEOS's default of 8 makes a 32-gon whose area is
+/// 0.64 % short of πr²; 32 segments (a 128-gon) keep the shortfall at 0.04 %, within the
+/// 0.1 % the area tests demand, at a cost that is still small next to unions and clipping.
+public let bufferQuadrantSegments: Int32 = 32
+
+extension GEOSObject {
+    /// The area within `meters` of this geometry (planar, so the geometry must be projected).
+    public func buffered(byMeters meters: Double) throws -> GEOSObject {
+        // returns NULL on exception
+        try derive("GEOSBuffer_r") { GEOSBuffer_r($0, $1, meters, bufferQuadrantSegments) }
+    }
+
+    public func union(_ other: GEOSObject) throws -> GEOSObject {
+        try derive("GEOSUnion_r", with: other) { GEOSUnion_r($0, $1, $2) }
+    }
+
+    /// Dissolves a collection into one geometry.
+    public func unaryUnion() throws -> GEOSObject {
+        try derive("GEOSUnaryUnion_r") { GEOSUnaryUnion_r($0, $1) }
+    }
+
+    public func intersection(_ other: GEOSObject) throws -> GEOSObject {
+        try derive("GEOSIntersection_r", with: other) { GEOSIntersection_r($0, $1, $2) }
+    }
+
+    public func difference(_ other: GEOSObject) throws -> GEOSObject {
+        try derive("GEOSDifference_r", with: other) { GEOSDifference_r($0, $1, $2) }
+    }
+
+    public func convexHull() throws -> GEOSObject {
+        try derive("GEOSConvexHull_r") { GEOSConvexHull_r($0, $1) }
+    }
+
+    /// A valid geometry covering the same points, for input drawn by hand.
+    public func madeValid() throws -> GEOSObject {
+        try derive("GEOSMakeValid_r") { GEOSMakeValid_r($0, $1) }
+    }
+
+    /// A point guaranteed to lie inside an areal geometry (or on a line).
+    public func pointOnSurface() throws -> GEOSObject {
+        try derive("GEOSPointOnSurface_r") { GEOSPointOnSurface_r($0, $1) }
+    }
+
+    /// Why the geometry is invalid, or nil when it is valid.
+    public func invalidityReason() throws -> String? {
+        context.resetMessages()
+        // returns 2 on exception
+        let valid = GEOSisValid_r(context.handle, pointer)
+        if valid == 1 { return nil }
+        guard valid == 0 else { throw context.failure("GEOSisValid_r") }
+        // returns NULL on exception; the string is ours to free
+        guard let reason = GEOSisValidReason_r(context.handle, pointer) else {
+            throw context.failure("GEOSisValidReason_r")
+        }
+        defer { GEOSFree_r(context.handle, reason) }
+        return String(cString: reason)
+    }
+
+    /// Planar distance in the units of the projection (metres).
+    public func distance(to other: GEOSObject) throws -> Double {
+        precondition(other.context === context, "GEOS objects from different contexts cannot be combined")
+        context.resetMessages()
+        var result = 0.0
+        // returns 0 on exception
+        guard GEOSDistance_r(context.handle, pointer, other.pointer, &result) == 1 else {
+            throw context.failure("GEOSDistance_r")
+        }
+        return result
+    }
+
+    /// The closest pair of points, the first on this geometry, the second on `other`.
+    public func nearestPoints(to other: GEOSObject) throws -> (PlanarPoint, PlanarPoint) {
+        precondition(other.context === context, "GEOS objects from different contexts cannot be combined")
+        context.resetMessages()
+        // returns NULL on exception (or when either geometry is empty); the sequence is ours
+        guard let sequence = GEOSNearestPoints_r(context.handle, pointer, other.pointer) else {
+            throw context.failure("GEOSNearestPoints_r")
+        }
+        defer { GEOSCoordSeq_destroy_r(context.handle, sequence) }
+        var flat = [Double](repeating: 0, count: 4)
+        let ok = flat.withUnsafeMutableBufferPointer { buffer in
+            GEOSCoordSeq_copyToBuffer_r(context.handle, sequence, buffer.baseAddress, 0, 0)
+        }
+        guard ok == 1 else { throw context.failure("GEOSCoordSeq_copyToBuffer_r") }
+        return (PlanarPoint(x: flat[0], y: flat[1]), PlanarPoint(x: flat[2], y: flat[3]))
+    }
+
+    public func contains(_ other: GEOSObject) throws -> Bool {
+        precondition(other.context === context, "GEOS objects from different contexts cannot be combined")
+        context.resetMessages()
+        // returns 2 on exception
+        let result = GEOSContains_r(context.handle, pointer, other.pointer)
+        guard result != 2 else { throw context.failure("GEOSContains_r") }
+        return result == 1
+    }
+
+    /// Planar area in square projection units; geodesic areas come from `Geodesic`.
+    public func planarArea() throws -> Double {
+        context.resetMessages()
+        var result = 0.0
+        // returns 0 on exception
+        guard GEOSArea_r(context.handle, pointer, &result) == 1 else { throw context.failure("GEOSArea_r") }
+        return result
+    }
+}
