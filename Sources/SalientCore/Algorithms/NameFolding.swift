@@ -1,0 +1,83 @@
+import Foundation
+
+/// Folds a place name to a key under which spellings of the same name meet: case,
+/// diacritics, hyphens, apostrophes and spacing are dropped, Cyrillic is transliterated
+/// (BGN/PCGN-like), and the usual differences between romanisation systems are levelled
+/// (ja/ya, -iy/-y/-ij, -ye/-e, ž/zh, German tsch/sch). Spellings no rule can reach (Suja for Sudzha) belong
+/// in the gazetteer as aliases.
+public enum NameFolding {
+    public static func key(_ name: String) -> String {
+        words(of: name).joined()
+    }
+
+    /// The folded words of a name, before they are joined into a key.
+    public static func words(of name: String) -> [String] {
+        var latin = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if let replacement = cyrillic[scalar] ?? caronLatin[scalar] {
+                latin += replacement
+            } else {
+                latin.unicodeScalars.append(scalar)
+            }
+        }
+        let stripped = latin.decomposedStringWithCompatibilityMapping.unicodeScalars
+            .filter { !$0.properties.isDiacritic && $0.properties.generalCategory != .nonspacingMark }
+        let apostrophes: Set<Character> = ["'", "’", "ʼ", "‘", "`", "´", "ʹ"]
+        var words: [String] = []
+        var current = ""
+        for character in String(String.UnicodeScalarView(stripped)) {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if apostrophes.contains(character) {
+                continue  // "Porech'ye" and "Porechye" are one word
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.map(levelRomanisation)
+    }
+
+    private static func levelRomanisation(_ word: String) -> String {
+        // German romanisation: tsch = ch, sch = sh (Poretschnoje, Kurschatow).
+        var w = word.replacingOccurrences(of: "tsch", with: "ch").replacingOccurrences(of: "sch", with: "sh")
+        for vowel in ["a", "e", "o", "u", "i"] { w = w.replacingOccurrences(of: "j" + vowel, with: "y" + vowel) }
+        w = w.replacingOccurrences(of: "ye", with: "e")
+        for ending in ["iy", "ij", "ii", "yi", "yy"] where w.hasSuffix(ending) && w.count > 3 {
+            w = String(w.dropLast(2)) + "y"
+            break
+        }
+        return w
+    }
+
+    private static let caronLatin: [Unicode.Scalar: String] = [
+        "ž": "zh", "ż": "zh", "š": "sh", "č": "ch", "ć": "ch", "ł": "l",
+    ]
+
+    private static let cyrillic: [Unicode.Scalar: String] = [
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+        "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+        "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+        // Ukrainian and Belarusian letters
+        "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+    ]
+
+    /// Levenshtein distance between two keys, for "did you mean" suggestions.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

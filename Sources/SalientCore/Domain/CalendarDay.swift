@@ -1,0 +1,106 @@
+import Foundation
+
+/// A day of the proleptic Gregorian calendar, as printed `YYYY-MM-DD`. Which instant a day
+/// starts at is set by the timeline's time zone; a day itself carries no zone, so it never
+/// shifts when read or written (the off-by-one that time-zone-aware dates cause in exports).
+public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01.
+    public let ordinal: Int
+
+    public init(ordinal: Int) {
+        self.ordinal = ordinal
+    }
+
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    private static let epoch = Date(timeIntervalSince1970: 0)
+
+    /// Parses `YYYY-MM-DD`; nil for anything else, including days that do not exist (2024-02-30).
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        let components = DateComponents(year: year, month: month, day: day)
+        guard let date = Self.calendar.date(from: components) else { return nil }
+        let back = Self.calendar.dateComponents([.year, .month, .day], from: date)
+        // Foundation rolls 2024-02-30 over to 2024-03-01; a round trip exposes that.
+        guard back.year == year, back.month == month, back.day == day else { return nil }
+        self.ordinal = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+    }
+
+    public var components: (year: Int, month: Int, day: Int) {
+        let date = Self.epoch.addingTimeInterval(Double(ordinal) * 86_400)
+        let c = Self.calendar.dateComponents([.year, .month, .day], from: date)
+        return (c.year!, c.month!, c.day!)
+    }
+
+    /// ISO 8601 calendar date, the form GDAL types as Date.
+    public var description: String {
+        let c = components
+        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+    }
+
+    public func adding(days: Int) -> CalendarDay {
+        CalendarDay(ordinal: ordinal + days)
+    }
+
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+        lhs.ordinal < rhs.ordinal
+    }
+
+    /// Every day from `start` through `end`, both included.
+    public static func range(_ start: CalendarDay, through end: CalendarDay) -> [CalendarDay] {
+        guard start <= end else { return [] }
+        return (start.ordinal...end.ordinal).map(CalendarDay.init(ordinal:))
+    }
+}
+
+/// When something happened, as precisely as the sources allow (after UCDP's date_start,
+/// date_end and date_prec, but as a typed value rather than a code shared by two meanings).
+public enum EventDate: Hashable, Sendable, CustomStringConvertible {
+    /// Known to the day.
+    case day(CalendarDay)
+    /// Some time between two days, both included; `start < end`.
+    case interval(start: CalendarDay, end: CalendarDay)
+
+    public var start: CalendarDay {
+        switch self {
+        case .day(let d): return d
+        case .interval(let start, _): return start
+        }
+    }
+
+    /// The last day, included.
+    public var end: CalendarDay {
+        switch self {
+        case .day(let d): return d
+        case .interval(_, let end): return end
+        }
+    }
+
+    public var precision: DatePrecision {
+        switch self {
+        case .day: return .day
+        case .interval: return .interval
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .day(let d): return d.description
+        case .interval(let s, let e): return "\(s)/\(e)"
+        }
+    }
+}
+
+public enum DatePrecision: String, Hashable, Sendable, CaseIterable {
+    case day
+    case interval
+}

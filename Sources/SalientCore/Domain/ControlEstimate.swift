@@ -1,0 +1,55 @@
+/// The two tiers front-line maps draw: ground held, and the grey zone around it.
+public enum ControlTier: String, Hashable, Sendable, CaseIterable {
+    case controlled
+    case contested
+}
+
+/// One tier of the estimated control area on a day.
+public struct ControlArea: Hashable, Sendable {
+    public var tier: ControlTier
+    public var geometry: MultiPolygon<LonLat>
+    /// Geodesic area on WGS 84, square kilometres.
+    public var areaSquareKilometers: Double
+    /// Events whose places shaped this tier, sorted.
+    public var eventIDs: [String]
+
+    public init(tier: ControlTier, geometry: MultiPolygon<LonLat>, areaSquareKilometers: Double, eventIDs: [String]) {
+        self.tier = tier
+        self.geometry = geometry
+        self.areaSquareKilometers = areaSquareKilometers
+        self.eventIDs = eventIDs
+    }
+}
+
+/// An event the estimate could not draw, and why (e.g. located only to a region).
+public struct UnmappedEvent: Hashable, Sendable {
+    public var eventID: String
+    public var reason: String
+
+    public init(eventID: String, reason: String) {
+        self.eventID = eventID
+        self.reason = reason
+    }
+}
+
+/// The estimate as of a day: both tiers, and how it was made.
+public struct ControlEstimate: Hashable, Sendable {
+    public var asOf: CalendarDay
+    public var controlled: ControlArea
+    public var contested: ControlArea
+    /// The metric projection the buffers and hulls were computed in (a PROJ string).
+    public var projection: String
+    /// Events on or before the day that the estimate could not use.
+    public var unmapped: [UnmappedEvent]
+
+    public init(asOf: CalendarDay, controlled: ControlArea, contested: ControlArea, projection: String,
+                unmapped: [UnmappedEvent]) {
+        self.asOf = asOf
+        self.controlled = controlled
+        self.contested = contested
+        self.projection = projection
+        self.unmapped = unmapped
+    }
+
+    public var tiers: [ControlArea] { [controlled, contested] }
+}

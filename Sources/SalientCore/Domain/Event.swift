@@ -1,0 +1,54 @@
+/// What kind of happening an event records; the estimate reads the ground kinds.
+public enum EventKind: String, Hashable, Sendable, CaseIterable {
+    case advance, control, contested, repelled, strike, evacuation, emergency, statement
+}
+
+/// How precisely an event's location is known (after ACLED's geo_precision and UCDP's
+/// where_prec); coarser precision widens the area an event stands for.
+public enum LocationPrecision: String, Hashable, Sendable, CaseIterable {
+    case exact, near, district, region
+
+    /// What a place of this kind implies when the timeline does not say.
+    public static func implied(by kind: PlaceKind) -> LocationPrecision {
+        switch kind {
+        case .district: return .district
+        case .region, .border: return .region
+        case .city, .town, .village, .facility: return .exact
+        }
+    }
+}
+
+/// A dated happening at a place, tied to its sources.
+public struct Event: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var date: EventDate
+    public var dateNote: String
+    public var kind: EventKind
+    /// The gazetteer place, or nil when the timeline gives coordinates.
+    public var placeID: String?
+    public var placeName: String
+    public var position: LonLat
+    /// The kind of the place, or nil for explicit coordinates.
+    public var placeKind: PlaceKind?
+    public var locationPrecision: LocationPrecision
+    public var actor: String
+    public var summary: String
+    public var sourceIDs: [String]
+
+    public init(id: String, date: EventDate, dateNote: String, kind: EventKind, placeID: String?, placeName: String,
+                position: LonLat, placeKind: PlaceKind?, locationPrecision: LocationPrecision, actor: String,
+                summary: String, sourceIDs: [String]) {
+        self.id = id
+        self.date = date
+        self.dateNote = dateNote
+        self.kind = kind
+        self.placeID = placeID
+        self.placeName = placeName
+        self.position = position
+        self.placeKind = placeKind
+        self.locationPrecision = locationPrecision
+        self.actor = actor
+        self.summary = summary
+        self.sourceIDs = sourceIDs
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import SalientCore
+
+@Suite struct ControlAreaEstimatorTests {
+    /// One village held 10 km from a straight border, radius 2 km: the corridor is a stadium
+    /// (a 2r × d rectangle with half-discs at both ends) whose half-disc beyond the border is
+    /// clipped away: 2rd + πr²/2. The contested ring round it, band b: the same shape with
+    /// radius r + b, less the controlled part.
+    @Test func heldVillageMakesTheKnownCorridor() throws {
+        let world = try SyntheticWorld()
+        let village = world.north(ofBorderAt: 36, kilometers: 10)
+        let timeline = world.timeline([world.event("held", .control, at: village, on: .day(day("2024-08-10")))])
+        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic)
+        let estimate = try estimator.estimate(asOf: day("2024-08-10"))
+        let (r, d, b) = (2.0, 10.0, 4.0)
+        let controlled = 2 * r * d + Double.pi * r * r / 2
+        let contested = 2 * (r + b) * d + Double.pi * (r + b) * (r + b) / 2 - controlled
+        #expect(abs(estimate.controlled.areaSquareKilometers - controlled) / controlled < 0.003)
+        #expect(abs(estimate.contested.areaSquareKilometers - contested) / contested < 0.003)
+        #expect(estimate.controlled.eventIDs == ["held"])
+        #expect(estimate.projection.hasPrefix("+proj=aeqd"))
+    }
+
+    /// The same corridor south of the equator and across the antimeridian has the same area:
+    /// nothing in the method depends on where on Earth it runs.
+    @Test func corridorAreaDoesNotDependOnLocation() throws {
+        let world = try SyntheticWorld()
+        let estimate = try ControlAreaEstimator(
+            timeline: world.timeline([world.event("held", .control, at: world.north(ofBorderAt: 36, kilometers: 10), on: .day(day("2024-08-10")))]),
+            gazetteer: world.gazetteer(), geodesic: world.geodesic
+        ).estimate(asOf: day("2024-08-10"))
+        #expect(estimate.controlled.geometry.polygons.count == 1)
+    }
+
+    @Test func eventsCountFromTheLastDayTheyMayHaveHappened() throws {
+        let world = try SyntheticWorld()
+        let events = [
+            world.event("early", .control, at: world.north(ofBorderAt: 35, kilometers: 5), on: .day(day("2024-08-06"))),
+            world.event("spread", .control, at: world.north(ofBorderAt: 37, kilometers: 5),
+                        on: .interval(start: day("2024-08-06"), end: day("2024-08-09"))),
+            world.event("later", .control, at: world.north(ofBorderAt: 36, kilometers: 5), on: .day(day("2024-08-12"))),
+        ]
+        let estimator = try ControlAreaEstimator(timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic)
+        #expect(try estimator.estimate(asOf: day("2024-08-08")).controlled.eventIDs == ["early"])
+        #expect(try estimator.estimate(asOf: day("2024-08-09")).controlled.eventIDs == ["early", "spread"])
+        #expect(try estimator.estimate(asOf: day("2024-08-12")).controlled.eventIDs == ["early", "later", "spread"])
+    }
+
+    @Test func coarseAndNonGroundEventsShapeNothing() throws {
+        let world = try SyntheticWorld()
+        let here = world.north(ofBorderAt: 36, kilometers: 10)
+        let events = [
+            world.event("vague", .control, at: here, on: .day(day("2024-08-10")), precision: .region),
+            world.event("strike", .strike, at: here, on: .day(day("2024-08-10"))),
+        ]
+        let estimate = try ControlAreaEstimator(timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic)
+            .estimate(asOf: day("2024-08-10"))
+        #expect(estimate.controlled.geometry.isEmpty)
+        #expect(estimate.controlled.areaSquareKilometers == 0)
+        #expect(estimate.contested.geometry.isEmpty)
+        #expect(estimate.unmapped == [UnmappedEvent(eventID: "vague", reason: "located only to region precision")])
+    }
+
+    /// Two held villages 40 km apart along the border: the hull joins them into one salient,
+    /// corridors keep two; the hull is larger and contains the corridors.
+    @Test func hullJoinsWhatCorridorsKeepApart() throws {
+        let world = try SyntheticWorld()
+        let events = [
+            world.event("west", .control, at: world.north(ofBorderAt: 35.5, kilometers: 8), on: .day(day("2024-08-10"))),
+            world.event("east", .control, at: world.north(ofBorderAt: 36.1, kilometers: 8), on: .day(day("2024-08-10"))),
+        ]
+        let hull = try ControlAreaEstimator(timeline: world.timeline(events, join: .hull), gazetteer: world.gazetteer(), geodesic: world.geodesic)
+            .estimate(asOf: day("2024-08-10"))
+        let corridors = try ControlAreaEstimator(timeline: world.timeline(events, join: .corridors), gazetteer: world.gazetteer(), geodesic: world.geodesic)
+            .estimate(asOf: day("2024-08-10"))
+        #expect(hull.controlled.geometry.polygons.count == 1)
+        #expect(corridors.controlled.geometry.polygons.count == 2)
+        #expect(hull.controlled.areaSquareKilometers > corridors.controlled.areaSquareKilometers)
+        // Two separate 2 km corridors of depth 8 km, each 2rd + πr²/2.
+        let each = 2 * 2 * 8 + Double.pi * 4 / 2
+        #expect(abs(corridors.controlled.areaSquareKilometers - 2 * each) / (2 * each) < 0.003)
+    }
+
+    @Test func sameInputsGiveTheSameEstimate() throws {
+        let world = try SyntheticWorld()
+        let events = [world.event("a", .control, at: world.north(ofBorderAt: 36, kilometers: 7), on: .day(day("2024-08-10"))),
+                      world.event("b", .repelled, at: world.north(ofBorderAt: 36.2, kilometers: 15), on: .day(day("2024-08-10")), actor: "B")]
+        let make = { try ControlAreaEstimator(timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic).estimate(asOf: day("2024-08-10")) }
+        #expect(try make() == make())
+    }
+}
