@@ -1,0 +1,32 @@
+import Foundation
+import SalientCore
+
+/// `salient export`: the events and the control estimate on the timeline's last day.
+public enum ExportJob {
+    public struct Result: Sendable {
+        public var files: [String]
+        public var estimate: ControlEstimate
+    }
+
+    /// Reads, estimates and writes; nothing is written unless everything succeeded.
+    public static func run(timelinePath: String, outputFolder: String?, asOf requested: CalendarDay? = nil) throws -> Result {
+        let loaded = try TimelineReader.read(path: timelinePath)
+        let timeline = loaded.timeline
+        guard let span = timeline.span else {
+            throw InputError("the timeline has no events", file: timelinePath, field: "events")
+        }
+        let day = requested ?? span.end
+        let folder = outputFolder ?? "exports/\(timeline.id)"
+        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
+        let estimate = try estimator.estimate(asOf: day)
+        let geos = try GEOSContext()
+        let events = GeoJSONWriter.featureCollection(
+            name: "events", features: ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: estimate))
+        let control = GeoJSONWriter.featureCollection(
+            name: "control", features: try ExportLayers.control(timeline, estimate: estimate, geos: geos))
+        let files = [(folder as NSString).appendingPathComponent("events.geojson"),
+                     (folder as NSString).appendingPathComponent("control.geojson")]
+        try AtomicFileWriter.write([(files[0], events), (files[1], control)])
+        return Result(files: files, estimate: estimate)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Reads input files as UTF-8 text, refusing what is not.
+enum TextFile {
+    static func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "file not found", file: path)
+        }
+        var bytes = data
+        // A UTF-8 byte-order mark is harmless; drop it rather than refuse the file.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            let line = lineOfFirstInvalidByte(bytes)
+            throw InputError("the file is not valid UTF-8", file: path, line: line, hint: "save it as UTF-8")
+        }
+        return text
+    }
+
+    private static func lineOfFirstInvalidByte(_ data: Data) -> Int {
+        var line = 1
+        var index = data.startIndex
+        while index < data.endIndex {
+            let end = data[index...].firstIndex(of: 0x0A) ?? data.endIndex
+            if String(data: data[index..<end], encoding: .utf8) == nil { return line }
+            line += 1
+            index = end == data.endIndex ? end : data.index(after: end)
+        }
+        return line
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SalientCore
+
+/// Turns the timeline and its estimate into the features of the exported layers.
+///
+/// Dates are plain `YYYY-MM-DD` strings, which GDAL types as Date. Validity intervals are
+/// half-open: `end_date` is the day after the last day, matching QGIS's default exclusive
+/// end. Only the interval fields contain "start"/"end", so QGIS's Temporal Controller
+/// proposes exactly them; other date fields avoid the words it looks for.
+public enum ExportLayers {
+    public static func events(_ timeline: Timeline, gazetteer: Gazetteer, estimate: ControlEstimate) -> [GeoJSONFeature] {
+        let tiers = Dictionary(estimate.tiers.flatMap { area in area.eventIDs.map { ($0, area.tier) } },
+                               uniquingKeysWith: { first, _ in first })
+        let parameters = timeline.estimate
+        return timeline.events.sorted { ($0.date.start, $0.id) < ($1.date.start, $1.id) }.map { event in
+            let sources = event.sourceIDs.compactMap(timeline.source(id:))
+            let place = event.placeID.flatMap(gazetteer.place(id:))
+            let tier = tiers[event.id].map(\.rawValue) ?? "none"
+            let radius = tiers[event.id] == nil ? 0 : (parameters.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) ?? 0) / 1000
+            let properties: [(String, JSONValue)] = [
+                ("id", .string(event.id)),
+                ("kind", .string(event.kind.rawValue)),
+                ("actor", .string(event.actor)),
+                ("place_id", .string(event.placeID ?? "")),
+                ("place_name", .string(event.placeName)),
+                ("location_precision", .string(event.locationPrecision.rawValue)),
+                ("start_date", .string(event.date.start.description)),
+                ("end_date", .string(event.date.end.adding(days: 1).description)),
+                ("date_precision", .string(event.date.precision.rawValue)),
+                ("date_note", .string(event.dateNote)),
+                ("summary", .string(event.summary)),
+                ("sources", .string(event.sourceIDs.joined(separator: "; "))),
+                ("outlets", .string(sources.map(\.outlet).joined(separator: "; "))),
+                ("source_files", .string(sources.map(\.file).filter { !$0.isEmpty }.joined(separator: "; "))),
+                ("published_date", .string(sources.map(\.published.start).min()?.description ?? "")),
+                ("coordinate_source", .string(place.map { "\($0.provenance.source) \($0.provenance.sourceID)" } ?? "timeline coordinates")),
+                ("coordinate_licence", .string(place?.provenance.licence ?? "")),
+                ("coordinate_uncertainty_m", .number(place?.provenance.uncertaintyMeters ?? 0, decimals: 0)),
+                ("estimate_tier", .string(tier)),
+                ("estimate_radius_km", .number(radius, decimals: 3)),
+            ]
+            return GeoJSONFeature(properties: properties, geometry: GeoJSONWriter.point(event.position))
+        }
+    }
+
+    public static func control(_ timeline: Timeline, estimate: ControlEstimate, geos: GEOSContext) throws -> [GeoJSONFeature] {
+        let eventsByID = Dictionary(timeline.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let unmapped = estimate.unmapped.map { "\($0.eventID): \($0.reason)" }.joined(separator: "; ")
+        return try estimate.tiers.map { area in
+            let sourceIDs = Set(area.eventIDs.flatMap { eventsByID[$0]?.sourceIDs ?? [] }).sorted()
+            let properties: [(String, JSONValue)] = [
+                ("tier", .string(area.tier.rawValue)),
+                ("as_of_date", .string(estimate.asOf.description)),
+                ("area_km2", .number(area.areaSquareKilometers, decimals: 3)),
+                ("area_method", .string("geodesic on WGS 84 (PROJ geod_polygonarea)")),
+                ("event_count", .integer(area.eventIDs.count)),
+                ("events", .string(area.eventIDs.joined(separator: "; "))),
+                ("sources", .string(sourceIDs.joined(separator: "; "))),
+                ("unmapped_events", .string(unmapped)),
+                ("method", .string(timeline.estimate.summary)),
+                ("projection", .string(estimate.projection)),
+                ("timeline", .string(timeline.id)),
+            ]
+            let geometry = try AntimeridianSplit.split(area.geometry, context: geos)
+            return GeoJSONFeature(properties: properties, geometry: GeoJSONWriter.multiPolygon(geometry))
+        }
+    }
+}

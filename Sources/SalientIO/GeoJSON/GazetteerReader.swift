@@ -1,0 +1,154 @@
+import Foundation
+import SalientCore
+import Yams
+
+/// Reads a gazetteer folder: every `*.geojson` in it, in name order.
+public enum GazetteerReader {
+    public static let propertyKeys = ["id", "name", "name_local", "aliases", "kind", "parent", "country",
+                                      "source", "source_id", "source_url", "licence", "uncertainty_m", "note"]
+
+    /// - Parameter folder: the folder as the user named it; messages quote paths under it.
+    public static func read(folder: String) throws -> Gazetteer {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError("gazetteer folder not found", file: folder)
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".geojson") }.sorted()
+        var places: [Place] = []
+        var origins: [(file: String, line: Int?)] = []
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            for (place, line) in try readFile(path) {
+                places.append(place)
+                origins.append((path, line))
+            }
+        }
+        do {
+            return try Gazetteer(places: places)
+        } catch .duplicateID(let id, let first, let second) {
+            let firstAt = origins[first]
+            throw InputError("duplicate id '\(id)'", file: origins[second].file, line: origins[second].line, field: "id",
+                             hint: "first used at \(firstAt.file):\(firstAt.line ?? 0); ids must be unique across the gazetteer")
+        } catch .empty {
+            throw InputError("the gazetteer holds no places", file: folder, hint: "add places.geojson with at least one feature")
+        }
+    }
+
+    /// The places of one GeoJSON file, each with the line its feature starts on.
+    static func readFile(_ path: String) throws -> [(Place, Int?)] {
+        let text = try TextFile.read(path)
+        let reader = NodeReader(file: path)
+        let root = try reader.mapping(try reader.root(of: text), field: nil)
+        let type = try root.string("type")
+        guard type == "FeatureCollection" else {
+            throw InputError("expected a FeatureCollection, found '\(type)'", file: path, line: root.line(of: "type"), field: "type")
+        }
+        let geos = try GEOSContext()
+        return try root.sequence("features").enumerated().map { index, node in
+            try (place(node, index: index, reader: reader, geos: geos), node.mark?.line)
+        }
+    }
+
+    private static func place(_ node: Node, index: Int, reader: NodeReader, geos: GEOSContext) throws -> Place {
+        let feature = try reader.mapping(node, field: "features[\(index)]")
+        let properties = try feature.mapping("properties")
+        try properties.rejectUnknown(allowed: propertyKeys)
+        let id = try properties.nonEmptyString("id")
+        let kind = try properties.choice("kind", as: PlaceKind.self)
+        let aliases = try properties.node("aliases") == nil ? [] : properties.stringList("aliases")
+        let provenance = Provenance(
+            source: try properties.nonEmptyString("source"),
+            sourceID: try properties.optionalString("source_id"),
+            sourceURL: try properties.optionalString("source_url"),
+            licence: try properties.nonEmptyString("licence"),
+            uncertaintyMeters: try properties.node("uncertainty_m") == nil ? 0 : properties.number("uncertainty_m"),
+            note: try properties.optionalString("note"))
+        let geometry = try GeoJSONGeometryReader(reader: reader, geos: geos).geometry(feature.mapping("geometry"))
+        return Place(id: id, name: try properties.nonEmptyString("name"), localName: try properties.optionalString("name_local"),
+                     aliases: aliases, kind: kind, parent: try properties.optionalString("parent"),
+                     country: try properties.optionalString("country"), geometry: geometry, provenance: provenance)
+    }
+}
+
+/// Reads RFC 7946 geometries, checking ranges, closure and validity.
+struct GeoJSONGeometryReader {
+    let reader: NodeReader
+    let geos: GEOSContext
+
+    func geometry(_ fields: Fields) throws -> Geometry {
+        let type = try fields.string("type")
+        let coordinates = try fields.required("coordinates")
+        let field = fields.name("coordinates")
+        switch type {
+        case "Point":
+            return .point(try position(coordinates, field: field))
+        case "LineString":
+            return .multiLineString(MultiLineString([try line(coordinates, field: field)]))
+        case "MultiLineString":
+            return .multiLineString(MultiLineString(try list(coordinates, field: field).enumerated().map {
+                try line($1, field: "\(field)[\($0)]")
+            }))
+        case "Polygon":
+            return .multiPolygon(try validated(MultiPolygon([try polygon(coordinates, field: field)]), at: coordinates, field: field))
+        case "MultiPolygon":
+            let polygons = try list(coordinates, field: field).enumerated().map { try polygon($1, field: "\(field)[\($0)]") }
+            return .multiPolygon(try validated(MultiPolygon(polygons), at: coordinates, field: field))
+        default:
+            throw InputError("unsupported geometry type '\(type)'", file: reader.file, line: fields.line(of: "type"),
+                             field: fields.name("type"), hint: "use Point, LineString, MultiLineString, Polygon or MultiPolygon")
+        }
+    }
+
+    private func list(_ node: Node, field: String) throws -> [Node] {
+        try reader.sequence(node, field: field)
+    }
+
+    func position(_ node: Node, field: String) throws -> LonLat {
+        let numbers = try list(node, field: field)
+        guard numbers.count == 2 || numbers.count == 3 else {
+            throw InputError("a position needs [longitude, latitude], found \(numbers.count) numbers", file: reader.file,
+                             line: node.mark?.line, field: field)
+        }
+        let p = LonLat(lon: try reader.number(numbers[0], field: field), lat: try reader.number(numbers[1], field: field))
+        guard p.isValidPosition else {
+            throw InputError("coordinates out of range: longitude \(p.lon), latitude \(p.lat)", file: reader.file,
+                             line: node.mark?.line, field: field,
+                             hint: "longitude must lie in [-180, 180] and latitude in [-90, 90], longitude first")
+        }
+        return p
+    }
+
+    private func line(_ node: Node, field: String) throws -> [LonLat] {
+        let points = try list(node, field: field).enumerated().map { try position($1, field: "\(field)[\($0)]") }
+        guard points.count >= 2 else {
+            throw InputError("a line needs at least two positions", file: reader.file, line: node.mark?.line, field: field)
+        }
+        return points
+    }
+
+    private func polygon(_ node: Node, field: String) throws -> Polygon<LonLat> {
+        let rings = try list(node, field: field).enumerated().map { i, ringNode in
+            let ring = try list(ringNode, field: "\(field)[\(i)]").enumerated().map { try position($1, field: "\(field)[\(i)][\($0)]") }
+            guard ring.count >= 4, ring.first == ring.last else {
+                throw InputError(ring.count < 4 ? "a ring needs at least four positions" : "the ring is not closed",
+                                 file: reader.file, line: ringNode.mark?.line, field: "\(field)[\(i)]",
+                                 hint: "repeat the first position at the end of each ring")
+            }
+            return ring
+        }
+        guard let exterior = rings.first else {
+            throw InputError("a polygon needs an exterior ring", file: reader.file, line: node.mark?.line, field: field)
+        }
+        return Polygon(exterior: exterior, holes: Array(rings.dropFirst()))
+    }
+
+    /// Self-intersecting or otherwise invalid polygons are refused: areas measured on them mean nothing.
+    private func validated(_ multi: MultiPolygon<LonLat>, at node: Node, field: String) throws -> MultiPolygon<LonLat> {
+        let planar = multi.mapRings { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } }
+        if let reason = try geos.multiPolygon(planar).invalidityReason() {
+            throw InputError("invalid polygon: \(reason)", file: reader.file, line: node.mark?.line, field: field,
+                             hint: "repair it, e.g. with QGIS's Fix Geometries")
+        }
+        return multi
+    }
+}

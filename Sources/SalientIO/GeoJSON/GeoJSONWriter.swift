@@ -1,0 +1,146 @@
+import Foundation
+import SalientCore
+
+/// A JSON value whose objects keep their keys in the order written, so output is stable.
+public indirect enum JSONValue: Equatable, Sendable {
+    case string(String)
+    case integer(Int)
+    /// A real number printed with at most `decimals` decimals, trailing zeros trimmed.
+    case number(Double, decimals: Int)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.serialized == rhs.serialized
+    }
+
+    public var serialized: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    func write(to out: inout String) {
+        switch self {
+        case .string(let s): JSONValue.quote(s, into: &out)
+        case .integer(let i): out += String(i)
+        case .number(let v, let decimals): out += JSONValue.format(v, decimals: decimals)
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ", " }
+                item.write(to: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (i, (key, value)) in members.enumerated() {
+                if i > 0 { out += ", " }
+                JSONValue.quote(key, into: &out)
+                out += ": "
+                value.write(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    /// Fixed decimals, trailing zeros trimmed, never "-0" and never an exponent.
+    static func format(_ value: Double, decimals: Int) -> String {
+        precondition(value.isFinite, "non-finite numbers have no JSON form")
+        var text = String(format: "%.\(decimals)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
+
+/// One GeoJSON feature: ordered properties and a geometry already in JSON form.
+public struct GeoJSONFeature: Sendable {
+    public var properties: [(String, JSONValue)]
+    public var geometry: JSONValue
+
+    public init(properties: [(String, JSONValue)], geometry: JSONValue) {
+        self.properties = properties
+        self.geometry = geometry
+    }
+}
+
+/// Writes RFC 7946 FeatureCollections: lon/lat WGS 84 with no `crs` member, 6 decimals
+/// (about 0.1 m), one feature per line so diffs stay readable, a `name` member that GDAL
+/// and QGIS use as the layer name.
+public enum GeoJSONWriter {
+    public static let coordinateDecimals = 6
+
+    public static func featureCollection(name: String, features: [GeoJSONFeature]) -> String {
+        if let first = features.first {
+            let keys = first.properties.map(\.0)
+            precondition(features.allSatisfy { $0.properties.map(\.0) == keys }, "every feature must carry the same keys")
+        }
+        var out = "{\n\"type\": \"FeatureCollection\",\n\"name\": "
+        JSONValue.quote(name, into: &out)
+        out += ",\n\"features\": [\n"
+        for (i, feature) in features.enumerated() {
+            let json = JSONValue.object([("type", .string("Feature")), ("properties", .object(feature.properties)),
+                                         ("geometry", feature.geometry)])
+            json.write(to: &out)
+            out += i == features.count - 1 ? "\n" : ",\n"
+        }
+        out += "]\n}\n"
+        return out
+    }
+
+    static func position(_ p: LonLat) -> JSONValue {
+        .array([.number(p.lon, decimals: coordinateDecimals), .number(p.lat, decimals: coordinateDecimals)])
+    }
+
+    public static func point(_ p: LonLat) -> JSONValue {
+        .object([("type", .string("Point")), ("coordinates", position(p))])
+    }
+
+    /// A MultiPolygon whose rings are rounded to the output precision, with the repeated
+    /// vertices rounding makes dropped; rings that collapse are left out.
+    public static func multiPolygon(_ multi: MultiPolygon<LonLat>) -> JSONValue {
+        let polygons: [JSONValue] = multi.polygons.compactMap { polygon in
+            guard let exterior = rounded(polygon.exterior) else { return nil }
+            return .array([exterior] + polygon.holes.compactMap(rounded))
+        }
+        return .object([("type", .string("MultiPolygon")), ("coordinates", .array(polygons))])
+    }
+
+    public static func multiLineString(_ multi: MultiLineString<LonLat>) -> JSONValue {
+        .object([("type", .string("MultiLineString")), ("coordinates", .array(multi.lines.map { .array($0.map(position)) }))])
+    }
+
+    private static func rounded(_ ring: [LonLat]) -> JSONValue? {
+        let scale = pow(10.0, Double(coordinateDecimals))
+        var points: [LonLat] = []
+        for p in ring {
+            let r = LonLat(lon: (p.lon * scale).rounded() / scale, lat: (p.lat * scale).rounded() / scale)
+            if points.last != r { points.append(r) }
+        }
+        guard points.count >= 4, points.first == points.last else { return nil }
+        return .array(points.map(position))
+    }
+}

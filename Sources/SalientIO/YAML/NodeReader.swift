@@ -1,0 +1,204 @@
+import Foundation
+import SalientCore
+import Yams
+
+/// Reads one file's YAML (or JSON) tree while remembering where each value was written, so
+/// that every complaint names the file, the line and the field.
+struct NodeReader {
+    let file: String
+
+    /// Parses text into a tree; syntax errors carry libyaml's line.
+    func root(of text: String) throws -> Node {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw InputError("the file is empty", file: file, line: 1)
+            }
+            return node
+        } catch let error as YamlError {
+            throw InputError(Self.describe(error), file: file, line: Self.line(of: error))
+        }
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            return "malformed YAML: \(problem)" + (context.map { " \($0.text) started on line \($0.mark.line)" } ?? "")
+        case .reader(let problem, _, _, _):
+            return "unreadable text: \(problem)"
+        default:
+            return "malformed YAML: \(error)"
+        }
+    }
+
+    func mapping(_ node: Node, field: String?) throws -> Fields {
+        guard let mapping = node.mapping else {
+            throw InputError("expected a mapping of fields, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
+        }
+        return Fields(reader: self, mapping: mapping, line: node.mark?.line, prefix: field.map { $0 + "." } ?? "")
+    }
+
+    func sequence(_ node: Node, field: String) throws -> [Node] {
+        guard let sequence = node.sequence else {
+            throw InputError("expected a list, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
+        }
+        return Array(sequence)
+    }
+
+    func kindName(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): return isNull(node) ? "nothing" : "'\(s.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let s) = node else { return false }
+        return s.style == .plain && node.null != nil
+    }
+
+    func string(_ node: Node, field: String) throws -> String {
+        guard case .scalar(let s) = node, !isNull(node) else {
+            throw InputError("expected text, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
+        }
+        return s.string
+    }
+
+    func number(_ node: Node, field: String) throws -> Double {
+        if case .scalar(let s) = node, s.style == .plain, [".nan", ".inf", "-.inf", "+.inf"].contains(s.string.lowercased()) {
+            throw InputError("expected a finite number, found \(s.string)", file: file, line: node.mark?.line, field: field)
+        }
+        guard case .scalar(let s) = node, !isNull(node), s.style == .plain, let value = Double(s.string) else {
+            throw InputError("expected a number, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
+        }
+        guard value.isFinite else {
+            throw InputError("expected a finite number, found \(s.string)", file: file, line: node.mark?.line, field: field)
+        }
+        return value
+    }
+
+    func day(_ node: Node, field: String) throws -> CalendarDay {
+        let text = try string(node, field: field)
+        guard let day = CalendarDay(text) else {
+            throw InputError("'\(text)' is not a date", file: file, line: node.mark?.line, field: field,
+                             hint: "write a day that exists as YYYY-MM-DD")
+        }
+        return day
+    }
+
+    /// A day (`2024-08-06`) or an interval (`{start: 2024-08-06, end: 2024-08-12}`).
+    func eventDate(_ node: Node, field: String) throws -> EventDate {
+        if node.mapping == nil { return .day(try day(node, field: field)) }
+        let fields = try mapping(node, field: field)
+        try fields.rejectUnknown(allowed: ["start", "end"])
+        let start = try fields.day("start"), end = try fields.day("end")
+        guard end >= start else {
+            throw InputError("the interval ends (\(end)) before it starts (\(start))", file: file,
+                             line: fields.line(of: "end"), field: "\(field).end")
+        }
+        return start == end ? .day(start) : .interval(start: start, end: end)
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, field: String, as type: T.Type) throws -> T where T.RawValue == String {
+        let text = try string(node, field: field)
+        if let value = T(rawValue: text) { return value }
+        let allowed = T.allCases.map(\.rawValue)
+        throw InputError("'\(text)' is not one of \(allowed.joined(separator: ", "))", file: file, line: node.mark?.line,
+                         field: field, hint: didYouMean(closest(text, among: allowed)))
+    }
+}
+
+/// The fields of one mapping, addressed by key, with the line each was written on.
+struct Fields {
+    let reader: NodeReader
+    let mapping: Node.Mapping
+    /// Line of the mapping itself, for complaints about a missing field.
+    let line: Int?
+    let prefix: String
+
+    func name(_ key: String) -> String { prefix + key }
+
+    func node(_ key: String) -> Node? {
+        guard let node = mapping[key], !reader.isNull(node) else { return nil }
+        return node
+    }
+
+    func required(_ key: String) throws -> Node {
+        guard let node = node(key) else {
+            throw InputError("missing field '\(key)'", file: reader.file, line: line, field: name(key))
+        }
+        return node
+    }
+
+    func line(of key: String) -> Int? {
+        for (k, v) in mapping where k.string == key { return v.mark?.line ?? k.mark?.line }
+        return line
+    }
+
+    /// Misspelt keys are refused rather than ignored, so a typo never silently drops data.
+    func rejectUnknown(allowed: [String]) throws {
+        for (key, _) in mapping {
+            let text = key.string ?? ""
+            guard !allowed.contains(text) else { continue }
+            throw InputError("unknown field '\(text)'", file: reader.file, line: key.mark?.line, field: name(text),
+                             hint: didYouMean(closest(text, among: allowed)))
+        }
+    }
+
+    func string(_ key: String) throws -> String {
+        try reader.string(required(key), field: name(key))
+    }
+
+    func optionalString(_ key: String) throws -> String {
+        try node(key).map { try reader.string($0, field: name(key)) } ?? ""
+    }
+
+    func nonEmptyString(_ key: String) throws -> String {
+        let value = try string(key)
+        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw InputError("field '\(key)' is empty", file: reader.file, line: line(of: key), field: name(key))
+        }
+        return value
+    }
+
+    func number(_ key: String) throws -> Double {
+        try reader.number(required(key), field: name(key))
+    }
+
+    func day(_ key: String) throws -> CalendarDay {
+        try reader.day(required(key), field: name(key))
+    }
+
+    func eventDate(_ key: String) throws -> EventDate {
+        try reader.eventDate(required(key), field: name(key))
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) throws -> T where T.RawValue == String {
+        try reader.choice(required(key), field: name(key), as: type)
+    }
+
+    func stringList(_ key: String) throws -> [String] {
+        let node = try required(key)
+        if case .scalar = node { return [try reader.string(node, field: name(key))] }
+        return try reader.sequence(node, field: name(key)).enumerated().map { i, item in
+            try reader.string(item, field: "\(name(key))[\(i)]")
+        }
+    }
+
+    func mapping(_ key: String) throws -> Fields {
+        try reader.mapping(required(key), field: name(key))
+    }
+
+    func sequence(_ key: String) throws -> [Node] {
+        try reader.sequence(required(key), field: name(key))
+    }
+}

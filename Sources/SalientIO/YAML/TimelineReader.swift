@@ -1,0 +1,267 @@
+import Foundation
+import SalientCore
+import Yams
+
+/// A timeline with the gazetteer it names, both read and cross-checked.
+public struct LoadedTimeline: Sendable {
+    public var timeline: Timeline
+    public var gazetteer: Gazetteer
+    /// The timeline file as the user named it.
+    public var path: String
+}
+
+/// Reads a timeline YAML file (format in docs/formats.md) and the gazetteer it names.
+public enum TimelineReader {
+    static let topLevelKeys = ["salient", "id", "title", "description", "timezone", "gazetteer", "estimate",
+                               "sources", "events", "claims"]
+
+    public static func read(path: String, gazetteerOverride: String? = nil) throws -> LoadedTimeline {
+        let text = try TextFile.read(path)
+        let reader = NodeReader(file: path)
+        let root = try reader.mapping(try reader.root(of: text), field: nil)
+        try root.rejectUnknown(allowed: topLevelKeys)
+        let version = try root.number("salient")
+        guard version == 1 else {
+            throw InputError("unsupported format version \(formatNumber(version))", file: path, line: root.line(of: "salient"),
+                             field: "salient", hint: "this Salient reads version 1")
+        }
+        let zone = try root.nonEmptyString("timezone")
+        guard TimeZone(identifier: zone) != nil else {
+            throw InputError("unknown time zone '\(zone)'", file: path, line: root.line(of: "timezone"), field: "timezone",
+                             hint: "use an IANA name such as Europe/Moscow or UTC")
+        }
+        let gazetteerFolder = try gazetteerOverride ?? {
+            let named = try root.nonEmptyString("gazetteer")
+            if named.hasPrefix("/") { return named }
+            let base = (path as NSString).deletingLastPathComponent
+            return base.isEmpty ? named : normalized((base as NSString).appendingPathComponent(named))
+        }()
+        let gazetteer = try GazetteerReader.read(folder: gazetteerFolder)
+        var context = Context(reader: reader, gazetteer: gazetteer)
+        let estimate = try context.estimate(root.mapping("estimate"))
+        let sources = try context.list(root, "sources", read: context.source)
+        context.sourceIDs = Set(sources.map(\.id))
+        let events = try context.list(root, "events", read: context.event)
+        context.eventIDs = Set(events.map(\.id))
+        let claims = try root.node("claims") == nil ? [] : context.list(root, "claims", read: context.claim)
+        let timeline = Timeline(id: try root.nonEmptyString("id"), title: try root.optionalString("title"), timeZone: zone,
+                                estimate: estimate, sources: sources, events: events, claims: claims)
+        return LoadedTimeline(timeline: timeline, gazetteer: gazetteer, path: path)
+    }
+
+    /// Resolves "dir/../other" lexically so messages quote the path a user would type.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+                parts.removeLast()
+            } else if part != "." || parts.isEmpty {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return joined.isEmpty ? "." : joined
+    }
+
+    private struct Context {
+        let reader: NodeReader
+        let gazetteer: Gazetteer
+        var sourceIDs: Set<String> = []
+        var eventIDs: Set<String> = []
+
+        var file: String { reader.file }
+
+        /// Reads a list of records, refusing duplicate ids.
+        func list<T: Identifiable>(_ root: Fields, _ key: String, read: (Fields) throws -> T) throws -> [T] where T.ID == String {
+            var seen: [String: Int?] = [:]
+            return try root.sequence(key).enumerated().map { index, node in
+                let fields = try reader.mapping(node, field: "\(key)[\(index)]")
+                let item = try read(fields)
+                if let first = seen[item.id] {
+                    throw InputError("duplicate id '\(item.id)' in \(key)", file: file, line: fields.line(of: "id"),
+                                     field: fields.name("id"), hint: "first used on line \(first ?? 0); ids must be unique")
+                }
+                seen[item.id] = fields.line(of: "id")
+                return item
+            }
+        }
+
+        func estimate(_ fields: Fields) throws -> EstimateParameters {
+            try fields.rejectUnknown(allowed: ["actor", "territory", "border", "radius_km", "precision_factor",
+                                               "contested_band_km", "join"])
+            let territory = try fields.stringList("territory").map { name in
+                try resolve(name, fields: fields, key: "territory", kinds: [.region, .district])
+            }
+            let radii = try fields.mapping("radius_km")
+            try radii.rejectUnknown(allowed: PlaceKind.allCases.map(\.rawValue))
+            var radius: [PlaceKind: Double] = [:]
+            for kind in PlaceKind.allCases where radii.node(kind.rawValue) != nil {
+                radius[kind] = try positive(radii, kind.rawValue)
+            }
+            let factors = try fields.mapping("precision_factor")
+            try factors.rejectUnknown(allowed: LocationPrecision.allCases.map(\.rawValue))
+            var factor: [LocationPrecision: Double] = [:]
+            for precision in LocationPrecision.allCases where factors.node(precision.rawValue) != nil {
+                factor[precision] = try positive(factors, precision.rawValue)
+            }
+            let band = try fields.number("contested_band_km")
+            guard band >= 0 else {
+                throw InputError("contested_band_km must not be negative", file: file, line: fields.line(of: "contested_band_km"),
+                                 field: fields.name("contested_band_km"))
+            }
+            return EstimateParameters(
+                actor: try fields.nonEmptyString("actor"),
+                territoryIDs: territory,
+                borderID: try resolve(fields.string("border"), fields: fields, key: "border", kinds: [.border]),
+                radiusKilometers: radius, precisionFactor: factor, contestedBandKilometers: band,
+                join: try fields.node("join") == nil ? .hull : fields.choice("join", as: JoinMethod.self))
+        }
+
+        private func positive(_ fields: Fields, _ key: String) throws -> Double {
+            let value = try fields.number(key)
+            guard value > 0 else {
+                throw InputError("\(key) must be greater than zero", file: file, line: fields.line(of: key), field: fields.name(key))
+            }
+            return value
+        }
+
+        func source(_ fields: Fields) throws -> Source {
+            try fields.rejectUnknown(allowed: ["id", "outlet", "published", "file", "url", "description", "note"])
+            return Source(id: try fields.nonEmptyString("id"), outlet: try fields.nonEmptyString("outlet"),
+                          published: try fields.eventDate("published"), file: try fields.optionalString("file"),
+                          url: try fields.optionalString("url"), description: try fields.optionalString("description"),
+                          note: try fields.optionalString("note"))
+        }
+
+        func event(_ fields: Fields) throws -> Event {
+            try fields.rejectUnknown(allowed: ["id", "date", "date_note", "kind", "place", "coordinates",
+                                               "location_precision", "actor", "summary", "sources"])
+            let id = try fields.nonEmptyString("id")
+            let placeID: String?, placeName: String, position: LonLat, placeKind: PlaceKind?
+            switch (fields.node("place"), fields.node("coordinates")) {
+            case (.some, .some):
+                throw InputError("give either place or coordinates, not both", file: file, line: fields.line(of: "coordinates"),
+                                 field: fields.name("coordinates"))
+            case (.none, .none):
+                throw InputError("missing field 'place'", file: file, line: fields.line, field: fields.name("place"),
+                                 hint: "name a gazetteer place, or give coordinates: [lon, lat]")
+            case (.some, .none):
+                let place = try gazetteer.place(id: resolve(fields.string("place"), fields: fields, key: "place", kinds: nil))!
+                placeID = place.id
+                placeName = place.name
+                position = try representativePoint(of: place)
+                placeKind = place.kind
+            case (.none, .some(let node)):
+                let geometryReader = GeoJSONGeometryReader(reader: reader, geos: try GEOSContext())
+                position = try geometryReader.position(node, field: fields.name("coordinates"))
+                placeID = nil
+                placeName = ""
+                placeKind = nil
+            }
+            let precision = try fields.node("location_precision") == nil
+                ? LocationPrecision.implied(by: placeKind ?? .village)
+                : fields.choice("location_precision", as: LocationPrecision.self)
+            return Event(id: id, date: try fields.eventDate("date"), dateNote: try fields.optionalString("date_note"),
+                         kind: try fields.choice("kind", as: EventKind.self), placeID: placeID, placeName: placeName,
+                         position: position, placeKind: placeKind, locationPrecision: precision,
+                         actor: try fields.nonEmptyString("actor"), summary: try fields.nonEmptyString("summary"),
+                         sourceIDs: try sources(fields))
+        }
+
+        func claim(_ fields: Fields) throws -> Claim {
+            try fields.rejectUnknown(allowed: ["id", "event", "claimant", "stated", "as_of", "date_note", "quantity",
+                                               "definition", "value", "unit", "hedge", "as_written", "place", "to", "sources"])
+            let eventID = try fields.optionalString("event")
+            if !eventID.isEmpty, !eventIDs.contains(eventID) {
+                throw InputError("unknown event '\(eventID)'", file: file, line: fields.line(of: "event"), field: fields.name("event"),
+                                 hint: didYouMean(closest(eventID, among: eventIDs.sorted())))
+            }
+            let stated = try fields.day("stated"), asOf = try fields.day("as_of")
+            guard asOf <= stated else {
+                throw InputError("the figure is said to hold on \(asOf), after it was stated on \(stated)", file: file,
+                                 line: fields.line(of: "as_of"), field: fields.name("as_of"))
+            }
+            let unitText = try fields.nonEmptyString("unit")
+            guard let unit = ClaimUnit(parsing: unitText) else {
+                let allowed = ClaimUnit.allCases.map(\.rawValue)
+                throw InputError("unknown unit '\(unitText)'", file: file, line: fields.line(of: "unit"), field: fields.name("unit"),
+                                 hint: "use one of \(allowed.joined(separator: ", "))")
+            }
+            let placeText = try fields.optionalString("place")
+            let placeID = placeText.isEmpty ? "" : try resolve(placeText, fields: fields, key: "place", kinds: nil)
+            let toText = try fields.optionalString("to")
+            let to = ["", "border", "fighting"].contains(toText) ? toText : try resolve(toText, fields: fields, key: "to", kinds: nil)
+            return Claim(id: try fields.nonEmptyString("id"), eventID: eventID, claimant: try fields.nonEmptyString("claimant"),
+                         stated: stated, asOf: asOf, dateNote: try fields.optionalString("date_note"),
+                         quantity: try fields.choice("quantity", as: ClaimQuantity.self),
+                         definition: try fields.choice("definition", as: ClaimDefinition.self),
+                         value: try value(fields), unit: unit, hedge: try fields.choice("hedge", as: Hedge.self),
+                         asWritten: try fields.optionalString("as_written"), placeID: placeID, to: to,
+                         sourceIDs: try sources(fields))
+        }
+
+        private func value(_ fields: Fields) throws -> ClaimValue {
+            let node = try fields.required("value")
+            guard let items = node.sequence else {
+                let v = try reader.number(node, field: fields.name("value"))
+                guard v >= 0 else {
+                    throw InputError("a claimed value cannot be negative", file: file, line: node.mark?.line, field: fields.name("value"))
+                }
+                return .single(v)
+            }
+            let numbers = try items.map { try reader.number($0, field: fields.name("value")) }
+            guard numbers.count == 2, numbers[0] >= 0, numbers[0] <= numbers[1] else {
+                throw InputError("a range is written [low, high] with 0 ≤ low ≤ high", file: file, line: node.mark?.line,
+                                 field: fields.name("value"))
+            }
+            return .range(low: numbers[0], high: numbers[1])
+        }
+
+        private func sources(_ fields: Fields) throws -> [String] {
+            let ids = try fields.stringList("sources")
+            guard !ids.isEmpty else {
+                throw InputError("at least one source is required", file: file, line: fields.line(of: "sources"),
+                                 field: fields.name("sources"))
+            }
+            for id in ids where !sourceIDs.contains(id) {
+                throw InputError("unknown source '\(id)'", file: file, line: fields.line(of: "sources"), field: fields.name("sources"),
+                                 hint: didYouMean(closest(id, among: sourceIDs.sorted())) ?? "declare it under sources:")
+            }
+            return ids
+        }
+
+        /// The id of the place a name refers to, or an error naming the nearest names.
+        func resolve(_ name: String, fields: Fields, key: String, kinds: Set<PlaceKind>?) throws -> String {
+            let line = fields.line(of: key)
+            switch gazetteer.match(name) {
+            case .found(let place):
+                if let kinds, !kinds.contains(place.kind) {
+                    throw InputError("'\(name)' is a \(place.kind.rawValue), not a \(kinds.map(\.rawValue).sorted().joined(separator: " or "))",
+                                     file: file, line: line, field: fields.name(key))
+                }
+                return place.id
+            case .ambiguous(let places):
+                let listed = places.prefix(5).map { "\($0.id) (\($0.kind.rawValue)\($0.parent.isEmpty ? "" : " in \($0.parent)"))" }
+                throw InputError("ambiguous place '\(name)': \(listed.joined(separator: ", "))", file: file, line: line,
+                                 field: fields.name(key), hint: "write the id of the place you mean")
+            case .notFound(let suggestions):
+                throw InputError("unknown place '\(name)'", file: file, line: line, field: fields.name(key),
+                                 hint: didYouMean(suggestions) ?? "add it to the gazetteer or give coordinates")
+            }
+        }
+
+        /// Where an event at an area or a line is drawn: a point GEOS guarantees lies on it.
+        private func representativePoint(of place: Place) throws -> LonLat {
+            if let point = place.point { return point }
+            let geos = try GEOSContext()
+            let object: GEOSObject
+            switch place.geometry {
+            case .point(let p): return p
+            case .multiPolygon(let mp): object = try geos.multiPolygon(mp.mapRings { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } })
+            case .multiLineString(let ml): object = try geos.multiLineString(ml.mapLines { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } })
+            }
+            let p = try object.pointOnSurface().pointValue()
+            return LonLat(lon: p.x, lat: p.y)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import SalientCore
+import Testing
+
+/// Checks what QGIS would silently accept but RFC 7946 and Salient's own promises forbid:
+/// a `crs` member, mixed geometry types, differing property keys or JSON types, positions out
+/// of range or with more than 6 decimals, open rings, left-handed rings, invalid polygons.
+enum GeoJSONStructure {
+    static func violations(in url: URL) throws -> [String] {
+        let data = try Data(contentsOf: url)
+        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return ["not a JSON object"] }
+        var problems: [String] = []
+        if root["crs"] != nil { problems.append("has a crs member") }
+        guard root["type"] as? String == "FeatureCollection", let features = root["features"] as? [[String: Any]] else {
+            return problems + ["not a FeatureCollection"]
+        }
+        var geometryTypes = Set<String>()
+        var schema: [String: String]?
+        let geos = try GEOSContext()
+        for (index, feature) in features.enumerated() {
+            let properties = feature["properties"] as? [String: Any] ?? [:]
+            let types = properties.mapValues(jsonType)
+            if let schema, schema != types { problems.append("feature \(index): keys or types differ from feature 0") }
+            schema = schema ?? types
+            guard let geometry = feature["geometry"] as? [String: Any], let type = geometry["type"] as? String else {
+                problems.append("feature \(index): no geometry")
+                continue
+            }
+            geometryTypes.insert(type)
+            let coordinates = geometry["coordinates"]
+            for position in positions(coordinates) {
+                guard position.count == 2 else { problems.append("feature \(index): position of \(position.count) numbers"); continue }
+                if !(-180...180).contains(position[0]) || !(-90...90).contains(position[1]) {
+                    problems.append("feature \(index): position \(position) out of range")
+                }
+                if position.contains(where: { ($0 * 1e6).rounded() / 1e6 != $0 }) {
+                    problems.append("feature \(index): more than 6 decimals in \(position)")
+                }
+            }
+            if type == "MultiPolygon", let polygons = coordinates as? [[[[Double]]]] {
+                for polygon in polygons {
+                    let rings = polygon.map { $0.map { PlanarPoint(x: $0[0], y: $0[1]) } }
+                    for (r, ring) in rings.enumerated() {
+                        if ring.count < 4 || ring.first != ring.last { problems.append("feature \(index): open ring"); continue }
+                        if try geos.oriented(ring, counterClockwise: r == 0) != ring {
+                            problems.append("feature \(index): ring \(r) breaks the right-hand rule")
+                        }
+                    }
+                    if let exterior = rings.first, exterior.count >= 4,
+                       let reason = try geos.polygon(Polygon(exterior: exterior, holes: Array(rings.dropFirst()))).invalidityReason() {
+                        problems.append("feature \(index): invalid polygon: \(reason)")
+                    }
+                }
+            }
+        }
+        if geometryTypes.count > 1 { problems.append("mixed geometry types \(geometryTypes.sorted())") }
+        return problems
+    }
+
+    private static func jsonType(_ value: Any) -> String {
+        switch value {
+        case is NSNull: return "null"
+        case let n as NSNumber: return String(cString: n.objCType) == "c" ? "bool" : "number"
+        case is String: return "string"
+        case is [Any]: return "array"
+        default: return "object"
+        }
+    }
+
+    private static func positions(_ value: Any?) -> [[Double]] {
+        if let position = value as? [Double] { return [position] }
+        if let list = value as? [Any] { return list.flatMap(positions) }
+        return []
+    }
+}

@@ -1,0 +1,36 @@
+import SalientCore
+import Testing
+@testable import SalientIO
+
+@Suite struct GeoJSONWriterTests {
+    @Test(arguments: [(35.2710004, "35.271"), (-0.0000001, "0"), (51.0, "51"), (-33.123456789, "-33.123457"), (1e-7, "0")])
+    func coordinatesHaveAtMostSixDecimals(value: Double, text: String) {
+        #expect(JSONValue.format(value, decimals: 6) == text)
+    }
+
+    @Test func stringsAreEscaped() {
+        #expect(JSONValue.string("a \"b\"\n\\ \u{1}").serialized == #""a \"b\"\n\\ \u0001""#)
+    }
+
+    @Test func propertiesKeepTheirOrder() {
+        let feature = GeoJSONFeature(properties: [("z", .integer(1)), ("a", .string("x"))], geometry: GeoJSONWriter.point(LonLat(lon: 1, lat: 2)))
+        #expect(GeoJSONWriter.featureCollection(name: "t", features: [feature]) == """
+            {
+            "type": "FeatureCollection",
+            "name": "t",
+            "features": [
+            {"type": "Feature", "properties": {"z": 1, "a": "x"}, "geometry": {"type": "Point", "coordinates": [1, 2]}}
+            ]
+            }
+
+            """)
+    }
+
+    /// Rounding to the output precision must not leave repeated vertices or collapsed rings.
+    @Test func roundingDropsRepeatsAndCollapsedRings() {
+        let tiny = [LonLat(lon: 0, lat: 0), LonLat(lon: 1e-8, lat: 0), LonLat(lon: 0, lat: 1e-8), LonLat(lon: 0, lat: 0)]
+        let ring = [LonLat(lon: 0, lat: 0), LonLat(lon: 1, lat: 0), LonLat(lon: 1.0000001, lat: 0), LonLat(lon: 1, lat: 1), LonLat(lon: 0, lat: 0)]
+        let json = GeoJSONWriter.multiPolygon(MultiPolygon([Polygon(exterior: tiny), Polygon(exterior: ring)])).serialized
+        #expect(json == #"{"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]]]}"#)
+    }
+}
