@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Salient needs and that are missing, and nothing else.
+#   scripts/install-dependencies.sh          GEOS and PROJ (to build and run)
+#   scripts/install-dependencies.sh --test   also GDAL and QGIS (the tests open the exports in them)
+set -euo pipefail
+packages=(libgeos-dev libproj-dev proj-data pkg-config)
+if [[ "${1:-}" == "--test" ]]; then packages+=(gdal-bin python3-qgis); fi
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]} == 0)); then exit 0; fi
+echo "installing: ${missing[*]}" >&2
+sudo=""
+if [[ "$(id -u)" -ne 0 ]]; then sudo="sudo"; fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
