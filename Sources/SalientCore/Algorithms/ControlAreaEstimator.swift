@@ -17,15 +17,27 @@ public struct EstimateSetupError: Error, CustomStringConvertible, Sendable {
 /// An event counts from the last day it may have happened on (an interval's end), so the
 /// estimate never shows what the sources do not yet support.
 ///
+/// Day after day the work is incremental: each corridor is built once, a hull grows from the
+/// previous day's hull, and a day that adds no ground event repeats the previous state. Every
+/// result is brought to GEOS's canonical form, so a day computed from scratch and a day reached
+/// incrementally are identical to the bit, which lets days be computed in parallel chunks.
+///
 /// Holds GEOS and PROJ contexts, so one estimator serves one thread.
 public final class ControlAreaEstimator {
     public let timeline: Timeline
     public let projection: LocalMetricProjection
     private let geodesic: Geodesic
-    private let geos: GEOSContext
-    private let projector: Projector
-    private let territory: GEOSObject
-    private let border: GEOSObject
+    let geos: GEOSContext
+    let projector: Projector
+    let territory: GEOSObject
+    let border: GEOSObject
+    private let settlements: [(id: String, point: GEOSObject)]
+    /// Ground events in the order they enter the estimate: by last possible day, then id.
+    private let ground: [(event: Event, tier: ControlTier, radius: Double?)]
+    private var corridors: [String: GEOSObject] = [:]
+
+    /// Densification step for depth measurement: depths are exact to within this spacing.
+    static let depthSampleMeters = 100.0
 
     public init(timeline: Timeline, gazetteer: Gazetteer, geodesic: Geodesic) throws {
         self.timeline = timeline
@@ -42,9 +54,13 @@ public final class ControlAreaEstimator {
               case .multiLineString(let borderLines) = borderPlace.geometry else {
             throw EstimateSetupError(description: "estimate border '\(parameters.borderID)' is not a line in the gazetteer")
         }
-        let mapped = timeline.events.filter { Self.tier(of: $0, actor: parameters.actor) != nil }.map(\.position)
-        let anchorPositions = mapped.isEmpty ? borderLines.lines.flatMap { $0 } : mapped
-        projection = LocalMetricProjection(centeredOn: anchorPositions)
+        ground = timeline.events.compactMap { event in
+            Self.tier(of: event, actor: parameters.actor).map {
+                (event, $0, parameters.radiusMeters(kind: event.placeKind, precision: event.locationPrecision))
+            }
+        }.sorted { ($0.event.date.end, $0.event.id) < ($1.event.date.end, $1.event.id) }
+        let mapped = ground.filter { $0.radius != nil }.map(\.event.position)
+        projection = LocalMetricProjection(centeredOn: mapped.isEmpty ? borderLines.lines.flatMap { $0 } : mapped)
         let geos = try GEOSContext()
         let projector = try projection.makeProjector(context: try PROJContext())
         let parts = try territoryAreas.map { try geos.multiPolygon(projector.project($0)) }
@@ -52,6 +68,10 @@ public final class ControlAreaEstimator {
         self.projector = projector
         territory = try geos.collection(of: parts).unaryUnion()
         border = try geos.multiLineString(projector.project(borderLines))
+        settlements = try gazetteer.places.filter { $0.kind.isSettlement }.sorted { $0.id < $1.id }.compactMap { place in
+            guard let p = place.point else { return nil }
+            return (place.id, try geos.point(projector.project(p)))
+        }
     }
 
     /// Which tier an event shapes, or nil when it is not a ground event.
@@ -63,59 +83,125 @@ public final class ControlAreaEstimator {
         }
     }
 
+    /// What has been folded in so far; `estimates(for:)` carries it from day to day.
+    public struct State {
+        fileprivate var included = 0
+        fileprivate var controlledJoined: GEOSObject?
+        fileprivate var allJoined: GEOSObject?
+        fileprivate var controlledIDs: [String] = []
+        fileprivate var allIDs: [String] = []
+        fileprivate var unmapped: [UnmappedEvent] = []
+        fileprivate var last: ControlEstimate?
+
+        public init() {}
+    }
+
     public func estimate(asOf day: CalendarDay) throws -> ControlEstimate {
-        let parameters = timeline.estimate
-        var corridors: [ControlTier: [GEOSObject]] = [:]
-        var eventIDs: [ControlTier: [String]] = [:]
-        var unmapped: [UnmappedEvent] = []
-        for event in timeline.events where event.date.end <= day {
-            guard let tier = Self.tier(of: event, actor: parameters.actor) else { continue }
-            guard let radius = parameters.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) else {
-                unmapped.append(UnmappedEvent(eventID: event.id,
-                                              reason: "located only to \(event.locationPrecision.rawValue) precision"))
+        var state = State()
+        return try advance(&state, to: day)
+    }
+
+    /// Estimates for ascending days, each built on the previous one.
+    public func estimates(for days: [CalendarDay]) throws -> [ControlEstimate] {
+        var state = State()
+        return try days.map { try advance(&state, to: $0) }
+    }
+
+    /// Folds in the events whose last possible day is on or before `day` (days must ascend).
+    public func advance(_ state: inout State, to day: CalendarDay) throws -> ControlEstimate {
+        var newControlled: [GEOSObject] = [], newAll: [GEOSObject] = []
+        var changedTiers = false, changedUnmapped = false
+        while state.included < ground.count, ground[state.included].event.date.end <= day {
+            let (event, tier, radius) = ground[state.included]
+            state.included += 1
+            guard let radius else {
+                state.unmapped.append(UnmappedEvent(eventID: event.id, reason: "located only to \(event.locationPrecision.rawValue) precision"))
+                changedUnmapped = true
                 continue
             }
-            let corridor = try self.corridor(from: projector.project(event.position), radius: radius)
-            corridors[tier, default: []].append(corridor)
-            eventIDs[tier, default: []].append(event.id)
+            let corridor = try self.corridor(for: event, radius: radius)
+            if tier == .controlled {
+                newControlled.append(corridor)
+                state.controlledIDs.append(event.id)
+            }
+            newAll.append(corridor)
+            state.allIDs.append(event.id)
+            changedTiers = true
         }
-        let controlledJoined = try join(corridors[.controlled] ?? [])
-        let controlled = try controlledJoined.map { try $0.intersection(territory) }
-        var contestedParts = corridors[.contested] ?? []
-        if let controlledJoined { contestedParts.append(controlledJoined) }
-        var contested = try join(contestedParts)
-            .map { try $0.buffered(byMeters: parameters.contestedBandKilometers * 1000).intersection(territory) }
+        if var last = state.last, !changedTiers {
+            last.asOf = day
+            if changedUnmapped { last.unmapped = state.unmapped }
+            state.last = last
+            return last
+        }
+        if !newControlled.isEmpty {
+            state.controlledJoined = try join(state.controlledJoined, adding: newControlled, all: state.controlledIDs)
+        }
+        if !newAll.isEmpty {
+            state.allJoined = try join(state.allJoined, adding: newAll, all: state.allIDs)
+        }
+        let controlled = try state.controlledJoined.map { try $0.intersection(territory).normalized() }
+        var contested = try state.allJoined.map {
+            try $0.buffered(byMeters: timeline.estimate.contestedBandKilometers * 1000).intersection(territory)
+        }
         if let c = contested, let controlled { contested = try c.difference(controlled) }
-        let contestedIDs = ((eventIDs[.contested] ?? []) + (eventIDs[.controlled] ?? [])).sorted()
-        return ControlEstimate(
+        let estimate = ControlEstimate(
             asOf: day,
-            controlled: try area(.controlled, controlled, eventIDs: (eventIDs[.controlled] ?? []).sorted()),
-            contested: try area(.contested, contested, eventIDs: contestedIDs),
+            controlled: try area(.controlled, controlled, eventIDs: state.controlledIDs.sorted()),
+            contested: try area(.contested, try contested?.normalized(), eventIDs: state.allIDs.sorted()),
             projection: projection.definition,
-            unmapped: unmapped)
+            unmapped: state.unmapped)
+        state.last = estimate
+        return estimate
     }
 
-    /// The disc round a place joined to an equal disc at the nearest point of the border.
-    private func corridor(from point: PlanarPoint, radius: Double) throws -> GEOSObject {
-        let place = try geos.point(point)
+    /// The disc round a place joined to an equal disc at the nearest point of the border;
+    /// built once per event.
+    private func corridor(for event: Event, radius: Double) throws -> GEOSObject {
+        if let cached = corridors[event.id] { return cached }
+        let place = try geos.point(projector.project(event.position))
         let (_, onBorder) = try place.nearestPoints(to: border)
         let discs = try geos.collection(of: [place.buffered(byMeters: radius), geos.point(onBorder).buffered(byMeters: radius)])
-        return try discs.convexHull()
+        let corridor = try discs.convexHull()
+        corridors[event.id] = corridor
+        return corridor
     }
 
-    private func join(_ parts: [GEOSObject]) throws -> GEOSObject? {
-        guard !parts.isEmpty else { return nil }
-        let union = try geos.collection(of: parts).unaryUnion()
+    /// A hull grows from the previous hull (its vertices are input vertices, so the result is
+    /// the hull of all corridors exactly); a union is rebuilt from every corridor, because
+    /// re-noding a previous union could move intersection points in the last bits.
+    private func join(_ previous: GEOSObject?, adding parts: [GEOSObject], all ids: [String]) throws -> GEOSObject {
         switch timeline.estimate.join {
-        case .hull: return try union.convexHull()
-        case .corridors: return union
+        case .hull:
+            return try geos.collection(of: (previous.map { [$0] } ?? []) + parts).convexHull().normalized()
+        case .corridors:
+            let every = ids.compactMap { corridors[$0] }
+            return try geos.collection(of: every).unaryUnion().normalized()
         }
     }
 
     private func area(_ tier: ControlTier, _ geometry: GEOSObject?, eventIDs: [String]) throws -> ControlArea {
-        let planar = try geometry?.polygons() ?? MultiPolygon()
+        guard let geometry, !geometry.isEmpty else {
+            return ControlArea(tier: tier, geometry: MultiPolygon(), areaSquareKilometers: 0, eventIDs: eventIDs)
+        }
+        let planar = try geometry.polygons()
         let lonLat = try projector.unproject(planar)
-        return ControlArea(tier: tier, geometry: lonLat,
-                           areaSquareKilometers: geodesic.area(of: lonLat) / 1e6, eventIDs: eventIDs)
+        var deepest: (distance: Double, point: PlanarPoint)?
+        for vertex in try geometry.densified(maxSegmentMeters: Self.depthSampleMeters).vertices() {
+            let distance = try geos.point(vertex).distance(to: border)
+            if distance > deepest?.distance ?? -1 { deepest = (distance, vertex) }
+        }
+        var depth = 0.0, deepestPoint: LonLat?, borderPoint: LonLat?
+        if let deepest {
+            let (_, nearest) = try geos.point(deepest.point).nearestPoints(to: border)
+            let ends = try projector.unproject([deepest.point, nearest])
+            (deepestPoint, borderPoint) = (ends[0], ends[1])
+            depth = geodesic.distance(ends[0], ends[1]) / 1000
+        }
+        let prepared = try PreparedGEOSObject(geometry)
+        let inside = try settlements.filter { try prepared.intersects($0.point) }.map(\.id)
+        return ControlArea(tier: tier, geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6,
+                           eventIDs: eventIDs, depthKilometers: depth, deepestPoint: deepestPoint,
+                           borderPoint: borderPoint, settlementIDs: inside)
     }
 }

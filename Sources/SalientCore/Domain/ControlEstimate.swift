@@ -12,12 +12,24 @@ public struct ControlArea: Hashable, Sendable {
     public var areaSquareKilometers: Double
     /// Events whose places shaped this tier, sorted.
     public var eventIDs: [String]
+    /// Greatest distance of the tier from the border, kilometres (0 when empty).
+    public var depthKilometers: Double
+    /// The tier's point farthest from the border and the border point nearest to it.
+    public var deepestPoint: LonLat?
+    public var borderPoint: LonLat?
+    /// Gazetteer settlements (cities, towns, villages) inside the tier, sorted by id.
+    public var settlementIDs: [String]
 
-    public init(tier: ControlTier, geometry: MultiPolygon<LonLat>, areaSquareKilometers: Double, eventIDs: [String]) {
+    public init(tier: ControlTier, geometry: MultiPolygon<LonLat>, areaSquareKilometers: Double, eventIDs: [String],
+                depthKilometers: Double = 0, deepestPoint: LonLat? = nil, borderPoint: LonLat? = nil, settlementIDs: [String] = []) {
         self.tier = tier
         self.geometry = geometry
         self.areaSquareKilometers = areaSquareKilometers
         self.eventIDs = eventIDs
+        self.depthKilometers = depthKilometers
+        self.deepestPoint = deepestPoint
+        self.borderPoint = borderPoint
+        self.settlementIDs = settlementIDs
     }
 }
 
@@ -52,4 +64,7 @@ public struct ControlEstimate: Hashable, Sendable {
     }
 
     public var tiers: [ControlArea] { [controlled, contested] }
+
+    /// Greatest distance of the whole estimate (both tiers) from the border, kilometres.
+    public var depthKilometers: Double { max(controlled.depthKilometers, contested.depthKilometers) }
 }

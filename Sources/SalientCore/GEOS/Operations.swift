@@ -105,3 +105,56 @@ extension GEOSObject {
         return result
     }
 }
+
+extension GEOSObject {
+    /// Adds vertices so that no segment is longer than `meters`; measuring at vertices is then
+    /// accurate to the spacing.
+    public func densified(maxSegmentMeters meters: Double) throws -> GEOSObject {
+        try derive("GEOSDensify_r") { GEOSDensify_r($0, $1, meters) }
+    }
+
+    /// The same geometry in GEOS's canonical form (ring starts and order fixed), so that equal
+    /// shapes reached by different sequences of operations print identically.
+    public func normalized() throws -> GEOSObject {
+        let copy = try derive("GEOSGeom_clone_r") { GEOSGeom_clone_r($0, $1) }
+        context.resetMessages()
+        // returns -1 on exception
+        guard GEOSNormalize_r(context.handle, copy.pointer) == 0 else { throw context.failure("GEOSNormalize_r") }
+        return copy
+    }
+
+    /// Every vertex of the geometry, in order.
+    public func vertices() throws -> [PlanarPoint] {
+        try polygons().polygons.flatMap { $0.rings.flatMap { $0 } } + lines().lines.flatMap { $0 }
+    }
+}
+
+/// A geometry prepared for many repeated predicate tests against it (point in polygon).
+public final class PreparedGEOSObject {
+    let base: GEOSObject
+    let pointer: OpaquePointer
+
+    public init(_ base: GEOSObject) throws {
+        base.context.resetMessages()
+        // returns NULL on exception; the prepared geometry borrows `base`, which we keep alive
+        guard let pointer = GEOSPrepare_r(base.context.handle, base.pointer) else {
+            throw base.context.failure("GEOSPrepare_r")
+        }
+        self.base = base
+        self.pointer = pointer
+    }
+
+    deinit {
+        GEOSPreparedGeom_destroy_r(base.context.handle, pointer)
+    }
+
+    /// True when `other` touches or lies inside the prepared geometry.
+    public func intersects(_ other: GEOSObject) throws -> Bool {
+        precondition(other.context === base.context, "GEOS objects from different contexts cannot be combined")
+        base.context.resetMessages()
+        // returns 2 on exception
+        let result = GEOSPreparedIntersects_r(base.context.handle, pointer, other.pointer)
+        guard result != 2 else { throw base.context.failure("GEOSPreparedIntersects_r") }
+        return result == 1
+    }
+}
