@@ -9,14 +9,17 @@ public enum ExportJob {
     }
 
     /// Reads, estimates and writes; nothing is written unless everything succeeded.
-    public static func run(timelinePath: String, outputFolder: String?, asOf requested: CalendarDay? = nil) throws -> Result {
+    public static func run(timelinePath: String, outputFolder: String?, asOf requested: CalendarDay? = nil,
+                           force: Bool = false) throws -> Result {
         let loaded = try TimelineReader.read(path: timelinePath)
         let timeline = loaded.timeline
         guard let span = timeline.span else {
             throw InputError("the timeline has no events", file: timelinePath, field: "events")
         }
         let day = requested ?? span.end
-        let folder = outputFolder ?? "exports/\(timeline.id)"
+        let folder = OutputFolder(path: outputFolder ?? "exports/\(timeline.id)")
+        let names = ["events.geojson", "control.geojson"]
+        try folder.checkOwnership(of: names, force: force)
         let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
         let estimate = try estimator.estimate(asOf: day)
         let geos = try GEOSContext()
@@ -24,9 +27,9 @@ public enum ExportJob {
             name: "events", features: ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: estimate))
         let control = GeoJSONWriter.featureCollection(
             name: "control", features: try ExportLayers.control(timeline, estimate: estimate, geos: geos))
-        let files = [(folder as NSString).appendingPathComponent("events.geojson"),
-                     (folder as NSString).appendingPathComponent("control.geojson")]
+        let files = names.map(folder.url)
         try AtomicFileWriter.write([(files[0], events), (files[1], control)])
+        try folder.updateManifest(adding: names)
         return Result(files: files, estimate: estimate)
     }
 }

@@ -27,6 +27,9 @@ extension SalientCommand {
         @Option(name: .customLong("as-of"), help: "Estimate control as of this day, YYYY-MM-DD (default: the last day).")
         var asOf: String?
 
+        @Flag(help: "Write into a folder whose events.geojson or control.geojson Salient did not write.")
+        var force = false
+
         @Flag(name: .shortAndLong, help: "Print nothing on success.")
         var quiet = false
 
@@ -37,7 +40,8 @@ extension SalientCommand {
         }
 
         func run() throws {
-            let result = try ExportJob.run(timelinePath: timeline, outputFolder: outputFolder, asOf: asOf.flatMap(CalendarDay.init))
+            let result = try ExportJob.run(timelinePath: timeline, outputFolder: outputFolder, asOf: asOf.flatMap(CalendarDay.init),
+                                           force: force)
             guard !quiet else { return }
             let e = result.estimate
             print("wrote \(result.files.joined(separator: " and "))")
