@@ -8,16 +8,20 @@ import SalientCore
 /// end. Only the interval fields contain "start"/"end", so QGIS's Temporal Controller
 /// proposes exactly them; other date fields avoid the words it looks for.
 public enum ExportLayers {
-    public static func events(_ timeline: Timeline, gazetteer: Gazetteer, estimate: ControlEstimate) -> [GeoJSONFeature] {
+    /// One Point per event. With `asOf`, only the events that may have begun by that day,
+    /// each with its age in days (a daily snapshot); without, every event.
+    public static func events(_ timeline: Timeline, gazetteer: Gazetteer, estimate: ControlEstimate,
+                              asOf day: CalendarDay? = nil) -> [GeoJSONFeature] {
         let tiers = Dictionary(estimate.tiers.flatMap { area in area.eventIDs.map { ($0, area.tier) } },
                                uniquingKeysWith: { first, _ in first })
         let parameters = timeline.estimate
-        return timeline.events.sorted { ($0.date.start, $0.id) < ($1.date.start, $1.id) }.map { event in
+        let shown = timeline.events.filter { event in day.map { event.date.start <= $0 } ?? true }
+        return shown.sorted { ($0.date.start, $0.id) < ($1.date.start, $1.id) }.map { event in
             let sources = event.sourceIDs.compactMap(timeline.source(id:))
             let place = event.placeID.flatMap(gazetteer.place(id:))
             let tier = tiers[event.id].map(\.rawValue) ?? "none"
             let radius = tiers[event.id] == nil ? 0 : (parameters.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) ?? 0) / 1000
-            let properties: [(String, JSONValue)] = [
+            var properties: [(String, JSONValue)] = [
                 ("id", .string(event.id)),
                 ("kind", .string(event.kind.rawValue)),
                 ("actor", .string(event.actor)),
@@ -39,6 +43,7 @@ public enum ExportLayers {
                 ("estimate_tier", .string(tier)),
                 ("estimate_radius_km", .number(radius, decimals: 3)),
             ]
+            if let day { properties.append(("age_days", .integer(day.ordinal - event.date.start.ordinal))) }
             return GeoJSONFeature(properties: properties, geometry: GeoJSONWriter.point(event.position))
         }
     }

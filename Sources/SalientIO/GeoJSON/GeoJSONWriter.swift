@@ -98,17 +98,26 @@ public enum GeoJSONWriter {
             let keys = first.properties.map(\.0)
             precondition(features.allSatisfy { $0.properties.map(\.0) == keys }, "every feature must carry the same keys")
         }
+        return header(name: name) + features.map(line).joined(separator: ",\n") + footer(empty: features.isEmpty)
+    }
+
+    /// The text before the first feature; `line` and `footer` complete it, so a collection can
+    /// be streamed to a file feature by feature with the same bytes as `featureCollection`.
+    public static func header(name: String) -> String {
         var out = "{\n\"type\": \"FeatureCollection\",\n\"name\": "
         JSONValue.quote(name, into: &out)
         out += ",\n\"features\": [\n"
-        for (i, feature) in features.enumerated() {
-            let json = JSONValue.object([("type", .string("Feature")), ("properties", .object(feature.properties)),
-                                         ("geometry", feature.geometry)])
-            json.write(to: &out)
-            out += i == features.count - 1 ? "\n" : ",\n"
-        }
-        out += "]\n}\n"
         return out
+    }
+
+    /// One feature on one line, without a separator.
+    public static func line(_ feature: GeoJSONFeature) -> String {
+        JSONValue.object([("type", .string("Feature")), ("properties", .object(feature.properties)),
+                          ("geometry", feature.geometry)]).serialized
+    }
+
+    public static func footer(empty: Bool) -> String {
+        empty ? "]\n}\n" : "\n]\n}\n"
     }
 
     static func position(_ p: LonLat) -> JSONValue {

@@ -3,7 +3,7 @@ import SalientCore
 import Testing
 
 /// Checks what QGIS would silently accept but RFC 7946 and Salient's own promises forbid:
-/// a `crs` member, mixed geometry types, differing property keys or JSON types, positions out
+/// a `crs` member, mixed geometry types, differing property keys or JSON types (null aside), positions out
 /// of range or with more than 6 decimals, open rings, left-handed rings, invalid polygons.
 enum GeoJSONStructure {
     static func violations(in url: URL) throws -> [String] {
@@ -15,13 +15,15 @@ enum GeoJSONStructure {
             return problems + ["not a FeatureCollection"]
         }
         var geometryTypes = Set<String>()
-        var schema: [String: String]?
+        var keys: Set<String>?
+        var typesByKey: [String: Set<String>] = [:]
         let geos = try GEOSContext()
         for (index, feature) in features.enumerated() {
             let properties = feature["properties"] as? [String: Any] ?? [:]
-            let types = properties.mapValues(jsonType)
-            if let schema, schema != types { problems.append("feature \(index): keys or types differ from feature 0") }
-            schema = schema ?? types
+            if let keys, keys != Set(properties.keys) { problems.append("feature \(index): keys differ from feature 0") }
+            keys = keys ?? Set(properties.keys)
+            // null stands for a missing value (an open-ended end_date) and fits any type.
+            for (key, value) in properties where !(value is NSNull) { typesByKey[key, default: []].insert(jsonType(value)) }
             guard let geometry = feature["geometry"] as? [String: Any], let type = geometry["type"] as? String else {
                 problems.append("feature \(index): no geometry")
                 continue
@@ -54,6 +56,9 @@ enum GeoJSONStructure {
             }
         }
         if geometryTypes.count > 1 { problems.append("mixed geometry types \(geometryTypes.sorted())") }
+        for (key, types) in typesByKey.sorted(by: { $0.key < $1.key }) where types.count > 1 {
+            problems.append("property \(key) has several JSON types: \(types.sorted())")
+        }
         return problems
     }
 

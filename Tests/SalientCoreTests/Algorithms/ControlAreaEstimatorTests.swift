@@ -89,4 +89,45 @@ import Testing
         let make = { try ControlAreaEstimator(timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic).estimate(asOf: day("2024-08-10")) }
         #expect(try make() == make())
     }
+
+    /// A day reached step by step equals the same day computed from scratch, to the bit: the
+    /// property that lets snapshots run in parallel chunks.
+    @Test(arguments: [JoinMethod.hull, .corridors])
+    func incrementalDaysEqualDaysFromScratch(join: JoinMethod) throws {
+        let world = try SyntheticWorld()
+        let events = [
+            world.event("a", .control, at: world.north(ofBorderAt: 35.5, kilometers: 6), on: .day(day("2024-08-06"))),
+            world.event("b", .advance, at: world.north(ofBorderAt: 35.8, kilometers: 14), on: .day(day("2024-08-07"))),
+            world.event("c", .control, at: world.north(ofBorderAt: 36.3, kilometers: 9), on: .interval(start: day("2024-08-06"), end: day("2024-08-09"))),
+            world.event("d", .repelled, at: world.north(ofBorderAt: 36.0, kilometers: 20), on: .day(day("2024-08-09")), actor: "B"),
+        ]
+        let timeline = world.timeline(events, join: join)
+        let days = CalendarDay.range(day("2024-08-06"), through: day("2024-08-10"))
+        let stepwise = try ControlAreaEstimator(timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic).estimates(for: days)
+        for (index, date) in days.enumerated() {
+            let fresh = try ControlAreaEstimator(timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic).estimate(asOf: date)
+            #expect(fresh == stepwise[index], "\(date) differs")
+        }
+        #expect(stepwise[1].controlled == stepwise[2].controlled)
+        #expect(stepwise[3].controlled.eventIDs == ["a", "c"])
+    }
+
+    /// Depth is the distance of the far edge of the corridor: d + r for the held ground and
+    /// d + r + band for the grey zone; a settlement beside the held village counts as held.
+    @Test func depthAndSettlementsOfAKnownCorridor() throws {
+        let world = try SyntheticWorld()
+        let village = world.north(ofBorderAt: 36, kilometers: 10)
+        let places = [world.territory, world.border,
+                      world.place(id: "held", kind: .village, geometry: .point(village)),
+                      world.place(id: "grey", kind: .town, geometry: .point(world.north(ofBorderAt: 36, kilometers: 14))),
+                      world.place(id: "far", kind: .village, geometry: .point(world.north(ofBorderAt: 36, kilometers: 30)))]
+        let estimate = try ControlAreaEstimator(
+            timeline: world.timeline([world.event("held", .control, at: village, on: .day(day("2024-08-10")))]),
+            gazetteer: Gazetteer(places: places), geodesic: world.geodesic
+        ).estimate(asOf: day("2024-08-10"))
+        #expect(abs(estimate.controlled.depthKilometers - 12) < 0.02)
+        #expect(abs(estimate.contested.depthKilometers - 16) < 0.02)
+        #expect(estimate.controlled.settlementIDs == ["held"])
+        #expect(estimate.contested.settlementIDs == ["grey"])
+    }
 }

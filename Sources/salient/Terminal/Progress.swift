@@ -1,0 +1,36 @@
+import Foundation
+
+/// A progress line on standard error, redrawn in place, only when standard error is a
+/// terminal: pipes and log files get nothing.
+final class ProgressLine: @unchecked Sendable {
+    // Guarded by `lock`; workers report from several threads.
+    private let lock = NSLock()
+    private let label: String
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    static func forTerminal(label: String, quiet: Bool) -> ProgressLine? {
+        quiet || isatty(STDERR_FILENO) == 0 ? nil : ProgressLine(label: label)
+    }
+
+    private init(label: String) {
+        self.label = label
+    }
+
+    func report(_ done: Int, of total: Int) {
+        lock.withLock {
+            let now = Date()
+            guard done == total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+            lastDraw = now
+            let elapsed = max(now.timeIntervalSince(start), 1e-6)
+            let line = String(format: "\r%@ %d/%d (%.1f %@/s)", label, done, total, Double(done) / elapsed, label)
+            FileHandle.standardError.write(Data(line.utf8))
+            drawn = true
+        }
+    }
+
+    func finish() {
+        lock.withLock { if drawn { FileHandle.standardError.write(Data("\n".utf8)) } }
+    }
+}
