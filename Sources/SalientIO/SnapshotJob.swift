@@ -60,6 +60,10 @@ public enum SnapshotJob {
             throw InputError("--from \(from) is after --to \(to)", file: options.timelinePath, hint: "give --from on or before --to")
         }
         let days = CalendarDay.range(from, through: to)
+        guard days.count <= Limits.snapshotDays else {
+            throw InputError("\(days.count) days is more than one run writes (\(Limits.snapshotDays))", file: options.timelinePath,
+                             hint: "narrow the run with --from and --to")
+        }
         let folder = OutputFolder(path: options.outputFolder ?? "exports/\(timeline.id)")
         try folder.checkOwnership(of: topLevelFiles, folders: ["daily"], force: options.force)
         let staging = try folder.makeStaging()

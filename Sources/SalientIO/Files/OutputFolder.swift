@@ -40,6 +40,14 @@ public struct OutputFolder {
     /// Refuses, with the files named, when the folder holds files Salient did not write among
     /// `paths` (or anywhere under the folders in `folders`), unless `force`.
     func checkOwnership(of paths: [String], folders: [String] = [], force: Bool) throws {
+        // Writing through a symbolic link would put files outside the folder the user chose.
+        for relative in [""] + paths + folders {
+            let target = relative.isEmpty ? path : url(relative)
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: target)) != nil {
+                throw InputError("refusing to write through a symbolic link", file: target,
+                                 hint: "give the real folder with --out, or remove the link")
+            }
+        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw InputError("the output path is a file, not a folder", file: path, hint: "choose a folder with --out")

@@ -3,6 +3,14 @@ import Foundation
 /// Reads input files as UTF-8 text, refusing what is not.
 enum TextFile {
     static func read(_ path: String) throws -> String {
+        var status = stat()
+        if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw InputError("expected a file, found a folder", file: path)
+        }
+        if stat(path, &status) == 0, Int(status.st_size) > Limits.fileBytes {
+            throw InputError("the file is \(status.st_size / 1_048_576) MiB, more than Salient reads (\(Limits.fileBytes / 1_048_576) MiB)",
+                             file: path, hint: "split it, or raise the limit with SALIENT_MAX_INPUT_MB if you have the memory")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "file not found", file: path)
         }

@@ -44,7 +44,12 @@ public enum GazetteerReader {
             throw InputError("expected a FeatureCollection, found '\(type)'", file: path, line: root.line(of: "type"), field: "type")
         }
         let geos = try GEOSContext()
-        return try root.sequence("features").enumerated().map { index, node in
+        let features = try root.sequence("features")
+        guard features.count <= Limits.placesPerFile else {
+            throw InputError("\(features.count) features is more than Salient accepts in one file (\(Limits.placesPerFile))",
+                             file: path, line: root.line(of: "features"), field: "features")
+        }
+        return try features.enumerated().map { index, node in
             try (place(node, index: index, reader: reader, geos: geos), node.mark?.line)
         }
     }
@@ -79,6 +84,16 @@ struct GeoJSONGeometryReader {
         let type = try fields.string("type")
         let coordinates = try fields.required("coordinates")
         let field = fields.name("coordinates")
+        let geometry = try parse(type: type, coordinates: coordinates, field: field, fields: fields)
+        let vertices = geometry.positions.count
+        guard vertices <= Limits.verticesPerGeometry else {
+            throw InputError("a geometry of \(vertices) vertices is more than Salient accepts (\(Limits.verticesPerGeometry))",
+                             file: reader.file, line: coordinates.mark?.line, field: field, hint: "simplify it, e.g. in QGIS")
+        }
+        return geometry
+    }
+
+    private func parse(type: String, coordinates: Node, field: String, fields: Fields) throws -> Geometry {
         switch type {
         case "Point":
             return .point(try position(coordinates, field: field))

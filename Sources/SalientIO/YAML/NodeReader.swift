@@ -6,9 +6,23 @@ import Yams
 /// that every complaint names the file, the line and the field.
 struct NodeReader {
     let file: String
+    /// Values read so far, shared by every copy of this reader.
+    private let budget = Budget()
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Counts the values a file expands to. YAML aliases let a few lines stand for billions of
+    /// values; the count stops a walk through them long before memory or time run out.
+    final class Budget {
+        var remaining = Limits.minimumValues
+    }
 
     /// Parses text into a tree; syntax errors carry libyaml's line.
     func root(of text: String) throws -> Node {
+        try checkNesting(text)
+        budget.remaining = max(Limits.minimumValues, text.utf8.count * Limits.valuesPerByte)
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw InputError("the file is empty", file: file, line: 1)
@@ -16,6 +30,44 @@ struct NodeReader {
             return node
         } catch let error as YamlError {
             throw InputError(Self.describe(error), file: file, line: Self.line(of: error))
+        }
+    }
+
+    /// Refuses deep nesting before the parser, which recurses once per level, can overflow its
+    /// stack. Counts flow brackets (inside strings too, so it can only over-count) and block
+    /// indentation.
+    private func checkNesting(_ text: String) throws {
+        var depth = 0, line = 1, column = 0, atLineStart = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 0
+                atLineStart = true
+                continue
+            }
+            if atLineStart, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                column += 1
+                continue
+            }
+            atLineStart = false
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+                depth += 1
+            } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+                depth = max(0, depth - 1)
+            }
+            if depth > Limits.nesting || column / 2 > Limits.nesting {
+                throw InputError("nested more than \(Limits.nesting) levels deep", file: file, line: line,
+                                 hint: "timelines need 4 levels and GeoJSON 6; the file is malformed or hostile")
+            }
+        }
+    }
+
+    /// Charges `count` values to the file's budget.
+    func spend(_ count: Int, at node: Node, field: String?) throws {
+        budget.remaining -= count
+        if budget.remaining < 0 {
+            throw InputError("the file expands to more values than its size allows", file: file, line: node.mark?.line,
+                             field: field, hint: "YAML aliases that repeat large parts (an alias bomb) are refused")
         }
     }
 
@@ -42,6 +94,7 @@ struct NodeReader {
         guard let mapping = node.mapping else {
             throw InputError("expected a mapping of fields, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
         }
+        try spend(mapping.count, at: node, field: field)
         return Fields(reader: self, mapping: mapping, line: node.mark?.line, prefix: field.map { $0 + "." } ?? "")
     }
 
@@ -49,6 +102,7 @@ struct NodeReader {
         guard let sequence = node.sequence else {
             throw InputError("expected a list, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
         }
+        try spend(sequence.count, at: node, field: field)
         return Array(sequence)
     }
 

@@ -18,18 +18,7 @@ public enum TimelineReader {
     public static func read(path: String, gazetteerOverride: String? = nil) throws -> LoadedTimeline {
         let text = try TextFile.read(path)
         let reader = NodeReader(file: path)
-        let root = try reader.mapping(try reader.root(of: text), field: nil)
-        try root.rejectUnknown(allowed: topLevelKeys)
-        let version = try root.number("salient")
-        guard version == 1 else {
-            throw InputError("unsupported format version \(formatNumber(version))", file: path, line: root.line(of: "salient"),
-                             field: "salient", hint: "this Salient reads version 1")
-        }
-        let zone = try root.nonEmptyString("timezone")
-        guard TimeZone(identifier: zone) != nil else {
-            throw InputError("unknown time zone '\(zone)'", file: path, line: root.line(of: "timezone"), field: "timezone",
-                             hint: "use an IANA name such as Europe/Moscow or UTC")
-        }
+        let root = try header(text: text, reader: reader)
         let gazetteerFolder = try gazetteerOverride ?? {
             let named = try root.nonEmptyString("gazetteer")
             if named.hasPrefix("/") { return named }
@@ -37,16 +26,48 @@ public enum TimelineReader {
             return base.isEmpty ? named : normalized((base as NSString).appendingPathComponent(named))
         }()
         let gazetteer = try GazetteerReader.read(folder: gazetteerFolder)
+        return LoadedTimeline(timeline: try body(root, reader: reader, gazetteer: gazetteer), gazetteer: gazetteer, path: path)
+    }
+
+    /// Reads timeline text against a gazetteer already loaded; `file` names it in messages.
+    public static func parse(text: String, file: String, gazetteer: Gazetteer) throws -> Timeline {
+        let reader = NodeReader(file: file)
+        return try body(try header(text: text, reader: reader), reader: reader, gazetteer: gazetteer)
+    }
+
+    private static func header(text: String, reader: NodeReader) throws -> Fields {
+        let root = try reader.mapping(try reader.root(of: text), field: nil)
+        try root.rejectUnknown(allowed: topLevelKeys)
+        let version = try root.number("salient")
+        guard version == 1 else {
+            throw InputError("unsupported format version \(formatNumber(version))", file: reader.file,
+                             line: root.line(of: "salient"), field: "salient", hint: "this Salient reads version 1")
+        }
+        return root
+    }
+
+    private static func body(_ root: Fields, reader: NodeReader, gazetteer: Gazetteer) throws -> Timeline {
+        let file = reader.file
+        let zone = try root.nonEmptyString("timezone")
+        guard TimeZone(identifier: zone) != nil else {
+            throw InputError("unknown time zone '\(zone)'", file: file, line: root.line(of: "timezone"), field: "timezone",
+                             hint: "use an IANA name such as Europe/Moscow or UTC")
+        }
+        let id = try root.nonEmptyString("id")
+        // The id names the default output folder, so it must stay one plain path component.
+        guard id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"#, options: .regularExpression) != nil else {
+            throw InputError("the id '\(id)' must be letters, digits, '.', '_' or '-', starting with a letter or digit",
+                             file: file, line: root.line(of: "id"), field: "id", hint: "for example kursk-2024")
+        }
         var context = Context(reader: reader, gazetteer: gazetteer)
         let estimate = try context.estimate(root.mapping("estimate"))
-        let sources = try context.list(root, "sources", read: context.source)
+        let sources = try context.list(root, "sources", limit: Limits.sources, read: context.source)
         context.sourceIDs = Set(sources.map(\.id))
-        let events = try context.list(root, "events", read: context.event)
+        let events = try context.list(root, "events", limit: Limits.events, read: context.event)
         context.eventIDs = Set(events.map(\.id))
-        let claims = try root.node("claims") == nil ? [] : context.list(root, "claims", read: context.claim)
-        let timeline = Timeline(id: try root.nonEmptyString("id"), title: try root.optionalString("title"), timeZone: zone,
-                                estimate: estimate, sources: sources, events: events, claims: claims)
-        return LoadedTimeline(timeline: timeline, gazetteer: gazetteer, path: path)
+        let claims = try root.node("claims") == nil ? [] : context.list(root, "claims", limit: Limits.claims, read: context.claim)
+        return Timeline(id: id, title: try root.optionalString("title"), timeZone: zone,
+                        estimate: estimate, sources: sources, events: events, claims: claims)
     }
 
     /// Resolves "dir/../other" lexically so messages quote the path a user would type.
@@ -72,9 +93,15 @@ public enum TimelineReader {
         var file: String { reader.file }
 
         /// Reads a list of records, refusing duplicate ids.
-        func list<T: Identifiable>(_ root: Fields, _ key: String, read: (Fields) throws -> T) throws -> [T] where T.ID == String {
+        func list<T: Identifiable>(_ root: Fields, _ key: String, limit: Int, read: (Fields) throws -> T) throws -> [T]
+            where T.ID == String {
             var seen: [String: Int?] = [:]
-            return try root.sequence(key).enumerated().map { index, node in
+            let nodes = try root.sequence(key)
+            guard nodes.count <= limit else {
+                throw InputError("\(nodes.count) \(key) is more than Salient accepts (\(limit))", file: file,
+                                 line: root.line(of: key), field: key, hint: "split the timeline; the limits are listed in the README")
+            }
+            return try nodes.enumerated().map { index, node in
                 let fields = try reader.mapping(node, field: "\(key)[\(index)]")
                 let item = try read(fields)
                 if let first = seen[item.id] {
