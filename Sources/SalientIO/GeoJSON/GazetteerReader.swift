@@ -36,7 +36,11 @@ public enum GazetteerReader {
 
     /// The places of one GeoJSON file, each with the line its feature starts on.
     static func readFile(_ path: String) throws -> [(Place, Int?)] {
-        let text = try TextFile.read(path)
+        try parse(text: TextFile.read(path), file: path)
+    }
+
+    /// The places of GeoJSON text, each with its line; `file` names it in messages.
+    public static func parse(text: String, file path: String) throws -> [(Place, Int?)] {
         let reader = NodeReader(file: path)
         let root = try reader.mapping(try reader.root(of: text), field: nil)
         let type = try root.string("type")

@@ -1,0 +1,18 @@
+// libFuzzer target: name folding and lookup, with "did you mean" suggestions, on arbitrary text.
+import Foundation
+import SalientCore
+import SalientIO
+
+private let gazetteer: Gazetteer = {
+    let folder = ProcessInfo.processInfo.environment["SALIENT_FUZZ_GAZETTEER"] ?? "Tests/SalientCLITests/Fixtures/gazetteer"
+    do { return try GazetteerReader.read(folder: folder) } catch { fatalError("fuzz gazetteer: \(error)") }
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzNames(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: min(size, 256)), as: UTF8.self)
+    let key = NameFolding.key(text)
+    precondition(NameFolding.key(key) == NameFolding.key(key), "folding is not deterministic")
+    _ = gazetteer.match(text)
+    return 0
+}
