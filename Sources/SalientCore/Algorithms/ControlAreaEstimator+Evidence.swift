@@ -1,0 +1,77 @@
+/// A stretch of the border, in lon/lat and in the estimator's projection.
+public struct BorderStretch: Hashable, Sendable {
+    /// One line per border part the stretch touches.
+    public var lines: [[LonLat]]
+    var planar: [[PlanarPoint]]
+    /// Geodesic length on WGS 84, kilometres.
+    public var lengthKilometers: Double
+}
+
+/// An area the checker derived, in lon/lat, with its geodesic area.
+public struct DerivedArea: Hashable, Sendable {
+    public var geometry: MultiPolygon<LonLat>
+    /// Geodesic area on WGS 84, square kilometres.
+    public var areaSquareKilometers: Double
+}
+
+/// The bounds the evidence itself sets, apart from the estimate's radii and grey-zone band:
+/// how much border the reported places span, and how much land lies within a depth of it.
+extension ControlAreaEstimator {
+    /// The ground events the estimate draws by `day` (mapped, i.e. located more precisely than a
+    /// region), with the radius each stands for, in metres; sorted by id.
+    func mappedGroundEvents(asOf day: CalendarDay) -> [(event: Event, radius: Double)] {
+        timeline.events.compactMap { event in
+            guard event.date.end <= day, Self.tier(of: event, actor: timeline.estimate.actor) != nil,
+                  let radius = timeline.estimate.radiusMeters(kind: event.placeKind, precision: event.locationPrecision)
+            else { return nil }
+            return (event, radius)
+        }.sorted { $0.event.id < $1.event.id }
+    }
+
+    /// The stretch of border the ground events reported by `day` span: from the first to the
+    /// last of their nearest border points, along the border, widened at each end by the
+    /// radius the event stands for (a town reported held spans its own width of front).
+    /// Nil when nothing is mapped by then.
+    public func reportedBorderStretch(asOf day: CalendarDay, geodesic: Geodesic) throws -> BorderStretch? {
+        let events = mappedGroundEvents(asOf: day)
+        guard !events.isEmpty else { return nil }
+        let parts = try border.lines().lines.map { try geos.lineString($0) }
+        var extents: [Int: (from: Double, to: Double)] = [:]
+        for (event, radius) in events {
+            let place = try geos.point(projector.project(event.position))
+            var nearest: (part: Int, distance: Double)?
+            for (index, part) in parts.enumerated() {
+                let distance = try place.distance(to: part)
+                if distance < nearest?.distance ?? .infinity { nearest = (index, distance) }
+            }
+            guard let nearest else { continue }
+            let along = try parts[nearest.part].distanceAlong(to: place)
+            let extent = extents[nearest.part] ?? (along - radius, along + radius)
+            extents[nearest.part] = (min(extent.from, along - radius), max(extent.to, along + radius))
+        }
+        var planar: [[PlanarPoint]] = []
+        for (part, extent) in extents.sorted(by: { $0.key < $1.key }) {
+            if let stretch = try parts[part].substring(fromDistance: extent.from, toDistance: extent.to) { planar.append(stretch) }
+        }
+        guard !planar.isEmpty else { return nil }
+        let lines = try planar.map { try projector.unproject($0) }
+        return BorderStretch(lines: lines, planar: planar,
+                             lengthKilometers: lines.reduce(0) { $0 + geodesic.length(of: $1) } / 1000)
+    }
+
+    /// The territory within `kilometers` of a stretch of border: the most ground an advance
+    /// that deep along that stretch can cover.
+    public func land(within kilometers: Double, of stretch: BorderStretch, geodesic: Geodesic) throws -> DerivedArea {
+        let lines = try geos.multiLineString(MultiLineString(stretch.planar))
+        let land = try lines.buffered(byMeters: kilometers * 1000).intersection(territory).normalized()
+        let lonLat = try projector.unproject(land.polygons())
+        return DerivedArea(geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6)
+    }
+
+    /// Which of `points` (by id) lie inside or on `area`, sorted by id.
+    public func ids(of points: [(id: String, position: LonLat)], inside area: MultiPolygon<LonLat>) throws -> [String] {
+        guard !area.isEmpty else { return [] }
+        let prepared = try PreparedGEOSObject(geos.multiPolygon(projector.project(area)))
+        return try points.filter { try prepared.intersects(geos.point(projector.project($0.position))) }.map(\.id).sorted()
+    }
+}
