@@ -8,12 +8,14 @@ public struct LoadedTimeline: Sendable {
     public var gazetteer: Gazetteer
     /// The timeline file as the user named it.
     public var path: String
+    /// Dated control polygons from elsewhere, from the optional `maps:` section (MapsReader.swift).
+    public var maps: [ReferenceMap] = []
 }
 
 /// Reads a timeline YAML file (format in docs/formats.md) and the gazetteer it names.
 public enum TimelineReader {
     static let topLevelKeys = ["salient", "id", "title", "description", "timezone", "gazetteer", "estimate",
-                               "sources", "events", "claims"]
+                               "sources", "events", "claims", "maps"]
 
     public static func read(path: String, gazetteerOverride: String? = nil) throws -> LoadedTimeline {
         let text = try TextFile.read(path)
@@ -26,7 +28,9 @@ public enum TimelineReader {
             return base.isEmpty ? named : normalized((base as NSString).appendingPathComponent(named))
         }()
         let gazetteer = try GazetteerReader.read(folder: gazetteerFolder)
-        return LoadedTimeline(timeline: try body(root, reader: reader, gazetteer: gazetteer), gazetteer: gazetteer, path: path)
+        let timeline = try body(root, reader: reader, gazetteer: gazetteer)
+        return LoadedTimeline(timeline: timeline, gazetteer: gazetteer, path: path,
+                              maps: try maps(root, reader: reader, timelinePath: path, timeline: timeline))
     }
 
     /// Reads timeline text against a gazetteer already loaded; `file` names it in messages.

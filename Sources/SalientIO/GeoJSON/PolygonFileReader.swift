@@ -1,0 +1,131 @@
+import Foundation
+import SalientCore
+import Yams
+
+/// A scalar property of a feature from elsewhere.
+public enum PropertyValue: Hashable, Sendable {
+    case number(Double)
+    case text(String)
+    /// true/false, null, or a nested value: kept as text for display, never read as a figure.
+    case other(String)
+}
+
+/// One feature of a polygon file from another project, as read.
+public struct PolygonFeature: Sendable {
+    /// Position in the file's `features` list, from 0.
+    public var index: Int
+    public var line: Int?
+    /// Scalar properties in the order written.
+    public var properties: [(key: String, value: PropertyValue)]
+    /// `Polygon`, `MultiPolygon`, another GeoJSON type, or `none` for a null geometry.
+    public var geometryType: String
+    /// The polygons in lon/lat; nil when the geometry is not areal.
+    public var geometry: MultiPolygon<LonLat>?
+    /// What GEOSMakeValid repaired, or nil when the polygon was valid as written.
+    public var repair: String?
+
+    public func property(_ key: String) -> PropertyValue? {
+        properties.first { $0.key == key }?.value
+    }
+}
+
+/// Reads RFC 7946 FeatureCollections of polygons made elsewhere (another project's control map,
+/// a user's digitising). Unlike the gazetteer, such files are not Salient's to fix: an invalid
+/// polygon is either refused with its feature's index, or, when the caller asks, repaired with
+/// GEOSMakeValid and reported.
+public enum PolygonFileReader {
+    /// - Parameters:
+    ///   - repair: repair invalid polygons with GEOSMakeValid instead of refusing the file;
+    ///   - repairHint: how the user asks for that, for the message that refuses.
+    public static func read(path: String, repair: Bool, repairHint: String) throws -> [PolygonFeature] {
+        let text = try TextFile.read(path)
+        let reader = NodeReader(file: path)
+        let root = try reader.mapping(try reader.root(of: text), field: nil)
+        let type = try root.string("type")
+        guard type == "FeatureCollection" else {
+            throw InputError("expected a FeatureCollection, found '\(type)'", file: path, line: root.line(of: "type"), field: "type")
+        }
+        if let crs = root.node("crs") {
+            // RFC 7946 has no crs member; older GeoJSON named WGS 84 lon/lat as CRS84, which is fine.
+            let named = (try? reader.mapping(crs, field: "crs").mapping("properties").string("name")) ?? ""
+            guard named.hasSuffix("CRS84") || named.hasSuffix("EPSG::4326") || named == "EPSG:4326" else {
+                throw InputError("coordinates in '\(named.isEmpty ? "an unnamed CRS" : named)' are not WGS 84 longitude/latitude",
+                                 file: path, line: root.line(of: "crs"), field: "crs",
+                                 hint: "reproject the file to EPSG:4326, e.g. with ogr2ogr -t_srs EPSG:4326")
+            }
+        }
+        let geos = try GEOSContext()
+        let geometryReader = GeoJSONGeometryReader(reader: reader, geos: geos)
+        return try root.sequence("features").enumerated().map { index, node in
+            let field = "features[\(index)]"
+            let feature = try reader.mapping(node, field: field)
+            var properties: [(String, PropertyValue)] = []
+            if let propertiesNode = feature.node("properties") {
+                let mapping = try reader.mapping(propertiesNode, field: "\(field).properties")
+                // A null property is a missing one, as GDAL reads it.
+                for (key, value) in mapping.mapping where !reader.isNull(value) {
+                    properties.append((key.string ?? "", Self.value(value, reader: reader)))
+                }
+            }
+            guard let geometryNode = feature.node("geometry") else {
+                return PolygonFeature(index: index, line: node.mark?.line, properties: properties, geometryType: "none",
+                                      geometry: nil, repair: nil)
+            }
+            let geometry = try reader.mapping(geometryNode, field: "\(field).geometry")
+            let geometryType = try geometry.string("type")
+            guard geometryType == "Polygon" || geometryType == "MultiPolygon" else {
+                return PolygonFeature(index: index, line: node.mark?.line, properties: properties, geometryType: geometryType,
+                                      geometry: nil, repair: nil)
+            }
+            let coordinates = try geometry.required("coordinates")
+            let coordinatesField = geometry.name("coordinates")
+            let polygons = geometryType == "Polygon"
+                ? [try polygon(coordinates, field: coordinatesField, reader: reader, positions: geometryReader)]
+                : try reader.sequence(coordinates, field: coordinatesField).enumerated().map {
+                    try polygon($1, field: "\(coordinatesField)[\($0)]", reader: reader, positions: geometryReader)
+                }
+            var multi = MultiPolygon(polygons)
+            var repaired: String?
+            // Validity is a planar property; in the lon/lat plane it is the one QGIS and GDAL check.
+            let object = try geos.multiPolygon(multi.mapRings { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } })
+            if let reason = try object.invalidityReason() {
+                guard repair else {
+                    throw InputError("feature \(index) has an invalid polygon: \(reason)", file: path, line: geometryNode.mark?.line,
+                                     field: "\(field).geometry",
+                                     hint: "repair it (QGIS: Fix Geometries), or \(repairHint)")
+                }
+                let fixed = try object.madeValid().polygons()
+                multi = fixed.mapRings { $0.map { LonLat(lon: $0.x, lat: $0.y) } }
+                repaired = "feature \(index): \(reason), repaired with GEOSMakeValid"
+            }
+            return PolygonFeature(index: index, line: node.mark?.line, properties: properties, geometryType: geometryType,
+                                  geometry: multi, repair: repaired)
+        }
+    }
+
+    private static func value(_ node: Node, reader: NodeReader) -> PropertyValue {
+        guard case .scalar(let scalar) = node else { return .other(node.mapping != nil ? "{…}" : "[…]") }
+        if scalar.style == .plain, let number = Double(scalar.string), number.isFinite { return .number(number) }
+        if scalar.style == .plain, ["true", "false"].contains(scalar.string) { return .other(scalar.string) }
+        return .text(scalar.string)
+    }
+
+    private static func polygon(_ node: Node, field: String, reader: NodeReader,
+                                positions: GeoJSONGeometryReader) throws -> Polygon<LonLat> {
+        let rings = try reader.sequence(node, field: field).enumerated().map { i, ringNode in
+            let ring = try reader.sequence(ringNode, field: "\(field)[\(i)]").enumerated().map {
+                try positions.position($1, field: "\(field)[\(i)][\($0)]")
+            }
+            guard ring.count >= 4, ring.first == ring.last else {
+                throw InputError(ring.count < 4 ? "a ring needs at least four positions" : "the ring is not closed",
+                                 file: reader.file, line: ringNode.mark?.line, field: "\(field)[\(i)]",
+                                 hint: "repeat the first position at the end of each ring")
+            }
+            return ring
+        }
+        guard let exterior = rings.first else {
+            throw InputError("a polygon needs an exterior ring", file: reader.file, line: node.mark?.line, field: field)
+        }
+        return Polygon(exterior: exterior, holes: Array(rings.dropFirst()))
+    }
+}
