@@ -187,7 +187,7 @@ public final class ControlAreaEstimator {
         let planar = try geometry.polygons()
         let lonLat = try projector.unproject(planar)
         var deepest: (distance: Double, point: PlanarPoint)?
-        for vertex in try geometry.densified(maxSegmentMeters: Self.depthSampleMeters).vertices() {
+        for vertex in try geometry.boundary().densified(maxSegmentMeters: Self.depthSampleMeters).vertices() {
             let distance = try geos.point(vertex).distance(to: border)
             if distance > deepest?.distance ?? -1 { deepest = (distance, vertex) }
         }

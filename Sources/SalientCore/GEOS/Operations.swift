@@ -107,8 +107,14 @@ extension GEOSObject {
 }
 
 extension GEOSObject {
+    /// The boundary: the rings of a polygon as lines.
+    public func boundary() throws -> GEOSObject {
+        try derive("GEOSBoundary_r") { GEOSBoundary_r($0, $1) }
+    }
+
     /// Adds vertices so that no segment is longer than `meters`; measuring at vertices is then
-    /// accurate to the spacing.
+    /// accurate to the spacing. Densify lines rather than polygons: for polygons GEOS 3.11
+    /// repairs the result with buffer(0), which leaks memory inside GEOS.
     public func densified(maxSegmentMeters meters: Double) throws -> GEOSObject {
         try derive("GEOSDensify_r") { GEOSDensify_r($0, $1, meters) }
     }
