@@ -165,15 +165,17 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("daily/2024-09-02.control.geojson").path))
     }
 
-    /// SIGKILL at any moment leaves either the previous set or the new one, whole.
-    @Test func killedRunLeavesThePreviousSet() throws {
+    /// SIGKILL at any moment leaves every output file with its old content or its new one,
+    /// never torn or empty, and no file of the previous set missing unless the new set is in.
+    @Test func killedRunLeavesEveryFileWhole() throws {
         let out = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let kursk = SalientProcess.repository.appendingPathComponent("timelines/kursk-2024.yaml").path
         #expect(try SalientProcess.run(["snapshots", kursk, "--out", out.path, "--quiet", "--to", "2024-08-10"]).status == 0)
         let before = try SnapshotTests.contents(of: out)
         let complete = try SnapshotTests.withSnapshots(["--quiet"], timeline: kursk) { folder, _ in try SnapshotTests.contents(of: folder) }
-        for delay in [0.05, 0.2, 0.4, 0.7, 1.0, 1.5] {
+        var sawOld = false
+        for delay in [0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.3, 1.7] {
             let process = Process()
             process.executableURL = SalientProcess.executable
             process.arguments = ["snapshots", kursk, "--out", out.path, "--quiet"]
@@ -182,11 +184,18 @@ import Testing
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let after = try SnapshotTests.contents(of: out).filter { !$0.key.hasPrefix(".salient-staging-") }
-            let isOld = after == before
-            let isNew = after.filter { $0.key != ".salient-manifest" } == complete.filter { $0.key != ".salient-manifest" }
-            #expect(isOld || isNew, "after a kill at \(delay) s the folder holds a mix of old and new files")
-            if isNew { break }
+            let after = try SnapshotTests.contents(of: out).filter { !$0.key.hasPrefix(".salient-staging-") && $0.key != ".salient-manifest" }
+            for (name, data) in after {
+                #expect(data == before[name] || data == complete[name], "\(name) is torn after a kill at \(delay) s")
+            }
+            let finished = after == complete.filter { $0.key != ".salient-manifest" }
+            if !finished {
+                sawOld = true
+                for name in before.keys where name != ".salient-manifest" {
+                    #expect(after[name] != nil, "\(name) vanished after a kill at \(delay) s")
+                }
+            }
         }
+        #expect(sawOld, "no kill landed before the run finished; the test measured nothing")
     }
 }
