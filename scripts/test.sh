@@ -1,8 +1,39 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, golden files, bad-input cases, and the exports opened in
-# GDAL (ogrinfo) and headless QGIS. Installs what the tests need when it is missing.
+# Runs every check CI runs: each fuzz target for 15 s, the test suite under AddressSanitizer
+# with LeakSanitizer and under ThreadSanitizer, then the test suite itself (unit tests, golden
+# files, the bad-input corpus, the exports opened in GDAL and headless QGIS). Installs what
+# the tests need when it is missing.
+#   scripts/test.sh           everything (what CI runs)
+#   scripts/test.sh --quick   the test suite only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-dependencies.sh --test
+
+# Runs a test command quietly, printing its last lines; the whole log when it fails.
+run_logged() {
+  local name="$1"; shift
+  local log=".build-logs/$name.log"
+  mkdir -p .build-logs
+  if "$@" > "$log" 2>&1; then
+    grep -E "Test run with|Executed [0-9]+ tests" "$log" | tail -1 | sed "s/^/  $name: /"
+  else
+    grep -E "✘|error:|ERROR|SUMMARY" "$log" | head -80 >&2
+    tail -20 "$log" >&2
+    echo "$name failed; the whole log is $log" >&2
+    return 1
+  fi
+}
+
+if [[ "${1:-}" != "--quick" ]]; then
+  echo "== fuzzing"
+  scripts/fuzz.sh 15
+  echo "== AddressSanitizer and LeakSanitizer"
+  # libXCTest leaks a few objects of its own at exit; nothing of Salient's is suppressed.
+  LSAN_OPTIONS="suppressions=$PWD/Tests/lsan-suppressions.txt" \
+    run_logged asan swift test --scratch-path .build-asan --sanitize=address
+  echo "== ThreadSanitizer"
+  run_logged tsan swift test --scratch-path .build-tsan --sanitize=thread
+fi
+echo "== tests"
 swift build --build-tests
 swift test --skip-build

@@ -16,16 +16,16 @@ struct SalientProcess {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Golden")
 
-    /// The binary SwiftPM built beside the test bundle.
-    static var executable: URL {
-        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-            + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-        for folder in candidates {
+    /// The binary SwiftPM built beside the test runner (found once: Foundation's bundle
+    /// enumeration leaks a little on each call, which LeakSanitizer would report).
+    static let executable: URL = {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        for folder in [runner.deletingLastPathComponent(), runner.deletingLastPathComponent().deletingLastPathComponent()] {
             let url = folder.appendingPathComponent("salient")
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
         }
         return repository.appendingPathComponent(".build/debug/salient")
-    }
+    }()
 
     @discardableResult
     static func run(_ arguments: [String], in folder: URL = repository, environment: [String: String] = [:]) throws -> Outcome {
