@@ -268,15 +268,23 @@ public final class ClaimChecker {
                 + "from the border (controlled) to \(QuantityFormat.measured(estimate.depthKilometers, .kilometers)) "
                 + "(controlled + contested)")
         var outcome = Outcome(measured: measured)
-        var farthest: (event: Event, kilometers: Double, border: LonLat)?
+        // A reported place shows the advance reached at least its distance from the border,
+        // less the radius the event stands for: fighting "at Sudzha" may be on its near edge.
+        var farthest: (event: Event, kilometers: Double, reached: Double, radius: Double, border: LonLat)?
         for event in reportedEvents(asOf: day) {
             let onBorder = try PlaceFrame(center: event.position).nearestPoint(on: borderLines)
             let kilometers = geodesic.distance(event.position, onBorder) / 1000
-            if kilometers > farthest?.kilometers ?? -1 { farthest = (event, kilometers, onBorder) }
+            let radius = (timeline.estimate.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) ?? 0) / 1000
+            if kilometers - radius > farthest?.reached ?? -.infinity {
+                farthest = (event, kilometers, max(0, kilometers - radius), radius, onBorder)
+            }
         }
         if let farthest {
             let name = placeName(of: farthest.event)
-            outcome.lower = EvidenceBound(value: farthest.kilometers, text: "the reported place farthest from the border (\(name))")
+            outcome.lower = EvidenceBound(
+                value: farthest.reached,
+                text: "the reported place farthest from the border, \(name) (\(QuantityFormat.measured(farthest.kilometers, .kilometers)) "
+                    + "less the \(QuantityFormat.trimmed(farthest.radius)) km it stands for)")
             record(line: MeasuredLine(role: "depth_reported_place", claimIDs: [claim.id], asOf: day,
                                       label: "\(name) to the border", points: [farthest.event.position, farthest.border],
                                       lengthKilometers: farthest.kilometers))
@@ -526,8 +534,9 @@ public final class ClaimChecker {
             .sorted { $0.id < $1.id }
     }
 
+    /// The gazetteer name, or for an event given by coordinates, the event's own id.
     private func placeName(of event: Event) -> String {
-        event.placeName.isEmpty ? String(format: "%.4f, %.4f", event.position.lon, event.position.lat) : event.placeName
+        event.placeName.isEmpty ? "the point of \(event.id)" : event.placeName
     }
 
     /// What the estimate of a day rests on, e.g. "the estimate of 2024-08-14 rests on 2 places
