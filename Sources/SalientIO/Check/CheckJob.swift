@@ -1,0 +1,132 @@
+import Foundation
+import SalientCore
+import Yams
+
+/// `salient check`: measures every claim of a timeline and judges it.
+public enum CheckJob {
+    /// Reads the timeline (and the maps it names), refuses claims the checker cannot place in
+    /// it, and measures every claim.
+    public static func run(timelinePath: String) throws -> CheckReport {
+        let loaded = try TimelineReader.read(path: timelinePath)
+        try validate(loaded)
+        let checker = try ClaimChecker(timeline: loaded.timeline, gazetteer: loaded.gazetteer, maps: loaded.maps,
+                                       geodesic: try Geodesic.wgs84())
+        return try checker.check()
+    }
+
+    /// What a check needs beyond what export does: every claim dated inside the timeline, a
+    /// place for every distance, and a unit that measures what the definition names.
+    static func validate(_ loaded: LoadedTimeline) throws {
+        let timeline = loaded.timeline, path = loaded.path
+        guard let span = timeline.span else {
+            throw InputError("the timeline has no events, so no day can be measured", file: path, field: "events")
+        }
+        var lines: ClaimLines?
+        func line(_ index: Int, _ key: String) throws -> Int? {
+            if lines == nil { lines = try ClaimLines(path: path) }
+            return lines?.line(claim: index, key: key)
+        }
+        for (index, claim) in timeline.claims.enumerated() {
+            let field = "claims[\(index)]"
+            if claim.asOf < span.start || claim.asOf > span.end {
+                throw InputError("the claim holds as of \(claim.asOf), outside the timeline, which spans \(span.start) to \(span.end)",
+                                 file: path, line: try line(index, "as_of"), field: "\(field).as_of",
+                                 hint: "the checker measures claims on days the timeline's events cover")
+            }
+            if let expected = ClaimChecker.unit(measuring: claim.definition), expected != claim.unit.canonical {
+                let units = ClaimUnit.allCases.filter { $0.canonical == expected }.map(\.rawValue)
+                throw InputError("a figure in \(claim.unit.rawValue) does not measure \(claim.definition.rawValue)", file: path,
+                                 line: try line(index, "unit"), field: "\(field).unit", hint: "use \(units.joined(separator: ", "))")
+            }
+            switch claim.definition {
+            case .distanceToBorder, .distanceToFighting, .distanceBetween:
+                if claim.placeID.isEmpty {
+                    throw InputError("a \(claim.definition.rawValue) claim names the place it is measured from", file: path,
+                                     line: try line(index, "place") ?? line(index, "id"), field: "\(field).place",
+                                     hint: "add place: with a gazetteer name")
+                }
+                if claim.definition == .distanceBetween, ["", "border", "fighting"].contains(claim.to) {
+                    throw InputError("a distance_between claim names the place it is measured to", file: path,
+                                     line: try line(index, "to") ?? line(index, "id"), field: "\(field).to",
+                                     hint: "add to: with a gazetteer name")
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// The lines claims' fields were written on, read again only when a message needs one.
+    struct ClaimLines {
+        let claims: [Fields]
+
+        init(path: String) throws {
+            let reader = NodeReader(file: path)
+            let root = try reader.mapping(try reader.root(of: try TextFile.read(path)), field: nil)
+            claims = try root.node("claims") == nil ? [] : root.sequence("claims").enumerated().map { index, node in
+                try reader.mapping(node, field: "claims[\(index)]")
+            }
+        }
+
+        func line(claim index: Int, key: String) -> Int? {
+            guard claims.indices.contains(index), claims[index].node(key) != nil else { return nil }
+            return claims[index].line(of: key)
+        }
+    }
+
+    // MARK: - GeoJSON
+
+    /// Where `--geojson FILE` writes: the lines to FILE, the areas beside it as
+    /// FILE-without-.geojson + `.areas.geojson` (RFC 7946 wants one geometry type per file).
+    public static func geoJSONPaths(for path: String) -> (lines: String, areas: String) {
+        let stem = path.hasSuffix(".geojson") ? String(path.dropLast(".geojson".count)) : path
+        return (path, stem + ".areas.geojson")
+    }
+
+    /// Writes both files atomically; returns their paths.
+    @discardableResult
+    public static func writeGeoJSON(_ report: CheckReport, to path: String) throws -> [String] {
+        let (linesPath, areasPath) = geoJSONPaths(for: path)
+        let geos = try GEOSContext()
+        let lines = GeoJSONWriter.featureCollection(name: "check_lines", features: CheckLayers.lines(report))
+        let areas = GeoJSONWriter.featureCollection(name: "check_areas", features: try CheckLayers.areas(report, geos: geos))
+        try AtomicFileWriter.write([(linesPath, lines), (areasPath, areas)])
+        return [linesPath, areasPath]
+    }
+}
+
+/// The features of `--geojson`: what was measured, so a user can see it in QGIS.
+enum CheckLayers {
+    static func lines(_ report: CheckReport) -> [GeoJSONFeature] {
+        report.lines.map { line in
+            GeoJSONFeature(properties: [
+                ("role", .string(line.role)),
+                ("label", .string(line.label)),
+                ("claims", .string(line.claimIDs.joined(separator: "; "))),
+                ("as_of_date", .string(line.asOf.description)),
+                ("length_km", .number(line.lengthKilometers, decimals: 3)),
+                ("length_method", .string("geodesic on WGS 84 (PROJ geod_inverse)")),
+                ("timeline", .string(report.timelineID)),
+            ], geometry: lineString(line.points))
+        }
+    }
+
+    static func areas(_ report: CheckReport, geos: GEOSContext) throws -> [GeoJSONFeature] {
+        try report.areas.map { area in
+            GeoJSONFeature(properties: [
+                ("role", .string(area.role)),
+                ("label", .string(area.label)),
+                ("claims", .string(area.claimIDs.joined(separator: "; "))),
+                ("as_of_date", .string(area.asOf.description)),
+                ("area_km2", .number(area.areaSquareKilometers, decimals: 3)),
+                ("area_method", .string("geodesic on WGS 84 (PROJ geod_polygonarea)")),
+                ("timeline", .string(report.timelineID)),
+            ], geometry: GeoJSONWriter.multiPolygon(try AntimeridianSplit.split(area.geometry, context: geos)))
+        }
+    }
+
+    /// An RFC 7946 LineString, rounded like every other output position.
+    static func lineString(_ points: [LonLat]) -> JSONValue {
+        .object([("type", .string("LineString")), ("coordinates", .array(points.map(GeoJSONWriter.position)))])
+    }
+}

@@ -1,0 +1,310 @@
+import Foundation
+import SalientCore
+
+/// How `salient check` prints its report.
+public enum CheckFormat: String, CaseIterable, Sendable {
+    /// Aligned columns for a terminal, each row followed by its details.
+    case table
+    case json
+    case csv
+    case markdown
+}
+
+/// Renders a check report. Every format lists the same rows in the same order; numbers are
+/// printed with fixed decimals, so the same report always gives the same bytes.
+public enum CheckReportFormat {
+    public static func render(_ report: CheckReport, as format: CheckFormat) -> String {
+        switch format {
+        case .table: return table(report)
+        case .json: return json(report)
+        case .csv: return csv(report)
+        case .markdown: return markdown(report)
+        }
+    }
+
+    // MARK: - Cells shared by every format
+
+    static func who(_ check: ClaimCheck) -> String {
+        check.claim.stated == check.claim.asOf ? check.claim.claimant : "\(check.claim.claimant) (stated \(check.claim.stated))"
+    }
+
+    static func claimedShort(_ check: ClaimCheck) -> String {
+        QuantityFormat.claimed(check.claimed, hedge: check.claim.hedge, unit: check.claim.unit.canonical)
+    }
+
+    static func measuredShort(_ check: ClaimCheck) -> String {
+        guard let m = check.measured else { return "—" }
+        return QuantityFormat.measuredRange(m.low, m.high, m.unit)
+    }
+
+    /// What was measured, with the evidence's own bounds.
+    static func measuredLong(_ check: ClaimCheck) -> String {
+        guard let m = check.measured else { return "—" }
+        var parts = ["\(QuantityFormat.measuredRange(m.low, m.high, m.unit)): \(m.text)"]
+        if let lower = check.lowerBound { parts.append("at least \(QuantityFormat.measured(lower.value, m.unit)): \(lower.text)") }
+        if let upper = check.upperBound { parts.append("at most \(QuantityFormat.measured(upper.value, m.unit)): \(upper.text)") }
+        return parts.joined(separator: "; ")
+    }
+
+    static func mapShort(_ check: ClaimCheck) -> String {
+        guard let map = check.map else { return "—" }
+        return "\(QuantityFormat.measured(map.areaSquareKilometers, .squareKilometers)) (\(map.mapID)): \(map.verdict.rawValue)"
+    }
+
+    static func mapLong(_ check: ClaimCheck) -> String {
+        guard let map = check.map else { return "" }
+        return "\(QuantityFormat.measured(map.areaSquareKilometers, .squareKilometers)) on map \(map.mapID) of \(map.mapAsOf) "
+            + "(\(map.depicts.rawValue)), ratio \(QuantityFormat.ratio(map.ratio)): \(map.verdict.rawValue) — \(map.reason)"
+    }
+
+    static func crossCheckName(_ check: CrossCheck) -> String {
+        "\(check.kind.rawValue): \(check.claimIDs.joined(separator: " + "))"
+    }
+
+    static func summary(_ report: CheckReport) -> String {
+        func counts(_ verdicts: [Verdict]) -> String {
+            Verdict.allCases.map { verdict in "\(verdicts.filter { $0 == verdict }.count) \(verdict.rawValue)" }.joined(separator: ", ")
+        }
+        var text = "\(report.checks.count) claim\(report.checks.count == 1 ? "" : "s"): \(counts(report.checks.map(\.verdict)))"
+        if !report.crossChecks.isEmpty {
+            text += "; \(report.crossChecks.count) cross-check\(report.crossChecks.count == 1 ? "" : "s"): "
+                + counts(report.crossChecks.map(\.verdict))
+        }
+        return text
+    }
+
+    // MARK: - Table
+
+    static let detailWidth = 110
+
+    static func table(_ report: CheckReport) -> String {
+        var out = "Claims in \(report.timelineID), each measured on the day it holds for (as of)\n\n"
+        var rows = [["claim", "as of", "claimed (SI)", "measured", "ratio", "verdict"]]
+        var details: [[(String, String)]] = [[]]
+        for check in report.checks {
+            rows.append([check.claim.id, check.claim.asOf.description, claimedShort(check), measuredShort(check),
+                         QuantityFormat.ratio(check.ratio), check.verdict.rawValue])
+            var lines: [(String, String)] = [("who", who(check)), ("as written", check.claim.asWritten)]
+            if check.claim.unit.toCanonical != 1 { lines.append(("conversion", check.claimedText)) }
+            if check.measured != nil { lines.append(("measured", measuredLong(check))) }
+            if check.map != nil { lines.append(("map", mapLong(check))) }
+            lines.append(("why", check.reason))
+            if !check.toleranceText.isEmpty { lines.append(("tolerance", check.toleranceText)) }
+            details.append(lines)
+        }
+        out += aligned(rows, details: details, rightAligned: [4])
+        if !report.crossChecks.isEmpty {
+            out += "\nClaims against each other\n\n"
+            var rows = [["check", "as of", "ratio", "verdict"]]
+            var details: [[(String, String)]] = [[]]
+            for check in report.crossChecks {
+                rows.append([crossCheckName(check), check.asOf.description, QuantityFormat.ratio(check.ratio), check.verdict.rawValue])
+                details.append([("implied", check.implied), ("against", check.measured), ("why", check.reason),
+                                ("tolerance", check.tolerance)])
+            }
+            out += aligned(rows, details: details, rightAligned: [2])
+        }
+        if !report.maps.isEmpty {
+            out += "\nMaps from elsewhere\n\n"
+            var rows = [["map", "as of", "depicts", "area", "estimate", "ratio"]]
+            var details: [[(String, String)]] = [[]]
+            for measured in report.maps {
+                let map = measured.map
+                rows.append([map.id, map.asOf.description, map.depicts.rawValue,
+                             QuantityFormat.measured(map.areaSquareKilometers, .squareKilometers),
+                             QuantityFormat.measuredRange(measured.estimateControlledSquareKilometers,
+                                                          measured.estimateTotalSquareKilometers, .squareKilometers),
+                             QuantityFormat.ratio(measured.estimateTotalSquareKilometers > 0
+                                                  ? map.areaSquareKilometers / measured.estimateTotalSquareKilometers : nil)])
+                var lines = [("source", map.source), ("file", map.file)]
+                if !map.title.isEmpty { lines.insert(("title", map.title), at: 0) }
+                for repair in map.repairs { lines.append(("repaired", repair)) }
+                details.append(lines)
+            }
+            out += aligned(rows, details: details, rightAligned: [3, 5])
+        }
+        return out + "\n" + summary(report) + "\n"
+    }
+
+    /// Columns padded to their widest cell, a rule under the header, and each row's details
+    /// wrapped beneath it with a hanging indent.
+    static func aligned(_ rows: [[String]], details: [[(String, String)]], rightAligned: Set<Int>) -> String {
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return rightAligned.contains(column) ? pad + cell : cell + pad
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        var out = line(rows[0]) + "\n" + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+        for (row, lines) in zip(rows.dropFirst(), details.dropFirst()) {
+            out += line(row) + "\n"
+            for (label, text) in lines where !text.isEmpty {
+                out += wrap("\(label): \(text)", width: detailWidth, indent: "    ", hanging: "      ") + "\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// Word wrap at `width` columns; the first line gets `indent`, the others `hanging`.
+    static func wrap(_ text: String, width: Int, indent: String, hanging: String) -> String {
+        var lines: [String] = []
+        var current = indent
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let prefix = lines.isEmpty ? indent : hanging
+            if current.count > prefix.count, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = hanging + word
+            } else {
+                current += (current.count > prefix.count ? " " : "") + word
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: - Markdown
+
+    static func markdown(_ report: CheckReport) -> String {
+        func cell(_ text: String) -> String {
+            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
+        func table(_ header: [String], _ rows: [[String]]) -> String {
+            var out = "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
+            for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+            return out
+        }
+        let hasMaps = report.checks.contains { $0.map != nil }
+        var header = ["claim", "who", "as of", "as written", "claimed (SI)", "measured"]
+        if hasMaps { header.append("map") }
+        header += ["ratio", "verdict", "tolerance"]
+        let rows = report.checks.map { check -> [String] in
+            var row = [check.claim.id, who(check), check.claim.asOf.description, check.claim.asWritten, check.claimedText,
+                       measuredLong(check)]
+            if hasMaps { row.append(check.map == nil ? "—" : mapLong(check)) }
+            row += [QuantityFormat.ratio(check.ratio), "**\(check.verdict.rawValue)**: \(check.reason)",
+                    check.toleranceText.isEmpty ? "—" : check.toleranceText]
+            return row
+        }
+        var out = "## Claims in \(report.timelineID)\n\nEach claim is measured on the day it holds for (as of).\n\n"
+        out += table(header, rows)
+        if !report.crossChecks.isEmpty {
+            out += "\n## Claims against each other\n\n"
+            out += table(["check", "as of", "implied", "against", "ratio", "verdict", "tolerance"], report.crossChecks.map {
+                [crossCheckName($0), $0.asOf.description, $0.implied, $0.measured, QuantityFormat.ratio($0.ratio),
+                 "**\($0.verdict.rawValue)**: \($0.reason)", $0.tolerance]
+            })
+        }
+        if !report.maps.isEmpty {
+            out += "\n## Maps from elsewhere\n\n"
+            out += table(["map", "as of", "depicts", "area", "estimate", "source", "repairs"], report.maps.map {
+                [$0.map.id, $0.map.asOf.description, $0.map.depicts.rawValue,
+                 QuantityFormat.measured($0.map.areaSquareKilometers, .squareKilometers),
+                 QuantityFormat.measuredRange($0.estimateControlledSquareKilometers, $0.estimateTotalSquareKilometers, .squareKilometers),
+                 $0.map.source, $0.map.repairs.isEmpty ? "—" : $0.map.repairs.joined(separator: "; ")]
+            })
+        }
+        return out + "\n" + summary(report) + "\n"
+    }
+
+    // MARK: - CSV
+
+    static let csvHeader = ["section", "id", "claimant", "stated", "as_of", "quantity", "definition", "as_written", "claimed_si",
+                            "claimed_low", "claimed_high", "unit", "measured", "measured_low", "measured_high", "lower_bound",
+                            "upper_bound", "map_id", "map_area_km2", "map_verdict", "ratio", "verdict", "reason", "tolerance"]
+
+    /// RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, a quote or a line break.
+    static func csv(_ report: CheckReport) -> String {
+        func field(_ text: String) -> String {
+            text.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        func number(_ value: Double?, _ decimals: Int = 3) -> String {
+            guard let value, value.isFinite else { return "" }
+            return JSONValue.format(value, decimals: decimals)
+        }
+        var rows = [csvHeader]
+        for check in report.checks {
+            let m = check.measured
+            rows.append([
+                "claim", check.claim.id, check.claim.claimant, check.claim.stated.description, check.claim.asOf.description,
+                check.claim.quantity.rawValue, check.claim.definition.rawValue, check.claim.asWritten, check.claimedText,
+                number(check.claimed.low), number(check.claimed.high), check.claim.unit.canonical.symbol,
+                m.map { "\(QuantityFormat.measuredRange($0.low, $0.high, $0.unit)): \($0.text)" } ?? "",
+                number(m?.low), number(m?.high), number(check.lowerBound?.value), number(check.upperBound?.value),
+                check.map?.mapID ?? "", number(check.map?.areaSquareKilometers), check.map?.verdict.rawValue ?? "",
+                number(check.ratio), check.verdict.rawValue, check.reason, check.toleranceText,
+            ])
+        }
+        for check in report.crossChecks {
+            rows.append(["cross_check", check.claimIDs.joined(separator: "+"), "", "", check.asOf.description, "", check.kind.rawValue,
+                         check.implied, "", "", "", "", check.measured, "", "", "", "", "", "", "", number(check.ratio),
+                         check.verdict.rawValue, check.reason, check.tolerance])
+        }
+        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    // MARK: - JSON
+
+    static func json(_ report: CheckReport) -> String {
+        func number(_ value: Double?, _ decimals: Int = 3) -> JSONValue {
+            guard let value, value.isFinite else { return .null }
+            return .number(value, decimals: decimals)
+        }
+        func bound(_ b: EvidenceBound?) -> JSONValue {
+            guard let b else { return .null }
+            return .object([("value", number(b.value)), ("text", .string(b.text))])
+        }
+        let claims: [JSONValue] = report.checks.map { check in
+            let claim = check.claim
+            let value: JSONValue
+            switch claim.value {
+            case .single(let v): value = number(v, 6)
+            case .range(let low, let high): value = .array([number(low, 6), number(high, 6)])
+            }
+            let measured: JSONValue = check.measured.map { m in
+                .object([("low", number(m.low)), ("high", number(m.high)), ("reference", number(m.reference)),
+                         ("unit", .string(m.unit.symbol)), ("text", .string(m.text)), ("tolerance", .string(m.tolerance.text))])
+            } ?? .null
+            let map: JSONValue = check.map.map { map in
+                .object([("id", .string(map.mapID)), ("as_of", .string(map.mapAsOf.description)),
+                         ("depicts", .string(map.depicts.rawValue)), ("area_km2", number(map.areaSquareKilometers)),
+                         ("ratio", number(map.ratio)), ("verdict", .string(map.verdict.rawValue)), ("reason", .string(map.reason))])
+            } ?? .null
+            return .object([
+                ("id", .string(claim.id)), ("claimant", .string(claim.claimant)), ("stated", .string(claim.stated.description)),
+                ("as_of", .string(claim.asOf.description)), ("quantity", .string(claim.quantity.rawValue)),
+                ("definition", .string(claim.definition.rawValue)), ("as_written", .string(claim.asWritten)),
+                ("value", value), ("unit", .string(claim.unit.rawValue)), ("hedge", .string(claim.hedge.rawValue)),
+                ("claimed", .object([("low", number(check.claimed.low)), ("high", number(check.claimed.high)),
+                                     ("excludes_low", .bool(check.claimed.excludesLow)), ("nominal", number(check.claimed.nominal)),
+                                     ("unit", .string(claim.unit.canonical.symbol)), ("text", .string(check.claimedText))])),
+                ("measured", measured), ("lower_bound", bound(check.lowerBound)), ("upper_bound", bound(check.upperBound)),
+                ("map", map), ("ratio", number(check.ratio)), ("verdict", .string(check.verdict.rawValue)),
+                ("reason", .string(check.reason)),
+            ])
+        }
+        let crossChecks: [JSONValue] = report.crossChecks.map { check in
+            .object([("kind", .string(check.kind.rawValue)), ("claims", .array(check.claimIDs.map(JSONValue.string))),
+                     ("as_of", .string(check.asOf.description)), ("implied", .string(check.implied)),
+                     ("against", .string(check.measured)), ("ratio", number(check.ratio)),
+                     ("verdict", .string(check.verdict.rawValue)), ("reason", .string(check.reason)),
+                     ("tolerance", .string(check.tolerance))])
+        }
+        let maps: [JSONValue] = report.maps.map { measured in
+            let map = measured.map
+            return .object([("id", .string(map.id)), ("title", .string(map.title)), ("source", .string(map.source)),
+                            ("as_of", .string(map.asOf.description)), ("depicts", .string(map.depicts.rawValue)),
+                            ("file", .string(map.file)), ("area_km2", number(map.areaSquareKilometers)),
+                            ("estimate_controlled_km2", number(measured.estimateControlledSquareKilometers)),
+                            ("estimate_total_km2", number(measured.estimateTotalSquareKilometers)),
+                            ("repairs", .array(map.repairs.map(JSONValue.string)))])
+        }
+        func list(_ items: [JSONValue]) -> String {
+            items.isEmpty ? "[]" : "[\n" + items.map { "  " + $0.serialized }.joined(separator: ",\n") + "\n]"
+        }
+        return "{\n\"timeline\": \(JSONValue.string(report.timelineID).serialized),\n"
+            + "\"claims\": \(list(claims)),\n\"cross_checks\": \(list(crossChecks)),\n\"maps\": \(list(maps)),\n"
+            + "\"summary\": \(JSONValue.string(summary(report)).serialized)\n}\n"
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SalientCore
+import SalientIO
+
+extension SalientCommand {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure every claim of a timeline against the geometry and judge it.",
+            discussion: """
+                Each claim is measured on the day it holds for (as_of), not the day it was published: \
+                areas against the estimate's range from controlled to controlled + contested and \
+                against the bounds the evidence sets, distances between gazetteer points and to the \
+                border, depths, settlement counts, and the maps the timeline names. Claims are also \
+                checked against each other (an area and a depth imply a front width; two outlets' \
+                reports of one statement must agree).
+
+                Verdicts: consistent, overstated, understated, or not measurable (with the reason). \
+                Hedges keep their meaning: "about" is ±10 %, "at least 800" is never overstated by \
+                a larger measurement, "up to 30" is contradicted only by more than 30, "more than" \
+                is strict. Every measurement carries its tolerance (±10 %, or the positional \
+                uncertainty of what was measured when that is larger).
+
+                --geojson FILE writes what was measured: the distance, depth and border lines \
+                (LineStrings with their geodesic length) to FILE, and the areas (estimate tiers, \
+                bounds, maps; MultiPolygons with their geodesic area) to FILE.areas.geojson.
+
+                Exit codes: 0 when every claim was measured, whatever the verdicts; 2 for bad input.
+
+                Example:
+                  salient check timelines/kursk-2024.yaml
+                  salient check timelines/kursk-2024.yaml --format markdown --geojson check.geojson
+                """)
+
+        @Argument(help: "The timeline YAML file.")
+        var timeline: String
+
+        @Option(help: "Output format: \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var format = "table"
+
+        @Option(help: "Also write what was measured as GeoJSON: lines to this file, areas beside it (.areas.geojson).")
+        var geojson: String?
+
+        func validate() throws {
+            if CheckFormat(rawValue: format) == nil {
+                throw ValidationError("unknown format '\(format)'; use one of \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        func run() throws {
+            let report = try CheckJob.run(timelinePath: timeline)
+            if let geojson {
+                let written = try CheckJob.writeGeoJSON(report, to: geojson)
+                FileHandle.standardError.write(Data("wrote \(written.joined(separator: " and "))\n".utf8))
+            }
+            print(CheckReportFormat.render(report, as: CheckFormat(rawValue: format)!), terminator: "")
+        }
+    }
+}

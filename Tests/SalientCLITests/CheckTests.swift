@@ -1,0 +1,106 @@
+import Foundation
+import SalientCore
+import Testing
+
+/// `salient check`: the Kursk claims' table as a golden file, every format of the fixture
+/// timeline, and the GeoJSON of what was measured as GDAL reads it.
+@Suite struct CheckTests {
+    static let fixture = "check/fixture-check.yaml"
+
+    @Test func kurskTableMatchesItsGoldenFile() throws {
+        let result = try SalientProcess.run(["check", "timelines/kursk-2024.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        try assertGolden(result.stdout, named: "check/kursk-2024.txt")
+    }
+
+    @Test(arguments: [("table", "txt"), ("markdown", "md"), ("csv", "csv"), ("json", "json")])
+    func fixtureFormatsMatchTheirGoldenFiles(_ format: String, _ ext: String) throws {
+        let result = try SalientProcess.run(["check", Self.fixture, "--format", format], in: SalientProcess.fixtures)
+        #expect(result.status == 0, "\(result.stderr)")
+        try assertGolden(result.stdout, named: "check/fixture.\(ext)")
+    }
+
+    /// The Kursk verdicts that matter, read from the JSON rather than the layout.
+    @Test func kurskVerdicts() throws {
+        let result = try SalientProcess.run(["check", "timelines/kursk-2024.yaml", "--format", "json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let claims = try #require(root["claims"] as? [[String: Any]])
+        #expect(claims.count == 22)
+        let verdicts = Dictionary(uniqueKeysWithValues: claims.map { ($0["id"] as? String ?? "", $0["verdict"] as? String ?? "") })
+        #expect(verdicts["afp-isw-area"] == "consistent")
+        #expect(verdicts["zelenskyy-area"] == "consistent")
+        #expect(verdicts["max-depth"] == "consistent")
+        #expect(verdicts["sudzha-to-border"] == "consistent")
+        #expect(verdicts["russkoye-porechnoye-to-border"] == "consistent")
+        #expect(verdicts["kursk-npp-to-fighting"] == "consistent")
+        #expect(verdicts["ukraine-military-settlements"] == "not measurable")
+        #expect(verdicts["kursk-evacuated"] == "not measurable")
+        let cross = try #require(root["cross_checks"] as? [[String: Any]])
+        let statement = try #require(cross.first { $0["kind"] as? String == "same_statement" })
+        #expect(statement["claims"] as? [String] == ["syrskyi-advance-per-day", "zelensky-advance-per-day"])
+        #expect(statement["verdict"] as? String == "overstated")
+        // Claims are measured on their as-of day: AFP's figure of Monday the 12th, published the 15th.
+        let afp = try #require(claims.first { $0["id"] as? String == "afp-isw-area" })
+        #expect((afp["measured"] as? [String: Any])?["text"] as? String
+            == "the estimate of 2024-08-12: controlled 0.0 km² to controlled + contested 1,373.8 km²")
+    }
+
+    @Test func geoJSONHoldsWhatWasMeasured() throws {
+        let out = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let file = out.appendingPathComponent("check.geojson")
+        let result = try SalientProcess.run(["check", "timelines/kursk-2024.yaml", "--geojson", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let areas = out.appendingPathComponent("check.areas.geojson")
+        #expect(result.stderr == "wrote \(file.path) and \(areas.path)\n")
+        for url in [file, areas] { #expect(try GeoJSONStructure.violations(in: url) == []) }
+        let lines = try SalientProcess.tool("ogrinfo", ["-ro", "-al", "-so", file.path])
+        #expect(lines.stdout.contains("Geometry: Line String\n"))
+        #expect(lines.stdout.contains("as_of_date: Date (0.0)"))
+        #expect(lines.stdout.contains("length_km: Real (0.0)"))
+        let polygons = try SalientProcess.tool("ogrinfo", ["-ro", "-al", "-so", areas.path])
+        #expect(polygons.stdout.contains("Geometry: Multi Polygon\n"))
+        #expect(polygons.stdout.contains("area_km2: Real (0.0)"))
+        // Every distance segment carries the geodesic length of its two ends.
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        let features = try #require(root["features"] as? [[String: Any]])
+        let geodesic = try Geodesic.wgs84()
+        let sudzha = try #require(features.first { ($0["properties"] as? [String: Any])?["label"] as? String == "Sudzha to the border" })
+        let ends = try #require((sudzha["geometry"] as? [String: Any])?["coordinates"] as? [[Double]])
+        let length = try #require((sudzha["properties"] as? [String: Any])?["length_km"] as? Double)
+        let measured = geodesic.distance(LonLat(lon: ends[0][0], lat: ends[0][1]), LonLat(lon: ends[1][0], lat: ends[1][1])) / 1000
+        #expect(abs(measured - length) < 0.001)  // ends rounded to 6 decimals, about 0.1 m
+        #expect(Set(features.compactMap { ($0["properties"] as? [String: Any])?["role"] as? String })
+            == ["border_stretch", "depth", "distance_to_border", "distance_to_fighting_edge", "distance_to_fighting_place"])
+    }
+
+    @Test func twoRunsPrintAndWriteIdenticalBytes() throws {
+        let a = try SalientProcess.temporaryFolder(), b = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        let first = try SalientProcess.run(["check", Self.fixture, "--geojson", a.appendingPathComponent("m.geojson").path],
+                                           in: SalientProcess.fixtures)
+        let second = try SalientProcess.run(["check", Self.fixture, "--geojson", b.appendingPathComponent("m.geojson").path],
+                                            in: SalientProcess.fixtures)
+        #expect(first.stdout == second.stdout)
+        for name in ["m.geojson", "m.areas.geojson"] {
+            #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)))
+        }
+    }
+
+    @Test(arguments: ["check", "check-area"])
+    func helpHasAnExample(_ subcommand: String) throws {
+        let result = try SalientProcess.run([subcommand, "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Example"))
+        #expect(result.stdout.contains("salient \(subcommand) "))
+        let root = try SalientProcess.run(["--help"])
+        #expect(root.stdout.contains(subcommand))
+    }
+
+    @Test func unknownFormatIsAUsageError() throws {
+        let result = try SalientProcess.run(["check", "timelines/kursk-2024.yaml", "--format", "yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown format 'yaml'; use one of table, json, csv, markdown"))
+    }
+}
