@@ -75,6 +75,30 @@ import Testing
             == ["border_stretch", "depth", "distance_to_border", "distance_to_fighting_edge", "distance_to_fighting_place"])
     }
 
+    /// Headless QGIS loads both files with typed fields, as a user would open them.
+    @Test func qgisLoadsWhatWasMeasured() throws {
+        let out = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let lines = out.appendingPathComponent("check.geojson"), areas = out.appendingPathComponent("check.areas.geojson")
+        let result = try SalientProcess.run(["check", Self.fixture, "--geojson", lines.path], in: SalientProcess.fixtures)
+        #expect(result.status == 0, "\(result.stderr)")
+        let script = SalientProcess.repository.appendingPathComponent("Tests/clients/qgis_check.py").path
+        let qgis = try SalientProcess.tool("/usr/bin/python3", [script, lines.path, areas.path], environment: ["QT_QPA_PLATFORM": "offscreen"])
+        #expect(qgis.status == 0, "\(qgis.stderr)")
+        let line = try #require(qgis.stdout.split(separator: "\n").last)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: [String: Any]])
+        for (path, measure) in [(lines.path, "length_km"), (areas.path, "area_km2")] {
+            let seen = try #require(report[path])
+            #expect(seen["valid"] as? Bool == true)
+            #expect((seen["feature_count"] as? Int ?? 0) > 0)
+            #expect(seen["iterated"] as? Int == seen["feature_count"] as? Int)
+            #expect(seen["crs"] as? String == "EPSG:4326")
+            let fields = seen["fields"] as? [String: String] ?? [:]
+            #expect(fields["as_of_date"] == "Date")
+            #expect(fields[measure] == "Real")
+        }
+    }
+
     @Test func twoRunsPrintAndWriteIdenticalBytes() throws {
         let a = try SalientProcess.temporaryFolder(), b = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }

@@ -46,11 +46,6 @@ public enum CheckReportFormat {
         return parts.joined(separator: "; ")
     }
 
-    static func mapShort(_ check: ClaimCheck) -> String {
-        guard let map = check.map else { return "—" }
-        return "\(QuantityFormat.measured(map.areaSquareKilometers, .squareKilometers)) (\(map.mapID)): \(map.verdict.rawValue)"
-    }
-
     static func mapLong(_ check: ClaimCheck) -> String {
         guard let map = check.map else { return "" }
         return "\(QuantityFormat.measured(map.areaSquareKilometers, .squareKilometers)) on map \(map.mapID) of \(map.mapAsOf) "
@@ -79,11 +74,14 @@ public enum CheckReportFormat {
 
     static func table(_ report: CheckReport) -> String {
         var out = "Claims in \(report.timelineID), each measured on the day it holds for (as of)\n\n"
-        var rows = [["claim", "as of", "claimed (SI)", "measured", "ratio", "verdict"]]
+        // The map column appears only when the timeline names maps from elsewhere.
+        let hasMaps = !report.maps.isEmpty
+        var rows = [["claim", "as of", "claimed (SI)", "measured", "ratio", "verdict"] + (hasMaps ? ["map", "map verdict"] : [])]
         var details: [[(String, String)]] = [[]]
         for check in report.checks {
+            let map = check.map.map { [QuantityFormat.measured($0.areaSquareKilometers, .squareKilometers), $0.verdict.rawValue] }
             rows.append([check.claim.id, check.claim.asOf.description, claimedShort(check), measuredShort(check),
-                         QuantityFormat.ratio(check.ratio), check.verdict.rawValue])
+                         QuantityFormat.ratio(check.ratio), check.verdict.rawValue] + (hasMaps ? map ?? ["—", "—"] : []))
             var lines: [(String, String)] = [("who", who(check)), ("as written", check.claim.asWritten)]
             if check.claim.unit.toCanonical != 1 { lines.append(("conversion", check.claimedText)) }
             if check.measured != nil { lines.append(("measured", measuredLong(check))) }
@@ -92,7 +90,7 @@ public enum CheckReportFormat {
             if !check.toleranceText.isEmpty { lines.append(("tolerance", check.toleranceText)) }
             details.append(lines)
         }
-        out += aligned(rows, details: details, rightAligned: [4])
+        out += aligned(rows, details: details, rightAligned: hasMaps ? [4, 6] : [4])
         if !report.crossChecks.isEmpty {
             out += "\nClaims against each other\n\n"
             var rows = [["check", "as of", "ratio", "verdict"]]
