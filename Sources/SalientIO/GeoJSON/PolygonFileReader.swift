@@ -56,7 +56,12 @@ public enum PolygonFileReader {
         }
         let geos = try GEOSContext()
         let geometryReader = GeoJSONGeometryReader(reader: reader, geos: geos)
-        return try root.sequence("features").enumerated().map { index, node in
+        let features = try root.sequence("features")
+        guard features.count <= Limits.placesPerFile else {
+            throw InputError("\(features.count) features is more than Salient accepts in one file (\(Limits.placesPerFile))",
+                             file: path, line: root.line(of: "features"), field: "features")
+        }
+        return try features.enumerated().map { index, node in
             let field = "features[\(index)]"
             let feature = try reader.mapping(node, field: field)
             var properties: [(String, PropertyValue)] = []
@@ -84,6 +89,11 @@ public enum PolygonFileReader {
                 : try reader.sequence(coordinates, field: coordinatesField).enumerated().map {
                     try polygon($1, field: "\(coordinatesField)[\($0)]", reader: reader, positions: geometryReader)
                 }
+            let vertices = polygons.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.count } }
+            guard vertices <= Limits.verticesPerGeometry else {
+                throw InputError("a geometry of \(vertices) vertices is more than Salient accepts (\(Limits.verticesPerGeometry))",
+                                 file: path, line: coordinates.mark?.line, field: coordinatesField, hint: "simplify it, e.g. in QGIS")
+            }
             var multi = MultiPolygon(polygons)
             var repaired: String?
             // Validity is a planar property; in the lon/lat plane it is the one QGIS and GDAL check.
