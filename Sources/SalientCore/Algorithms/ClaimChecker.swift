@@ -20,8 +20,9 @@ import Foundation
 public final class ClaimChecker {
     /// Figures in the news carry one or two significant digits: 10 % is their rounding.
     public static let relativeTolerance = 0.10
-    /// A distance "from Sudzha" may run from the town's edge or its centre: a kilometre each end.
-    public static let settlementExtentKilometers = 1.0
+    /// A distance "from Sudzha" may run from the town's (or a plant's) edge or its centre: a
+    /// kilometre at each end that is a place.
+    public static let placeExtentKilometers = 1.0
 
     public let timeline: Timeline
     public let gazetteer: Gazetteer
@@ -303,7 +304,7 @@ public final class ClaimChecker {
     // MARK: Distances
 
     private func distanceToBorder(_ claim: Claim) throws -> Outcome {
-        guard let (place, position) = try point(claim.placeID, claim: claim) else { return unmeasurablePlace(claim.placeID) }
+        guard let (place, position) = point(claim.placeID) else { return unmeasurablePlace(claim.placeID) }
         let onBorder = try PlaceFrame(center: position).nearestPoint(on: borderLines)
         let kilometers = geodesic.distance(position, onBorder) / 1000
         record(line: MeasuredLine(role: "distance_to_border", claimIDs: [claim.id], asOf: claim.asOf,
@@ -316,8 +317,8 @@ public final class ClaimChecker {
     }
 
     private func distanceBetween(_ claim: Claim) throws -> Outcome {
-        guard let (from, a) = try point(claim.placeID, claim: claim) else { return unmeasurablePlace(claim.placeID) }
-        guard let (to, b) = try point(claim.to, claim: claim) else { return unmeasurablePlace(claim.to) }
+        guard let (from, a) = point(claim.placeID) else { return unmeasurablePlace(claim.placeID) }
+        guard let (to, b) = point(claim.to) else { return unmeasurablePlace(claim.to) }
         let kilometers = geodesic.distance(a, b) / 1000
         record(line: MeasuredLine(role: "distance_between", claimIDs: [claim.id], asOf: claim.asOf,
                                   label: "\(from.name) to \(to.name)", points: [a, b], lengthKilometers: kilometers))
@@ -329,7 +330,7 @@ public final class ClaimChecker {
     }
 
     private func distanceToFighting(_ claim: Claim) throws -> Outcome {
-        guard let (place, position) = try point(claim.placeID, claim: claim) else { return unmeasurablePlace(claim.placeID) }
+        guard let (place, position) = point(claim.placeID) else { return unmeasurablePlace(claim.placeID) }
         let day = claim.asOf
         let estimate = try self.estimate(day)
         recordEstimate(estimate, for: claim)
@@ -377,20 +378,20 @@ public final class ClaimChecker {
         return outcome
     }
 
-    /// ±10 %, or the positional uncertainties of the ends plus a settlement's extent at each
-    /// settlement end, whichever is larger.
-    private func distanceTolerance(_ ends: [(name: String, uncertaintyMeters: Double, isSettlement: Bool)]) -> Tolerance {
-        let extent = Double(ends.filter(\.isSettlement).count) * Self.settlementExtentKilometers
+    /// ±10 %, or the positional uncertainties of the ends plus a place's extent at each end
+    /// that is a place (not the border), whichever is larger.
+    private func distanceTolerance(_ ends: [(name: String, uncertaintyMeters: Double, isPlace: Bool)]) -> Tolerance {
+        let extent = Double(ends.filter(\.isPlace).count) * Self.placeExtentKilometers
         let minimum = ends.reduce(0) { $0 + $1.uncertaintyMeters / 1000 } + extent
         let listed = ends.map { "\($0.name) ±\(QuantityFormat.trimmed($0.uncertaintyMeters / 1000)) km" }
-            + (extent > 0 ? ["\(QuantityFormat.trimmed(Self.settlementExtentKilometers)) km per settlement for its extent"] : [])
+            + (extent > 0 ? ["\(QuantityFormat.trimmed(Self.placeExtentKilometers)) km per place for its extent"] : [])
         return Tolerance(fraction: Self.relativeTolerance, minimum: minimum,
                          text: "±\(percent(Self.relativeTolerance)) or \(QuantityFormat.trimmed(minimum)) km "
                              + "(\(listed.joined(separator: ", "))), whichever is larger")
     }
 
     /// The gazetteer place and its point, or nil when the place is not a point.
-    private func point(_ id: String, claim: Claim) throws -> (Place, LonLat)? {
+    private func point(_ id: String) -> (Place, LonLat)? {
         guard let place = gazetteer.place(id: id), let position = place.point else { return nil }
         return (place, position)
     }

@@ -67,7 +67,7 @@ import Testing
         #expect(measured.low == world.geodesic.inverse(a, b).meters / 1000)
         // 56.9 km against 35 km: beyond 10 % and beyond the 2 km the two towns' extents allow.
         #expect(try result(report, "between").verdict == .understated)
-        #expect(measured.tolerance.minimum == 2 * ClaimChecker.settlementExtentKilometers)
+        #expect(measured.tolerance.minimum == 2 * ClaimChecker.placeExtentKilometers)
     }
 
     /// Six miles is 9.656 km: the unit is converted before measuring, and "about" allows ±10 %.
