@@ -23,18 +23,12 @@ struct SalientCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as InputError {
+        } catch where error is InputError || error is EstimateSetupError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(2)
-        } catch let error as GEOSError {
+        } catch where error is GEOSError || error is PROJError {
             FileHandle.standardError.write(Data("internal error: \(error)\n".utf8))
             Foundation.exit(1)
-        } catch let error as PROJError {
-            FileHandle.standardError.write(Data("internal error: \(error)\n".utf8))
-            Foundation.exit(1)
-        } catch let error as EstimateSetupError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

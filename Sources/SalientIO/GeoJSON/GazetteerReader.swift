@@ -145,7 +145,8 @@ struct GeoJSONGeometryReader {
         return points
     }
 
-    private func polygon(_ node: Node, field: String) throws -> Polygon<LonLat> {
+    /// A polygon's rings, each closed and of at least four positions.
+    func polygon(_ node: Node, field: String) throws -> Polygon<LonLat> {
         let rings = try list(node, field: field).enumerated().map { i, ringNode in
             let ring = try list(ringNode, field: "\(field)[\(i)]").enumerated().map { try position($1, field: "\(field)[\(i)][\($0)]") }
             guard ring.count >= 4, ring.first == ring.last else {

@@ -85,9 +85,9 @@ public enum PolygonFileReader {
             let coordinates = try geometry.required("coordinates")
             let coordinatesField = geometry.name("coordinates")
             let polygons = geometryType == "Polygon"
-                ? [try polygon(coordinates, field: coordinatesField, reader: reader, positions: geometryReader)]
+                ? [try geometryReader.polygon(coordinates, field: coordinatesField)]
                 : try reader.sequence(coordinates, field: coordinatesField).enumerated().map {
-                    try polygon($1, field: "\(coordinatesField)[\($0)]", reader: reader, positions: geometryReader)
+                    try geometryReader.polygon($1, field: "\(coordinatesField)[\($0)]")
                 }
             let vertices = polygons.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.count } }
             guard vertices <= Limits.verticesPerGeometry else {
@@ -118,24 +118,5 @@ public enum PolygonFileReader {
         if scalar.style == .plain, let number = Double(scalar.string), number.isFinite { return .number(number) }
         if scalar.style == .plain, ["true", "false"].contains(scalar.string) { return .other(scalar.string) }
         return .text(scalar.string)
-    }
-
-    private static func polygon(_ node: Node, field: String, reader: NodeReader,
-                                positions: GeoJSONGeometryReader) throws -> Polygon<LonLat> {
-        let rings = try reader.sequence(node, field: field).enumerated().map { i, ringNode in
-            let ring = try reader.sequence(ringNode, field: "\(field)[\(i)]").enumerated().map {
-                try positions.position($1, field: "\(field)[\(i)][\($0)]")
-            }
-            guard ring.count >= 4, ring.first == ring.last else {
-                throw InputError(ring.count < 4 ? "a ring needs at least four positions" : "the ring is not closed",
-                                 file: reader.file, line: ringNode.mark?.line, field: "\(field)[\(i)]",
-                                 hint: "repeat the first position at the end of each ring")
-            }
-            return ring
-        }
-        guard let exterior = rings.first else {
-            throw InputError("a polygon needs an exterior ring", file: reader.file, line: node.mark?.line, field: field)
-        }
-        return Polygon(exterior: exterior, holes: Array(rings.dropFirst()))
     }
 }

@@ -29,21 +29,7 @@ struct SalientProcess {
 
     @discardableResult
     static func run(_ arguments: [String], in folder: URL = repository, environment: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so a full pipe never blocks the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
+        try launch(executable, arguments, in: folder, environment: environment)
     }
 
     /// A fresh folder under the system's temporary folder, removed by the caller.
@@ -55,14 +41,20 @@ struct SalientProcess {
 
     /// Runs an external tool (ogrinfo, python3) and returns its output; fails the test when it is missing.
     static func tool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        try launch(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, in: repository, environment: environment)
+    }
+
+    private static func launch(_ program: URL, _ arguments: [String], in folder: URL, environment: [String: String]) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name] + arguments
+        process.executableURL = program
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Read before waiting so a full pipe never blocks the child (stderr is small).
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
