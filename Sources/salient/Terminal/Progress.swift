@@ -2,8 +2,10 @@ import Foundation
 
 /// A progress line on standard error, redrawn in place, only when standard error is a
 /// terminal: pipes and log files get nothing.
+///
+/// Workers report from several threads; every mutable property is read and written only
+/// under `lock`, which is what makes the unchecked Sendable conformance sound.
 final class ProgressLine: @unchecked Sendable {
-    // Guarded by `lock`; workers report from several threads.
     private let lock = NSLock()
     private let label: String
     private let start = Date()
