@@ -78,11 +78,12 @@ public enum SnapshotJob {
     }
 
     /// One day as a worker saw it: the series row and each tier's state, nil where unchanged
-    /// from the worker's previous day.
+    /// from the worker's previous day. The estimate itself is kept for the chunk's last day
+    /// only (the events layer needs the final one), so quiet days cost a series row.
     private struct DayResult: Sendable {
         var row: TemporalLayers.SeriesRow
         var tiers: [ControlTier: TemporalLayers.TierState]
-        var estimate: ControlEstimate
+        var estimate: ControlEstimate?
     }
 
     /// Per-chunk results, filled by concurrent workers. Each index is written by exactly one
@@ -149,7 +150,7 @@ public enum SnapshotJob {
         try controlTimeline.finish()
         try csv.close()
         try json.close()
-        let last = perDay[perDay.count - 1].estimate
+        guard let last = perDay.last?.estimate else { preconditionFailure("a run has at least one day") }
         let events = GeoJSONWriter.featureCollection(
             name: "events-timeline", features: ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: last))
         try AtomicFileWriter.write([((staging as NSString).appendingPathComponent("events-timeline.geojson"), events)])
@@ -188,7 +189,7 @@ public enum SnapshotJob {
                 depthKm: estimate.depthKilometers,
                 eventsOnDay: begun.filter { $0.date.start == day }.count, eventsToDate: begun.count,
                 sourcesToDate: Set(begun.flatMap(\.sourceIDs)).count)
-            output.append(DayResult(row: row, tiers: tiers, estimate: estimate))
+            output.append(DayResult(row: row, tiers: tiers, estimate: day == days.last ? estimate : nil))
             dayDone()
         }
         return output
