@@ -23,10 +23,11 @@ public enum ExportJob {
         let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
         let estimate = try estimator.estimate(asOf: day)
         let geos = try GEOSContext()
+        let sources = SourceIndex(timeline)
         let events = GeoJSONWriter.featureCollection(
-            name: "events", features: ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: estimate))
+            name: "events", features: ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources))
         let control = GeoJSONWriter.featureCollection(
-            name: "control", features: try ExportLayers.control(timeline, estimate: estimate, geos: geos))
+            name: "control", features: try ExportLayers.control(timeline, estimate: estimate, sources: sources, geos: geos))
         let files = names.map(folder.url)
         try AtomicFileWriter.write([(files[0], events), (files[1], control)])
         try folder.updateManifest(adding: names)

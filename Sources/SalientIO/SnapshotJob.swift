@@ -77,13 +77,84 @@ public enum SnapshotJob {
         }
     }
 
-    /// One day as a worker saw it: the series row and each tier's state, nil where unchanged
-    /// from the worker's previous day. The estimate itself is kept for the chunk's last day
-    /// only (the events layer needs the final one), so quiet days cost a series row.
-    private struct DayResult: Sendable {
-        var row: TemporalLayers.SeriesRow
-        var tiers: [ControlTier: TemporalLayers.TierState]
-        var estimate: ControlEstimate?
+    /// What one worker hands back for its chunk of days. Its control states travel through a
+    /// part file, not memory, so that memory stays flat however many days a run has: the part
+    /// holds the finished features of the chunk's inner states in order, and a marker where the
+    /// chunk's first state of a tier ends (that state may have begun in an earlier chunk, so
+    /// only the stitching knows its start_date).
+    private struct ChunkOutput: Sendable {
+        var firstDay: CalendarDay
+        /// Each tier's state on the chunk's first day.
+        var first: [ControlTier: StateText]
+        /// The day the first state of a tier gives way, when that happens inside the chunk.
+        var firstEnds: [ControlTier: CalendarDay]
+        /// The state open at the chunk's end, when it is not the first state.
+        var lastOpen: [ControlTier: OpenState]
+        var part: ChunkParts
+        var last: ControlEstimate
+    }
+
+    /// A chunk's staged part files: its control-timeline features and its series rows, one a line.
+    private struct ChunkParts: Sendable {
+        var controlTimeline: String
+        var csv: String
+        var json: String
+
+        init(staging: String, chunk: Int) {
+            let base = (staging as NSString).appendingPathComponent(".part\(chunk)")
+            controlTimeline = base + ".control-timeline"
+            csv = base + ".series.csv"
+            json = base + ".series.json"
+        }
+    }
+
+    /// A tier's state in the temporal layer (`TemporalLayers.stateKeys`) as text: its
+    /// properties' members and its geometry, serialized once. Two states are the same when
+    /// these texts are.
+    private struct StateText: Sendable, Equatable {
+        var members: [String]
+        var properties: String
+        var geometry: String
+        var isEmpty: Bool
+
+        init(members: [String], geometry: String, isEmpty: Bool) {
+            self.members = members
+            properties = Layout.object(members)
+            self.geometry = geometry
+            self.isEmpty = isEmpty
+        }
+
+        static func == (lhs: StateText, rhs: StateText) -> Bool {
+            lhs.geometry == rhs.geometry && lhs.properties == rhs.properties
+        }
+    }
+
+    private struct OpenState: Sendable {
+        var state: StateText
+        var since: CalendarDay
+    }
+
+    /// Lays out JSON objects and GeoJSON feature lines from pieces serialized once, with the
+    /// bytes `JSONValue` and `GeoJSONWriter` give for the whole (GeoJSONWriterTests checks it):
+    /// a day's polygon is printed once and reused in the daily file and the temporal layer.
+    enum Layout {
+        static func member(_ property: (String, JSONValue)) -> String {
+            member(property.0, text: property.1.serialized)
+        }
+
+        static func member(_ key: String, text: String) -> String {
+            var out = ""
+            JSONValue.quote(key, into: &out)
+            return out + ": " + text
+        }
+
+        static func object(_ members: [String]) -> String {
+            "{" + members.joined(separator: ", ") + "}"
+        }
+
+        static func feature(properties: String, geometry: String) -> String {
+            object([member("type", text: "\"Feature\""), member("properties", text: properties), member("geometry", text: geometry)])
+        }
     }
 
     /// Per-chunk results, filled by concurrent workers. Each index is written by exactly one
@@ -91,20 +162,20 @@ public enum SnapshotJob {
     /// Sendable conformance is sound.
     private final class ChunkResults: @unchecked Sendable {
         private let lock = NSLock()
-        private var results: [[DayResult]?]
+        private var results: [ChunkOutput?]
         private var failures: [(Int, Error)] = []
         private var done = 0
 
         init(count: Int) { results = Array(repeating: nil, count: count) }
 
-        func store(_ chunk: Int, _ days: [DayResult]) { lock.withLock { results[chunk] = days } }
+        func store(_ chunk: Int, _ output: ChunkOutput) { lock.withLock { results[chunk] = output } }
         func fail(_ chunk: Int, _ error: Error) { lock.withLock { failures.append((chunk, error)) } }
         func tick() -> Int { lock.withLock { done += 1; return done } }
 
-        func collect() throws -> [DayResult] {
+        func collect() throws -> [ChunkOutput] {
             try lock.withLock {
                 if let first = failures.min(by: { $0.0 < $1.0 }) { throw first.1 }
-                return results.flatMap { $0 ?? [] }
+                return results.compactMap { $0 }
             }
         }
     }
@@ -120,9 +191,12 @@ public enum SnapshotJob {
         let chunks = stride(from: 0, to: days.count, by: chunkSize).map { Array(days[$0..<min($0 + chunkSize, days.count)]) }
         let results = ChunkResults(count: chunks.count)
         let geodesic = try Geodesic.wgs84()
+        let sourceIndex = SourceIndex(loaded.timeline)
+        let eventLines = DailyEventLines(loaded, sources: sourceIndex, through: days[days.count - 1])
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             do {
-                let output = try writeChunk(chunks[index], loaded: loaded, geodesic: geodesic, daily: daily) {
+                let output = try writeChunk(chunks[index], loaded: loaded, sources: sourceIndex, geodesic: geodesic, daily: daily,
+                                            eventLines: eventLines, parts: ChunkParts(staging: staging, chunk: index)) {
                     progress?(results.tick(), days.count)
                 }
                 results.store(index, output)
@@ -130,69 +204,298 @@ public enum SnapshotJob {
                 results.fail(index, error)
             }
         }
-        let perDay = try results.collect()
+        let outputs = try results.collect()
         let timeline = loaded.timeline
-        let controlTimeline = try TemporalLayers.ControlTimeline(path: (staging as NSString).appendingPathComponent("control-timeline.geojson"))
+        let features = try stitchControlTimeline(outputs, into: (staging as NSString).appendingPathComponent("control-timeline.geojson"))
         let csv = try StreamingTextFile(path: (staging as NSString).appendingPathComponent("series.csv"))
         let json = try StreamingTextFile(path: (staging as NSString).appendingPathComponent("series.json"))
         try csv.write(TemporalLayers.SeriesRow.columns.joined(separator: ",") + "\n")
         var header = "{\"timeline\": "
         JSONValue.quote(timeline.id, into: &header)
         try json.write(header + ", \"method\": " + JSONValue.string(timeline.estimate.summary).serialized + ", \"days\": [\n")
-        for (i, result) in perDay.enumerated() {
-            for tier in ControlTier.allCases {
-                if let state = result.tiers[tier] { try controlTimeline.observe(tier, state, on: result.row.day) }
+        var rows = 0
+        for output in outputs {
+            try forEachLine(of: output.part.csv) { try csv.write($0 + "\n") }
+            try forEachLine(of: output.part.json) { row in
+                try json.write((rows == 0 ? "" : ",\n") + row)
+                rows += 1
             }
-            try csv.write(result.row.csv + "\n")
-            try json.write(result.row.json + (i == perDay.count - 1 ? "\n" : ",\n"))
         }
-        try json.write("]}\n")
-        try controlTimeline.finish()
+        try json.write("\n]}\n")
         try csv.close()
         try json.close()
-        guard let last = perDay.last?.estimate else { preconditionFailure("a run has at least one day") }
-        let events = GeoJSONWriter.featureCollection(
-            name: "events-timeline", features: ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: last))
-        try AtomicFileWriter.write([((staging as NSString).appendingPathComponent("events-timeline.geojson"), events)])
-        return (controlTimeline.featureCount, last)
+        let last = outputs[outputs.count - 1].last
+        try AtomicFileWriter.write([((staging as NSString).appendingPathComponent("events-timeline.geojson"),
+                                     eventsTimeline(loaded, sources: sourceIndex, estimate: last))])
+        return (features, last)
     }
 
-    private static func writeChunk(_ days: [CalendarDay], loaded: LoadedTimeline, geodesic: Geodesic, daily: String,
-                                   dayDone: () -> Void) throws -> [DayResult] {
+    private static func writeChunk(_ days: [CalendarDay], loaded: LoadedTimeline, sources sourceIndex: SourceIndex, geodesic: Geodesic,
+                                   daily: String, eventLines: DailyEventLines, parts: ChunkParts,
+                                   dayDone: () -> Void) throws -> ChunkOutput {
         let timeline = loaded.timeline
         let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer, geodesic: geodesic)
         let geos = try GEOSContext()
         var state = ControlAreaEstimator.State()
-        var previous: [ControlTier: TemporalLayers.TierState] = [:]
-        var output: [DayResult] = []
+        let partFile = try StreamingTextFile(path: parts.controlTimeline)
+        let csvPart = try StreamingTextFile(path: parts.csv), jsonPart = try StreamingTextFile(path: parts.json)
+        var first: [ControlTier: StateText] = [:]
+        var shapes: [ControlTier: (shape: MultiPolygon<LonLat>, text: String)] = [:]
+        var firstEnds: [ControlTier: CalendarDay] = [:]
+        var open: [ControlTier: OpenState] = [:]
+        var last: ControlEstimate?
+        // The events begun so far are a prefix of the layer's order (by start day, then id).
+        var begun = 0, sources: Set<String> = []
         for day in days {
             let estimate = try estimator.advance(&state, to: day)
-            let control = try ExportLayers.control(timeline, estimate: estimate, geos: geos)
-            let events = ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: estimate, asOf: day)
+            let control = try ExportLayers.control(timeline, estimate: estimate, sources: sourceIndex, geos: geos)
             let prefix = (daily as NSString).appendingPathComponent(day.description)
-            try AtomicFileWriter.write([
-                (prefix + ".events.geojson", GeoJSONWriter.featureCollection(name: "events \(day)", features: events)),
-                (prefix + ".control.geojson", GeoJSONWriter.featureCollection(name: "control \(day)", features: control)),
-            ])
-            var tiers: [ControlTier: TemporalLayers.TierState] = [:]
-            for (area, feature) in zip(estimate.tiers, control) {
-                let state = TemporalLayers.TierState(area, timeline: timeline, estimate: estimate, geometry: feature.geometry)
-                if previous[area.tier] != state { tiers[area.tier] = state }
-                previous[area.tier] = state
+            var onDay = 0
+            while begun < eventLines.count, eventLines.starts[begun] <= day {
+                let event = timeline.events[eventLines.order[begun]]
+                if event.date.start == day { onDay += 1 }
+                sources.formUnion(event.sourceIDs)
+                begun += 1
             }
-            let begun = timeline.events.filter { $0.date.start <= day }
+            var lines: [String] = []
+            var states: [(ControlTier, StateText)] = []
+            for (area, feature) in zip(estimate.tiers, control) {
+                // A tier's polygon is printed once a day, or not at all while it stays the same.
+                if shapes[area.tier]?.shape != area.geometry { shapes[area.tier] = (area.geometry, feature.geometry.serialized) }
+                let geometry = shapes[area.tier]!.text
+                let members = feature.properties.map { (key: $0.0, text: Layout.member($0)) }
+                lines.append(Layout.feature(properties: Layout.object(members.map(\.text)), geometry: geometry))
+                let kept = members.filter { TemporalLayers.stateKeys.contains($0.key) }.map(\.text)
+                states.append((area.tier, StateText(members: kept, geometry: geometry, isEmpty: area.geometry.isEmpty)))
+            }
+            // The events file grows with the events to date, so it is streamed, not held whole;
+            // like every file here it is flushed to disk before the set moves into place.
+            let eventsFile = try StreamingTextFile(path: prefix + ".events.geojson")
+            try eventLines.write(name: "events \(day)", count: begun, on: day, to: eventsFile)
+            try eventsFile.close()
+            try AtomicFileWriter.write([
+                (prefix + ".control.geojson", GeoJSONWriter.header(name: "control \(day)") + lines.joined(separator: ",\n")
+                    + GeoJSONWriter.footer(empty: lines.isEmpty)),
+            ])
+            for (tier, tierState) in states {
+                guard let current = open[tier] else {
+                    first[tier] = tierState
+                    open[tier] = OpenState(state: tierState, since: day)
+                    continue
+                }
+                if current.state == tierState { continue }
+                if firstEnds[tier] == nil {
+                    firstEnds[tier] = day
+                    try partFile.write("\(marker)\(tier.rawValue)\n")
+                } else if !current.state.isEmpty {
+                    try partFile.write(controlTimelineLine(current, until: day) + "\n")
+                }
+                open[tier] = OpenState(state: tierState, since: day)
+            }
             let row = TemporalLayers.SeriesRow(
                 day: day, controlledKm2: estimate.controlled.areaSquareKilometers,
                 contestedKm2: estimate.contested.areaSquareKilometers,
                 settlementsControlled: estimate.controlled.settlementIDs.count,
                 settlementsContested: estimate.contested.settlementIDs.count,
                 depthKm: estimate.depthKilometers,
-                eventsOnDay: begun.filter { $0.date.start == day }.count, eventsToDate: begun.count,
-                sourcesToDate: Set(begun.flatMap(\.sourceIDs)).count)
-            output.append(DayResult(row: row, tiers: tiers, estimate: day == days.last ? estimate : nil))
+                eventsOnDay: onDay, eventsToDate: begun, sourcesToDate: sources.count)
+            try csvPart.write(row.csv + "\n")
+            try jsonPart.write(row.json + "\n")
+            last = estimate
             dayDone()
         }
-        return output
+        for file in [partFile, csvPart, jsonPart] { try file.close() }
+        return ChunkOutput(firstDay: days[0], first: first, firstEnds: firstEnds,
+                           lastOpen: open.filter { firstEnds[$0.key] != nil }, part: parts, last: last!)
+    }
+
+    /// Marks, in a part file, where the chunk's first state of a tier ends; feature lines
+    /// start with "{", so they never begin with it.
+    private static let marker = "#first-state-ends:"
+
+    /// One feature of `control-timeline.geojson`: a tier's state with its validity, from
+    /// `since` (included) to `until` (excluded; nil while it still holds on the last day).
+    private static func controlTimelineLine(_ open: OpenState, until: CalendarDay?) -> String {
+        var members = open.state.members
+        members.insert(contentsOf: [Layout.member(("start_date", .string(open.since.description))),
+                                    Layout.member(("end_date", until.map { .string($0.description) } ?? .null))], at: 1)
+        return Layout.feature(properties: Layout.object(members), geometry: open.state.geometry)
+    }
+
+    /// Writes `control-timeline.geojson` from the chunks' part files, in day order: a state
+    /// that runs across a chunk boundary becomes one feature, exactly as a serial run makes it.
+    /// Returns the number of features.
+    private static func stitchControlTimeline(_ outputs: [ChunkOutput], into path: String) throws -> Int {
+        let file = try StreamingTextFile(path: path)
+        try file.write(GeoJSONWriter.header(name: "control-timeline"))
+        var count = 0
+        func emit(_ line: String) throws {
+            try file.write((count == 0 ? "" : ",\n") + line)
+            count += 1
+        }
+        var open: [ControlTier: OpenState] = [:]
+        for output in outputs {
+            for tier in ControlTier.allCases {
+                guard let state = output.first[tier] else { continue }
+                if let current = open[tier] {
+                    if current.state == state { continue }
+                    if !current.state.isEmpty { try emit(controlTimelineLine(current, until: output.firstDay)) }
+                }
+                open[tier] = OpenState(state: state, since: output.firstDay)
+            }
+            try forEachLine(of: output.part.controlTimeline) { line in
+                if line.hasPrefix(marker), let tier = ControlTier(rawValue: String(line.dropFirst(marker.count))) {
+                    if let current = open[tier], !current.state.isEmpty, let end = output.firstEnds[tier] {
+                        try emit(controlTimelineLine(current, until: end))
+                    }
+                    open[tier] = nil
+                } else {
+                    try emit(line)
+                }
+            }
+            for (tier, state) in output.lastOpen { open[tier] = state }
+        }
+        for tier in ControlTier.allCases {
+            if let current = open[tier], !current.state.isEmpty { try emit(controlTimelineLine(current, until: nil)) }
+        }
+        try file.write(GeoJSONWriter.footer(empty: count == 0))
+        try file.close()
+        return count
+    }
+
+    /// Reads a staged part file line by line (without the newlines), then removes it: parts
+    /// can be larger than memory should hold.
+    private static func forEachLine(of path: String, _ body: (String) throws -> Void) throws {
+        guard let file = fopen(path, "r") else {
+            throw InputError("cannot read a staged file: \(String(cString: strerror(errno)))", file: path)
+        }
+        defer { fclose(file); unlink(path) }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        while true {
+            let length = getline(&buffer, &capacity, file)
+            guard length > 0, let buffer else { break }
+            try body(String(decoding: UnsafeRawBufferPointer(start: buffer, count: length - 1), as: UTF8.self))
+        }
+    }
+
+    /// `events-timeline.geojson`: every event with the tier it fed on the last day.
+    private static func eventsTimeline(_ loaded: LoadedTimeline, sources: SourceIndex, estimate: ControlEstimate) -> String {
+        GeoJSONWriter.featureCollection(name: "events-timeline", features: ExportLayers.events(
+            loaded.timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources))
+    }
+
+    /// The features of the daily events layers, laid out once by `ExportLayers.events` and kept
+    /// as text. From day to day a feature changes only in its `age_days` and, from the day its
+    /// event enters the estimate, in its tier and radius; so each feature is kept as a head,
+    /// the two versions of what differs, and the tail after `age_days`, and a day's file is
+    /// these pieces put together, byte for byte what laying the day out afresh would give.
+    final class DailyEventLines: Sendable {
+        /// Event indexes in layer order (start day, then id), and their start days.
+        let order: [Int]
+        let starts: [CalendarDay]
+        private let heads: [String]
+        /// From the end of the head up to the age, and after the age: before the event's entry
+        /// into the estimate, and from it on.
+        private let before: [String]
+        private let beforeTails: [String]
+        private let after: [String]
+        private let afterTails: [String]
+        private let entries: [CalendarDay?]
+
+        var count: Int { heads.count }
+
+        /// - Parameter last: the run's last day; events begun after it never show.
+        init(_ loaded: LoadedTimeline, sources: SourceIndex, through last: CalendarDay) {
+            let timeline = loaded.timeline
+            let events = timeline.events
+            let all = events.indices.sorted { (events[$0].date.start, events[$0].id) < (events[$1].date.start, events[$1].id) }
+            order = Array(all.prefix { events[$0].date.start <= last })
+            starts = order.map { events[$0].date.start }
+            let entryByID = Dictionary(order.compactMap { i in
+                ControlAreaEstimator.entry(of: events[i], parameters: timeline.estimate).map { (events[i].id, $0) }
+            }, uniquingKeysWith: { first, _ in first })
+            entries = order.map { entryByID[events[$0].id]?.from }
+            // Laid out as of the last day, once with no event in the estimate and once with
+            // every event that enters it by then; `age_days` is replaced by a placeholder.
+            let asOf = last
+            let pending = ExportLayers.events(timeline, gazetteer: loaded.gazetteer,
+                                              estimate: Self.estimate(asOf: asOf, controlled: [], contested: []), asOf: asOf, sources: sources)
+            let ids = entryByID.filter { $0.value.from <= asOf }
+            let entered = ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: Self.estimate(
+                asOf: asOf, controlled: ids.filter { $0.value.tier == .controlled }.map(\.key).sorted(), contested: ids.map(\.key).sorted()),
+                asOf: asOf, sources: sources)
+            var heads: [String] = [], before: [String] = [], beforeTails: [String] = [], after: [String] = [], afterTails: [String] = []
+            for (k, (a, b)) in zip(pending, entered).enumerated() {
+                precondition(a.properties.first?.1 == .string(events[order[k]].id) && b.properties.first?.1 == a.properties.first?.1,
+                             "the events layer keeps its order")
+                let (aHead, aTail) = Self.split(a), (bHead, bTail) = Self.split(b)
+                var common = 0
+                while common < aHead.count, common < bHead.count, aHead[common] == bHead[common] { common += 1 }
+                while common > 0, common < aHead.count, aHead[common] & 0xC0 == 0x80 { common -= 1 }  // whole characters
+                heads.append(String(decoding: aHead[..<common], as: UTF8.self))
+                before.append(String(decoding: aHead[common...], as: UTF8.self))
+                beforeTails.append(String(decoding: aTail, as: UTF8.self))
+                after.append(String(decoding: bHead[common...], as: UTF8.self))
+                afterTails.append(String(decoding: bTail, as: UTF8.self))
+            }
+            self.heads = heads
+            self.before = before
+            self.beforeTails = beforeTails
+            self.after = after
+            self.afterTails = afterTails
+        }
+
+        private static let placeholder = "\u{1}"
+
+        /// A feature's line cut where its `age_days` value goes.
+        private static func split(_ feature: GeoJSONFeature) -> (ArraySlice<UInt8>, ArraySlice<UInt8>) {
+            var properties = feature.properties
+            precondition(properties.last?.0 == "age_days", "age_days is the daily events layer's last property")
+            properties[properties.count - 1].1 = .string(placeholder)
+            let line = Array(GeoJSONWriter.line(GeoJSONFeature(properties: properties, geometry: feature.geometry)).utf8)
+            let mark = Array(JSONValue.string(placeholder).serialized.utf8)
+            var at = line.count - mark.count
+            while at >= 0, !line[at..<(at + mark.count)].elementsEqual(mark) { at -= 1 }
+            precondition(at >= 0, "the placeholder is in the line")
+            return (line[..<at], line[(at + mark.count)...])
+        }
+
+        /// Writes the daily events file of `day`, whose first `count` events in layer order have
+        /// begun, a megabyte at a time.
+        func write(name: String, count: Int, on day: CalendarDay, to file: StreamingTextFile) throws {
+            let flushAt = 1 << 20
+            var text = GeoJSONWriter.header(name: name)
+            text.reserveCapacity(flushAt + 64 * 1024)
+            for k in 0..<count {
+                if text.utf8.count >= flushAt {
+                    try file.write(text)
+                    text.removeAll(keepingCapacity: true)
+                }
+                if k > 0 { text += ",\n" }
+                text += heads[k]
+                let age = String(day.ordinal - starts[k].ordinal)
+                if let entry = entries[k], entry <= day {
+                    text += after[k]
+                    text += age
+                    text += afterTails[k]
+                } else {
+                    text += before[k]
+                    text += age
+                    text += beforeTails[k]
+                }
+            }
+            try file.write(text + GeoJSONWriter.footer(empty: count == 0))
+        }
+
+        /// An estimate that only says which events fed which tier, for laying out events.
+        static func estimate(asOf: CalendarDay, controlled: [String], contested: [String]) -> ControlEstimate {
+            ControlEstimate(asOf: asOf,
+                            controlled: ControlArea(tier: .controlled, geometry: MultiPolygon(), areaSquareKilometers: 0, eventIDs: controlled),
+                            contested: ControlArea(tier: .contested, geometry: MultiPolygon(), areaSquareKilometers: 0, eventIDs: contested),
+                            projection: "", unmapped: [])
+        }
     }
 
     /// Moves the staged set into the folder: the daily folder in one atomic exchange where the

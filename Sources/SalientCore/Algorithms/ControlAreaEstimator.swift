@@ -31,10 +31,26 @@ public final class ControlAreaEstimator {
     let projector: Projector
     let territory: GEOSObject
     let border: GEOSObject
-    private let settlements: [(id: String, point: GEOSObject)]
+    private let settlements: [(id: String, point: GEOSObject, at: PlanarPoint)]
+    /// The border prepared for distance queries: an index over its segments answers each
+    /// vertex's distance without visiting every segment, with the same value as
+    /// `GEOSObject.distance(to:)` (both take the least point-to-segment distance).
+    private let preparedBorder: PreparedGEOSObject
     /// Ground events in the order they enter the estimate: by last possible day, then id.
     private let ground: [(event: Event, tier: ControlTier, radius: Double?)]
     private var corridors: [String: GEOSObject] = [:]
+    /// Corridors by place and radius: events at the same place and radius share one, as a
+    /// front's many reports of one village do.
+    private var corridorShapes: [CorridorKey: GEOSObject] = [:]
+
+    private struct CorridorKey: Hashable {
+        var lon: Double
+        var lat: Double
+        var radius: Double
+    }
+
+    /// Corridors joined into a hull at a time.
+    static let hullBatch = 256
 
     /// Densification step for depth measurement: depths are exact to within this spacing.
     static let depthSampleMeters = 100.0
@@ -68,10 +84,20 @@ public final class ControlAreaEstimator {
         self.projector = projector
         territory = try geos.collection(of: parts).unaryUnion()
         border = try geos.multiLineString(projector.project(borderLines))
+        preparedBorder = try PreparedGEOSObject(border)
         settlements = try gazetteer.places.filter { $0.kind.isSettlement }.sorted { $0.id < $1.id }.compactMap { place in
             guard let p = place.point else { return nil }
-            return (place.id, try geos.point(projector.project(p)))
+            let at = try projector.project(p)
+            return (place.id, try geos.point(at), at)
         }
+    }
+
+    /// The tier an event shapes and the first day it does so, or nil when it shapes none (not a
+    /// ground event, or located too coarsely to map). Layers that label events use this rule.
+    public static func entry(of event: Event, parameters: EstimateParameters) -> (tier: ControlTier, from: CalendarDay)? {
+        guard let tier = tier(of: event, actor: parameters.actor),
+              parameters.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) != nil else { return nil }
+        return (tier, event.date.end)
     }
 
     /// Which tier an event shapes, or nil when it is not a ground event.
@@ -90,6 +116,9 @@ public final class ControlAreaEstimator {
         fileprivate var allJoined: GEOSObject?
         fileprivate var controlledIDs: [String] = []
         fileprivate var allIDs: [String] = []
+        /// The same ids, sorted, as estimates list them; merged day by day, not re-sorted.
+        fileprivate var controlledSorted: [String] = []
+        fileprivate var allSorted: [String] = []
         fileprivate var unmapped: [UnmappedEvent] = []
         fileprivate var last: ControlEstimate?
 
@@ -110,6 +139,7 @@ public final class ControlAreaEstimator {
     /// Folds in the events whose last possible day is on or before `day` (days must ascend).
     public func advance(_ state: inout State, to day: CalendarDay) throws -> ControlEstimate {
         var newControlled: [GEOSObject] = [], newAll: [GEOSObject] = []
+        var newControlledIDs: [String] = [], newAllIDs: [String] = []
         var changedTiers = false, changedUnmapped = false
         while state.included < ground.count, ground[state.included].event.date.end <= day {
             let (event, tier, radius) = ground[state.included]
@@ -123,9 +153,11 @@ public final class ControlAreaEstimator {
             if tier == .controlled {
                 newControlled.append(corridor)
                 state.controlledIDs.append(event.id)
+                newControlledIDs.append(event.id)
             }
             newAll.append(corridor)
             state.allIDs.append(event.id)
+            newAllIDs.append(event.id)
             changedTiers = true
         }
         if var last = state.last, !changedTiers {
@@ -145,25 +177,48 @@ public final class ControlAreaEstimator {
             try $0.buffered(byMeters: timeline.estimate.contestedBandKilometers * 1000).intersection(territory)
         }
         if let c = contested, let controlled { contested = try c.difference(controlled) }
+        state.controlledSorted = Self.merge(state.controlledSorted, newControlledIDs.sorted())
+        state.allSorted = Self.merge(state.allSorted, newAllIDs.sorted())
         let estimate = ControlEstimate(
             asOf: day,
-            controlled: try area(.controlled, controlled, eventIDs: state.controlledIDs.sorted()),
-            contested: try area(.contested, try contested?.normalized(), eventIDs: state.allIDs.sorted()),
+            controlled: try area(.controlled, controlled, eventIDs: state.controlledSorted),
+            contested: try area(.contested, try contested?.normalized(), eventIDs: state.allSorted),
             projection: projection.definition,
             unmapped: state.unmapped)
         state.last = estimate
         return estimate
     }
 
+    /// Two sorted lists of distinct ids as one sorted list (what sorting their concatenation gives).
+    private static func merge(_ a: [String], _ b: [String]) -> [String] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        var merged: [String] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if b[j] < a[i] { merged.append(b[j]); j += 1 } else { merged.append(a[i]); i += 1 }
+        }
+        merged.append(contentsOf: a[i...])
+        merged.append(contentsOf: b[j...])
+        return merged
+    }
+
     /// The disc round a place joined to an equal disc at the nearest point of the border;
-    /// built once per event.
+    /// built once per place and radius.
     private func corridor(for event: Event, radius: Double) throws -> GEOSObject {
         if let cached = corridors[event.id] { return cached }
+        let key = CorridorKey(lon: event.position.lon, lat: event.position.lat, radius: radius)
+        if let shared = corridorShapes[key] {
+            corridors[event.id] = shared
+            return shared
+        }
         let place = try geos.point(projector.project(event.position))
         let (_, onBorder) = try place.nearestPoints(to: border)
         let discs = try geos.collection(of: [place.buffered(byMeters: radius), geos.point(onBorder).buffered(byMeters: radius)])
         let corridor = try discs.convexHull()
         corridors[event.id] = corridor
+        corridorShapes[key] = corridor
         return corridor
     }
 
@@ -173,7 +228,13 @@ public final class ControlAreaEstimator {
     private func join(_ previous: GEOSObject?, adding parts: [GEOSObject], all ids: [String]) throws -> GEOSObject {
         switch timeline.estimate.join {
         case .hull:
-            return try geos.collection(of: (previous.map { [$0] } ?? []) + parts).convexHull().normalized()
+            // In batches, so that a chunk starting late in a long run does not clone every
+            // corridor at once; the hull of hulls is the hull of all, as from day to day.
+            var hull = try geos.collection(of: (previous.map { [$0] } ?? []) + parts.prefix(Self.hullBatch)).convexHull().normalized()
+            for start in stride(from: Self.hullBatch, to: parts.count, by: Self.hullBatch) {
+                hull = try geos.collection(of: [hull] + parts[start..<min(start + Self.hullBatch, parts.count)]).convexHull().normalized()
+            }
+            return hull
         case .corridors:
             let every = ids.compactMap { corridors[$0] }
             return try geos.collection(of: every).unaryUnion().normalized()
@@ -188,7 +249,7 @@ public final class ControlAreaEstimator {
         let lonLat = try projector.unproject(planar)
         var deepest: (distance: Double, point: PlanarPoint)?
         for vertex in try geometry.boundary().densified(maxSegmentMeters: Self.depthSampleMeters).vertices() {
-            let distance = try geos.point(vertex).distance(to: border)
+            let distance = try preparedBorder.distance(to: geos.point(vertex))
             if distance > deepest?.distance ?? -1 { deepest = (distance, vertex) }
         }
         var depth = 0.0, deepestPoint: LonLat?, borderPoint: LonLat?
@@ -198,8 +259,13 @@ public final class ControlAreaEstimator {
             (deepestPoint, borderPoint) = (ends[0], ends[1])
             depth = geodesic.distance(ends[0], ends[1]) / 1000
         }
+        // Settlements outside the tier's bounding box cannot intersect it; GEOS tests the rest.
+        let box = try geometry.envelope()
         let prepared = try PreparedGEOSObject(geometry)
-        let inside = try settlements.filter { try prepared.intersects($0.point) }.map(\.id)
+        let inside = try settlements.filter { settlement in
+            guard box.x.contains(settlement.at.x), box.y.contains(settlement.at.y) else { return false }
+            return try prepared.intersects(settlement.point)
+        }.map(\.id)
         return ControlArea(tier: tier, geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6,
                            eventIDs: eventIDs, depthKilometers: depth, deepestPoint: deepestPoint,
                            borderPoint: borderPoint, settlementIDs: inside)

@@ -129,6 +129,17 @@ extension GEOSObject {
         return copy
     }
 
+    /// The bounding box of a non-empty geometry, every part included.
+    public func envelope() throws -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        context.resetMessages()
+        var xMin = 0.0, xMax = 0.0, yMin = 0.0, yMax = 0.0
+        // each returns 0 on exception
+        guard GEOSGeom_getXMin_r(context.handle, pointer, &xMin) == 1, GEOSGeom_getXMax_r(context.handle, pointer, &xMax) == 1,
+              GEOSGeom_getYMin_r(context.handle, pointer, &yMin) == 1, GEOSGeom_getYMax_r(context.handle, pointer, &yMax) == 1
+        else { throw context.failure("GEOSGeom_getXMin_r") }
+        return (xMin...xMax, yMin...yMax)
+    }
+
     /// Every vertex of the geometry, in order.
     public func vertices() throws -> [PlanarPoint] {
         try polygons().polygons.flatMap { $0.rings.flatMap { $0 } } + lines().lines.flatMap { $0 }
@@ -162,5 +173,17 @@ public final class PreparedGEOSObject {
         let result = GEOSPreparedIntersects_r(base.context.handle, pointer, other.pointer)
         guard result != 2 else { throw base.context.failure("GEOSPreparedIntersects_r") }
         return result == 1
+    }
+
+    /// Least planar distance to `other`, through the prepared geometry's segment index.
+    public func distance(to other: GEOSObject) throws -> Double {
+        precondition(other.context === base.context, "GEOS objects from different contexts cannot be combined")
+        base.context.resetMessages()
+        var result = 0.0
+        // returns 0 on exception
+        guard GEOSPreparedDistance_r(base.context.handle, pointer, other.pointer, &result) == 1 else {
+            throw base.context.failure("GEOSPreparedDistance_r")
+        }
+        return result
     }
 }

@@ -11,13 +11,13 @@ public enum ExportLayers {
     /// One Point per event. With `asOf`, only the events that may have begun by that day,
     /// each with its age in days (a daily snapshot); without, every event.
     public static func events(_ timeline: Timeline, gazetteer: Gazetteer, estimate: ControlEstimate,
-                              asOf day: CalendarDay? = nil) -> [GeoJSONFeature] {
+                              asOf day: CalendarDay? = nil, sources index: SourceIndex) -> [GeoJSONFeature] {
         let tiers = Dictionary(estimate.tiers.flatMap { area in area.eventIDs.map { ($0, area.tier) } },
                                uniquingKeysWith: { first, _ in first })
         let parameters = timeline.estimate
         let shown = timeline.events.filter { event in day.map { event.date.start <= $0 } ?? true }
         return shown.sorted { ($0.date.start, $0.id) < ($1.date.start, $1.id) }.map { event in
-            let sources = event.sourceIDs.compactMap(timeline.source(id:))
+            let sources = event.sourceIDs.compactMap(index.source(id:))
             let place = event.placeID.flatMap(gazetteer.place(id:))
             let tier = tiers[event.id].map(\.rawValue) ?? "none"
             let radius = tiers[event.id] == nil ? 0 : (parameters.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) ?? 0) / 1000
@@ -48,11 +48,11 @@ public enum ExportLayers {
         }
     }
 
-    public static func control(_ timeline: Timeline, estimate: ControlEstimate, geos: GEOSContext) throws -> [GeoJSONFeature] {
-        let eventsByID = Dictionary(timeline.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    public static func control(_ timeline: Timeline, estimate: ControlEstimate, sources index: SourceIndex,
+                               geos: GEOSContext) throws -> [GeoJSONFeature] {
         let unmapped = estimate.unmapped.map { "\($0.eventID): \($0.reason)" }.joined(separator: "; ")
         return try estimate.tiers.map { area in
-            let sourceIDs = Set(area.eventIDs.flatMap { eventsByID[$0]?.sourceIDs ?? [] }).sorted()
+            let sourceIDs = index.sourceIDs(behind: area.eventIDs)
             let properties: [(String, JSONValue)] = [
                 ("tier", .string(area.tier.rawValue)),
                 ("as_of_date", .string(estimate.asOf.description)),

@@ -9,68 +9,15 @@ import SalientCore
 /// null while the state still holds on the last day (QGIS reads a null end as open-ended).
 /// A day that changes neither a tier's polygon nor the events behind it adds nothing.
 enum TemporalLayers {
-    /// One tier's state on a day, as the temporal layer and the daily files print it.
-    struct TierState: Equatable {
-        /// Every property but the validity dates, in output order.
-        var properties: [(String, JSONValue)]
-        var geometry: JSONValue
-        var isEmpty: Bool
+    /// The properties of a daily control feature that one state of the temporal layer keeps,
+    /// in the control layer's order: what describes the state itself, not the day it is seen
+    /// on (`as_of_date`) nor what changes without changing it (unmapped events); the temporal
+    /// layer adds `start_date` and `end_date` after `tier`.
+    static let stateKeys: Set<String> = ["tier", "area_km2", "depth_km", "settlement_count", "event_count", "events", "sources",
+                                         "method", "projection", "timeline"]
 
-        static func == (lhs: TierState, rhs: TierState) -> Bool {
-            lhs.geometry == rhs.geometry && JSONValue.object(lhs.properties) == JSONValue.object(rhs.properties)
-        }
-
-        init(_ area: ControlArea, timeline: Timeline, estimate: ControlEstimate, geometry: JSONValue) {
-            let eventsByID = Dictionary(timeline.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let sources = Set(area.eventIDs.flatMap { eventsByID[$0]?.sourceIDs ?? [] }).sorted()
-            properties = [
-                ("tier", .string(area.tier.rawValue)),
-                ("area_km2", .number(area.areaSquareKilometers, decimals: 3)),
-                ("depth_km", .number(area.depthKilometers, decimals: 3)),
-                ("settlement_count", .integer(area.settlementIDs.count)),
-                ("event_count", .integer(area.eventIDs.count)),
-                ("events", .string(area.eventIDs.joined(separator: "; "))),
-                ("sources", .string(sources.joined(separator: "; "))),
-                ("method", .string(timeline.estimate.summary)),
-                ("projection", .string(estimate.projection)),
-                ("timeline", .string(timeline.id)),
-            ]
-            self.geometry = geometry
-            isEmpty = area.geometry.isEmpty
-        }
-    }
-
-    /// Follows each tier from day to day and writes a feature whenever a state ends.
-    final class ControlTimeline {
-        private let writer: StreamingFeatureWriter
-        private var open: [ControlTier: (state: TierState, since: CalendarDay)] = [:]
-
-        init(path: String) throws {
-            writer = try StreamingFeatureWriter(path: path, name: "control-timeline")
-        }
-
-        func observe(_ tier: ControlTier, _ state: TierState, on day: CalendarDay) throws {
-            if let current = open[tier], current.state == state { return }
-            try close(tier, on: day)
-            open[tier] = (state, day)
-        }
-
-        /// Ends the open state of a tier on `day` (excluded), or leaves it open-ended when nil.
-        private func close(_ tier: ControlTier, on day: CalendarDay?) throws {
-            guard let (state, since) = open[tier], !state.isEmpty else { return }
-            let dates: [(String, JSONValue)] = [("start_date", .string(since.description)),
-                                               ("end_date", day.map { .string($0.description) } ?? .null)]
-            var properties = state.properties
-            properties.insert(contentsOf: dates, at: 1)
-            try writer.write(GeoJSONFeature(properties: properties, geometry: state.geometry))
-        }
-
-        func finish() throws {
-            for tier in ControlTier.allCases { try close(tier, on: nil) }
-            try writer.finish()
-        }
-
-        var featureCount: Int { writer.count }
+    static func stateProperties(of control: GeoJSONFeature) -> [(String, JSONValue)] {
+        control.properties.filter { stateKeys.contains($0.0) }
     }
 
     /// One line of the daily series.

@@ -52,4 +52,29 @@ import Testing
         #expect(onPoint == PlanarPoint(x: 30, y: 40))
         #expect(onLine == PlanarPoint(x: 30, y: 0))
     }
+
+    @Test func preparedDistanceEqualsPlainDistance() throws {
+        let geos = try GEOSContext()
+        let border = try geos.multiLineString(MultiLineString([
+            [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 100, y: 0), PlanarPoint(x: 100, y: 100)],
+            [PlanarPoint(x: -50, y: 10), PlanarPoint(x: -50, y: 90)],
+        ]))
+        let prepared = try PreparedGEOSObject(border)
+        for (x, y, expected) in [(30.0, 40.0, 40.0), (130, 50, 30), (-60, 50, 10), (-50, 95, 5), (100, 0, 0)] {
+            let point = try geos.point(PlanarPoint(x: x, y: y))
+            #expect(try prepared.distance(to: point) == expected)
+            #expect(try prepared.distance(to: point) == point.distance(to: border))
+        }
+    }
+
+    @Test func envelopeSpansEveryPart() throws {
+        let geos = try GEOSContext()
+        let parts = try geos.collection(of: [
+            geos.polygon(Polygon(exterior: Fixtures.square(x: -20, y: 5, side: 10))),
+            geos.polygon(Polygon(exterior: Fixtures.square(x: 40, y: -30, side: 5))),
+        ])
+        let box = try parts.envelope()
+        #expect(box.x == -20...45)
+        #expect(box.y == -30...15)
+    }
 }

@@ -26,6 +26,20 @@ import Testing
             """)
     }
 
+    /// Snapshots print each polygon once and put features together from the pieces; the result
+    /// must be byte for byte what the writer gives for the whole feature.
+    @Test func snapshotLayoutPrintsAsTheWriter() {
+        let properties: [(String, JSONValue)] = [("tier", .string("a \"b\"\n\u{1}é")), ("n", .number(-0.00001, decimals: 3)),
+                                                 ("i", .integer(-3)), ("z", .null), ("l", .array([.bool(true), .string("")]))]
+        let geometry = GeoJSONWriter.multiPolygon(MultiPolygon([Polygon(exterior: [
+            LonLat(lon: 179.9999994, lat: -1), LonLat(lon: 180, lat: -1), LonLat(lon: 180, lat: 0.5), LonLat(lon: 179.9999994, lat: -1),
+        ])]))
+        let layout = SnapshotJob.Layout.self
+        let line = layout.feature(properties: layout.object(properties.map(layout.member)), geometry: geometry.serialized)
+        #expect(line == GeoJSONWriter.line(GeoJSONFeature(properties: properties, geometry: geometry)))
+        #expect(layout.object(properties.map(layout.member)) == JSONValue.object(properties).serialized)
+    }
+
     /// Rounding to the output precision must not leave repeated vertices or collapsed rings.
     @Test func roundingDropsRepeatsAndCollapsedRings() {
         let tiny = [LonLat(lon: 0, lat: 0), LonLat(lon: 1e-8, lat: 0), LonLat(lon: 0, lat: 1e-8), LonLat(lon: 0, lat: 0)]
