@@ -41,22 +41,38 @@ public final class ClaimChecker {
     private var areas: [String: MeasuredArea] = [:]
 
     public init(timeline: Timeline, gazetteer: Gazetteer, maps: [ReferenceMap] = [], geodesic: Geodesic) throws {
+        let (border, lines) = try Self.border(of: timeline, in: gazetteer)
+        var reported = timeline
+        reported.events = timeline.events.filter(Self.isReportedPlace(actor: timeline.estimate.actor))
+        reported.estimate.contestedBandKilometers = 0
+        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: gazetteer, geodesic: geodesic)
+        let reportedEstimator = try ControlAreaEstimator(timeline: reported, gazetteer: gazetteer, geodesic: geodesic)
         self.timeline = timeline
         self.gazetteer = gazetteer
         self.maps = maps
         self.geodesic = geodesic
-        estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: gazetteer, geodesic: geodesic)
-        var reported = timeline
-        reported.events = timeline.events.filter(Self.isReportedPlace(actor: timeline.estimate.actor))
-        reported.estimate.contestedBandKilometers = 0
-        reportedEstimator = try ControlAreaEstimator(timeline: reported, gazetteer: gazetteer, geodesic: geodesic)
+        self.estimator = estimator
+        self.reportedEstimator = reportedEstimator
+        borderPlace = border
+        borderLines = lines
+        settlements = Self.settlements(of: gazetteer)
+    }
+
+    /// A plain loop: Swift 6.3.1's optimizer (CopyPropagation) crashes in release builds on
+    /// `places.filter(…).compactMap { $0.point.map … }` here.
+    private static func settlements(of gazetteer: Gazetteer) -> [(id: String, position: LonLat)] {
+        var settlements: [(id: String, position: LonLat)] = []
+        for place in gazetteer.places where place.kind.isSettlement {
+            if let point = place.point { settlements.append((place.id, point)) }
+        }
+        return settlements.sorted { $0.id < $1.id }
+    }
+
+    private static func border(of timeline: Timeline, in gazetteer: Gazetteer) throws -> (Place, MultiLineString<LonLat>) {
         guard let border = gazetteer.place(id: timeline.estimate.borderID), case .multiLineString(let lines) = border.geometry else {
             throw EstimateSetupError(description: "estimate border '\(timeline.estimate.borderID)' is not a line in the gazetteer")
         }
-        borderPlace = border
-        borderLines = lines
-        settlements = gazetteer.places.filter(\.kind.isSettlement).compactMap { place in place.point.map { (place.id, $0) } }
-            .sorted { $0.id < $1.id }
+        return (border, lines)
     }
 
     /// A ground event located to a place (exact or near), not only to a district or region.

@@ -114,6 +114,9 @@ public final class ControlAreaEstimator {
         fileprivate var included = 0
         fileprivate var controlledJoined: GEOSObject?
         fileprivate var allJoined: GEOSObject?
+        /// Every corridor joined, widened by the band and clipped: contested ground before the
+        /// controlled area is taken out.
+        fileprivate var banded: GEOSObject?
         fileprivate var controlledIDs: [String] = []
         fileprivate var allIDs: [String] = []
         /// The same ids, sorted, as estimates list them; merged day by day, not re-sorted.
@@ -166,25 +169,51 @@ public final class ControlAreaEstimator {
             state.last = last
             return last
         }
+        var controlledChanged = false, allChanged = false
         if !newControlled.isEmpty {
-            state.controlledJoined = try join(state.controlledJoined, adding: newControlled, all: state.controlledIDs)
+            let joined = try join(state.controlledJoined, adding: newControlled, all: state.controlledIDs)
+            controlledChanged = try !(state.controlledJoined?.isIdentical(to: joined) ?? false)
+            state.controlledJoined = joined
         }
         if !newAll.isEmpty {
-            state.allJoined = try join(state.allJoined, adding: newAll, all: state.allIDs)
+            let joined = try join(state.allJoined, adding: newAll, all: state.allIDs)
+            allChanged = try !(state.allJoined?.isIdentical(to: joined) ?? false)
+            state.allJoined = joined
         }
-        let controlled = try state.controlledJoined.map { try $0.intersection(territory).normalized() }
-        var contested = try state.allJoined.map {
-            try $0.buffered(byMeters: timeline.estimate.contestedBandKilometers * 1000).intersection(territory)
-        }
-        if let c = contested, let controlled { contested = try c.difference(controlled) }
         state.controlledSorted = Self.merge(state.controlledSorted, newControlledIDs.sorted())
         state.allSorted = Self.merge(state.allSorted, newAllIDs.sorted())
-        let estimate = ControlEstimate(
-            asOf: day,
-            controlled: try area(.controlled, controlled, eventIDs: state.controlledSorted),
-            contested: try area(.contested, try contested?.normalized(), eventIDs: state.allSorted),
-            projection: projection.definition,
-            unmapped: state.unmapped)
+        // Reports from inside ground already drawn leave a hull as it was: the same shapes,
+        // measured as before, with more events behind them.
+        var estimate: ControlEstimate
+        if let last = state.last, !controlledChanged, !allChanged {
+            estimate = last
+            estimate.asOf = day
+            estimate.controlled.eventIDs = state.controlledSorted
+            estimate.contested.eventIDs = state.allSorted
+            estimate.unmapped = state.unmapped
+        } else {
+            let controlled = try state.controlledJoined.map { try $0.intersection(territory).normalized() }
+            if allChanged || state.banded == nil {
+                state.banded = try state.allJoined.map {
+                    try $0.buffered(byMeters: timeline.estimate.contestedBandKilometers * 1000).intersection(territory)
+                }
+            }
+            var contested = state.banded
+            if let c = contested, let controlled { contested = try c.difference(controlled) }
+            var controlledArea: ControlArea
+            if let last = state.last, !controlledChanged {
+                controlledArea = last.controlled
+                controlledArea.eventIDs = state.controlledSorted
+            } else {
+                controlledArea = try area(.controlled, controlled, eventIDs: state.controlledSorted)
+            }
+            estimate = ControlEstimate(
+                asOf: day,
+                controlled: controlledArea,
+                contested: try area(.contested, try contested?.normalized(), eventIDs: state.allSorted),
+                projection: projection.definition,
+                unmapped: state.unmapped)
+        }
         state.last = estimate
         return estimate
     }

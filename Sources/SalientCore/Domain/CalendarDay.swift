@@ -17,8 +17,6 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         return calendar
     }()
 
-    private static let epoch = Date(timeIntervalSince1970: 0)
-
     /// Parses `YYYY-MM-DD`; nil for anything else, including days that do not exist (2024-02-30).
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -35,16 +33,29 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         self.ordinal = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
     }
 
+    /// Year, month and day by Hinnant's `civil_from_days` (proleptic Gregorian, exact for
+    /// every Int day count in range): a snapshot run prints hundreds of thousands of dates,
+    /// and Foundation's Calendar took a visible share of it. Tests check it against Calendar.
     public var components: (year: Int, month: Int, day: Int) {
-        let date = Self.epoch.addingTimeInterval(Double(ordinal) * 86_400)
-        let c = Self.calendar.dateComponents([.year, .month, .day], from: date)
-        return (c.year!, c.month!, c.day!)
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// ISO 8601 calendar date, the form GDAL types as Date.
     public var description: String {
         let c = components
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(abs(value))
+            return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(c.year, 4) + "-" + padded(c.month, 2) + "-" + padded(c.day, 2)
     }
 
     public func adding(days: Int) -> CalendarDay {

@@ -96,6 +96,17 @@ extension GEOSObject {
         return result == 1
     }
 
+    /// True when both have the same structure and the same coordinates, bit for bit (compare
+    /// normalized forms): a shape that did not change need not be measured again.
+    public func isIdentical(to other: GEOSObject) throws -> Bool {
+        precondition(other.context === context, "GEOS objects from different contexts cannot be combined")
+        context.resetMessages()
+        // returns 2 on exception
+        let result = GEOSEqualsExact_r(context.handle, pointer, other.pointer, 0)
+        guard result != 2 else { throw context.failure("GEOSEqualsExact_r") }
+        return result == 1
+    }
+
     /// Planar area in square projection units; geodesic areas come from `Geodesic`.
     public func planarArea() throws -> Double {
         context.resetMessages()

@@ -51,7 +51,14 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// Fixed decimals, trailing zeros trimmed, never "-0" and never an exponent.
     static func format(_ value: Double, decimals: Int) -> String {
         precondition(value.isFinite, "non-finite numbers have no JSON form")
-        var text = String(format: "%.\(decimals)f", value)
+        // C's snprintf: the same digits as String(format:) without Foundation's formatter,
+        // which took a large share of writing big layers.
+        precondition((0...20).contains(decimals), "at most 20 decimals")
+        var text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 352) { buffer in  // any finite double, 20 decimals
+            let written = withVaList([Int32(decimals), value]) { vsnprintf(buffer.baseAddress!, buffer.count, "%.*f", $0) }
+            precondition(written > 0 && written < buffer.count, "a number too long to print")
+            return String(cString: buffer.baseAddress!)
+        }
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
@@ -61,6 +68,11 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     static func quote(_ s: String, into out: inout String) {
         out += "\""
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -24,7 +24,10 @@ struct NodeReader {
         try checkNesting(text)
         budget.remaining = max(Limits.minimumValues, text.utf8.count * Limits.valuesPerByte)
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver tags no plain scalar by pattern: the readers type every value
+            // themselves, and Yams's regular expressions, run on each comparison of keys, were
+            // most of the time spent reading a large timeline.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw InputError("the file is empty", file: file, line: 1)
             }
             return node
@@ -115,10 +118,17 @@ struct NodeReader {
         }
     }
 
+    /// A plain `~`, `null`, `Null`, `NULL` or nothing (YAML's null forms), or a value tagged `!!null`.
     func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let s) = node else { return false }
-        return s.style == .plain && node.null != nil
+        guard case .scalar(let s) = node, s.style == .plain else { return false }
+        switch Tag.Name(rawValue: s.tag.rawValue) {
+        case .null: return true
+        case .implicit: return Self.nullForms.contains(s.string)
+        default: return false
+        }
     }
+
+    private static let nullForms: Set<String> = ["", "~", "null", "Null", "NULL"]
 
     func string(_ node: Node, field: String) throws -> String {
         guard case .scalar(let s) = node, !isNull(node) else {
@@ -182,8 +192,10 @@ struct Fields {
     func name(_ key: String) -> String { prefix + key }
 
     func node(_ key: String) -> Node? {
-        guard let node = mapping[key], !reader.isNull(node) else { return nil }
-        return node
+        for (k, v) in mapping where k.scalar?.string == key {
+            return reader.isNull(v) ? nil : v
+        }
+        return nil
     }
 
     func required(_ key: String) throws -> Node {

@@ -100,9 +100,11 @@ import Testing
             world.event("b", .advance, at: world.north(ofBorderAt: 35.8, kilometers: 14), on: .day(day("2024-08-07"))),
             world.event("c", .control, at: world.north(ofBorderAt: 36.3, kilometers: 9), on: .interval(start: day("2024-08-06"), end: day("2024-08-09"))),
             world.event("d", .repelled, at: world.north(ofBorderAt: 36.0, kilometers: 20), on: .day(day("2024-08-09")), actor: "B"),
+            // Well inside ground already held: the hull keeps its shape, the evidence grows.
+            world.event("e", .control, at: world.north(ofBorderAt: 35.9, kilometers: 5), on: .day(day("2024-08-11"))),
         ]
         let timeline = world.timeline(events, join: join)
-        let days = CalendarDay.range(day("2024-08-06"), through: day("2024-08-10"))
+        let days = CalendarDay.range(day("2024-08-06"), through: day("2024-08-11"))
         let stepwise = try ControlAreaEstimator(timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic).estimates(for: days)
         for (index, date) in days.enumerated() {
             let fresh = try ControlAreaEstimator(timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic).estimate(asOf: date)
@@ -110,6 +112,8 @@ import Testing
         }
         #expect(stepwise[1].controlled == stepwise[2].controlled)
         #expect(stepwise[3].controlled.eventIDs == ["a", "c"])
+        #expect(stepwise[5].controlled.eventIDs == ["a", "c", "e"])
+        if join == .hull { #expect(stepwise[5].controlled.geometry == stepwise[4].controlled.geometry) }
     }
 
     /// Depth is the distance of the far edge of the corridor: d + r for the held ground and

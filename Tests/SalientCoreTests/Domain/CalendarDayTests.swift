@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SalientCore
 
@@ -18,5 +19,21 @@ import Testing
         let days = CalendarDay.range(try #require(CalendarDay("2024-08-06")), through: try #require(CalendarDay("2024-08-15")))
         #expect(days.count == 10)
         #expect(days.last?.description == "2024-08-15")
+    }
+
+    /// Days are printed by arithmetic; Foundation's Gregorian calendar is the reference, over
+    /// four centuries (every leap rule) in 13-day steps and every day round two century turns.
+    @Test func componentsAgreeWithFoundationsCalendar() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        let start = try #require(CalendarDay("1800-01-01")).ordinal, end = try #require(CalendarDay("2200-12-31")).ordinal
+        let turns = [try #require(CalendarDay("1899-12-01")).ordinal, try #require(CalendarDay("1999-12-01")).ordinal]
+        let ordinals = Array(stride(from: start, through: end, by: 13)) + turns.flatMap { Array($0..<($0 + 800)) } + [end]
+        for ordinal in ordinals {
+            let day = CalendarDay(ordinal: ordinal)
+            let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(ordinal) * 86_400))
+            #expect(day.components == (c.year!, c.month!, c.day!), "\(ordinal)")
+            #expect(CalendarDay(day.description) == day)
+        }
     }
 }

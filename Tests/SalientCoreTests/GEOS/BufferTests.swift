@@ -77,4 +77,14 @@ import Testing
         #expect(box.x == -20...45)
         #expect(box.y == -30...15)
     }
+
+    @Test func identicalMeansTheSameCoordinates() throws {
+        let geos = try GEOSContext()
+        let square = try geos.polygon(Polygon(exterior: Fixtures.square(x: 0, y: 0, side: 10)))
+        let reversed = try geos.polygon(Polygon(exterior: Array(Fixtures.square(x: 0, y: 0, side: 10).reversed())))
+        let nudged = try geos.polygon(Polygon(exterior: Fixtures.square(x: 0, y: 0, side: 10.000_000_001)))
+        #expect(try square.normalized().isIdentical(to: square.normalized()))
+        #expect(try square.normalized().isIdentical(to: reversed.normalized()))
+        #expect(try !square.normalized().isIdentical(to: nudged.normalized()))
+    }
 }
