@@ -39,6 +39,11 @@ public final class ClaimChecker {
     private var stretches: [CalendarDay: BorderStretch] = [:]
     private var lines: [String: MeasuredLine] = [:]
     private var areas: [String: MeasuredArea] = [:]
+    /// One PROJ context for every place frame: opening proj.db per frame dominated checks of
+    /// long timelines.
+    private let proj: PROJContext
+    /// The border point nearest each place, found once: depth claims ask it of every event.
+    private var nearestBorderPoints: [LonLat: LonLat] = [:]
 
     public init(timeline: Timeline, gazetteer: Gazetteer, maps: [ReferenceMap] = [], geodesic: Geodesic) throws {
         let (border, lines) = try Self.border(of: timeline, in: gazetteer)
@@ -46,6 +51,7 @@ public final class ClaimChecker {
         reported.events = timeline.events.filter(Self.isReportedPlace(actor: timeline.estimate.actor))
         reported.estimate.contestedBandKilometers = 0
         let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: gazetteer, geodesic: geodesic)
+        proj = try PROJContext()
         let reportedEstimator = try ControlAreaEstimator(timeline: reported, gazetteer: gazetteer, geodesic: geodesic)
         self.timeline = timeline
         self.gazetteer = gazetteer
@@ -289,7 +295,7 @@ public final class ClaimChecker {
         // less the radius the event stands for: fighting "at Sudzha" may be on its near edge.
         var farthest: (event: Event, kilometers: Double, reached: Double, radius: Double, border: LonLat)?
         for event in reportedEvents(asOf: day) {
-            let onBorder = try PlaceFrame(center: event.position).nearestPoint(on: borderLines)
+            let onBorder = try nearestBorderPoint(to: event.position)
             let kilometers = geodesic.distance(event.position, onBorder) / 1000
             let radius = (timeline.estimate.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) ?? 0) / 1000
             if kilometers - radius > farthest?.reached ?? -.infinity {
@@ -319,9 +325,16 @@ public final class ClaimChecker {
 
     // MARK: Distances
 
+    private func nearestBorderPoint(to position: LonLat) throws -> LonLat {
+        if let known = nearestBorderPoints[position] { return known }
+        let point = try PlaceFrame(center: position, proj: proj).nearestPoint(on: borderLines)
+        nearestBorderPoints[position] = point
+        return point
+    }
+
     private func distanceToBorder(_ claim: Claim) throws -> Outcome {
         guard let (place, position) = point(claim.placeID) else { return unmeasurablePlace(claim.placeID) }
-        let onBorder = try PlaceFrame(center: position).nearestPoint(on: borderLines)
+        let onBorder = try nearestBorderPoint(to: position)
         let kilometers = geodesic.distance(position, onBorder) / 1000
         record(line: MeasuredLine(role: "distance_to_border", claimIDs: [claim.id], asOf: claim.asOf,
                                   label: "\(place.name) to the border", points: [position, onBorder], lengthKilometers: kilometers))
@@ -350,7 +363,7 @@ public final class ClaimChecker {
         let day = claim.asOf
         let estimate = try self.estimate(day)
         recordEstimate(estimate, for: claim)
-        let frame = try PlaceFrame(center: position)
+        let frame = try PlaceFrame(center: position, proj: proj)
         var nearestPlace: (event: Event, kilometers: Double)?
         for event in reportedEvents(asOf: day) {
             let kilometers = geodesic.distance(position, event.position) / 1000

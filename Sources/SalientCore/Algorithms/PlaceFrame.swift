@@ -7,10 +7,10 @@ final class PlaceFrame {
     private let projector: Projector
     private let origin: GEOSObject
 
-    init(center: LonLat) throws {
+    init(center: LonLat, proj: PROJContext) throws {
         self.center = center
         geos = try GEOSContext()
-        projector = try LocalMetricProjection(center: center).makeProjector(context: try PROJContext())
+        projector = try LocalMetricProjection(center: center).makeProjector(context: proj)
         origin = try geos.point(projector.project(center))
     }
 
