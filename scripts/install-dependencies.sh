@@ -2,9 +2,14 @@
 # Installs the Debian packages Salient needs and that are missing, and nothing else.
 #   scripts/install-dependencies.sh          GEOS and PROJ (to build and run)
 #   scripts/install-dependencies.sh --test   also GDAL and QGIS (the tests open the exports in them)
+#                                            and python3-venv (the benchmark's Python peer)
+#   scripts/install-dependencies.sh --bench  GEOS, PROJ and python3-venv
 set -euo pipefail
 packages=(libgeos-dev libproj-dev proj-data pkg-config)
-if [[ "${1:-}" == "--test" ]]; then packages+=(gdal-bin python3-qgis); fi
+case "${1:-}" in
+  --test) packages+=(gdal-bin python3-qgis python3-venv) ;;
+  --bench) packages+=(python3-venv) ;;
+esac
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -2,7 +2,7 @@
 # Runs every check CI runs: each fuzz target for 15 s, the test suite under AddressSanitizer
 # with LeakSanitizer and under ThreadSanitizer, then the test suite itself (unit tests, golden
 # files, the bad-input corpus, the exports opened in GDAL and headless QGIS). Installs what
-# the tests need when it is missing.
+# the tests need when it is missing. Last, the benchmark at its smallest size, for correctness.
 #   scripts/test.sh           everything (what CI runs)
 #   scripts/test.sh --quick   the test suite only
 set -euo pipefail
@@ -37,3 +37,9 @@ fi
 echo "== tests"
 swift build --build-tests
 swift test --skip-build
+if [[ "${1:-}" != "--quick" ]]; then
+  # Not a timing: the release build and the Python peer on the smallest inputs, in three
+  # sectors, failing when their areas disagree (Benchmarks/README.md).
+  echo "== benchmarks, smallest size, for correctness"
+  bash Benchmarks/run.sh --smallest
+fi
