@@ -37,6 +37,7 @@ public final class ClaimChecker {
     private var estimates: [CalendarDay: ControlEstimate] = [:]
     private var reportedEstimates: [CalendarDay: ControlEstimate] = [:]
     private var stretches: [CalendarDay: BorderStretch] = [:]
+    private var lands: [LandKey: DerivedArea] = [:]
     private var lines: [String: MeasuredLine] = [:]
     private var areas: [String: MeasuredArea] = [:]
     /// One PROJ context for every place frame: opening proj.db per frame dominated checks of
@@ -226,7 +227,7 @@ public final class ClaimChecker {
             let da = abs(a.0.asOf.ordinal - claim.asOf.ordinal), db = abs(b.0.asOf.ordinal - claim.asOf.ordinal)
             return (da, -a.0.asOf.ordinal, a.0.id) < (db, -b.0.asOf.ordinal, b.0.id)
         }), let stretch = try stretch(claim.asOf) else { return nil }
-        let land = try estimator.land(within: kilometers, of: stretch, geodesic: geodesic)
+        let land = try self.land(within: kilometers, ofStretchOn: claim.asOf, stretch)
         let depthText = QuantityFormat.trimmed(kilometers)
         for line in stretch.lines {
             record(line: MeasuredLine(role: "border_stretch", claimIDs: [claim.id], asOf: claim.asOf,
@@ -239,6 +240,20 @@ public final class ClaimChecker {
         let text = "the land within \(depthText) km (\(depthClaim.id), as of \(depthClaim.asOf)) of the "
             + "\(QuantityFormat.measured(stretch.lengthKilometers, .kilometers)) of border the reported places span"
         return (EvidenceBound(value: land.areaSquareKilometers, text: text), depthClaim, kilometers, stretch)
+    }
+
+    /// Land within a distance of a day's stretch of border, buffered once per day and distance.
+    private func land(within kilometers: Double, ofStretchOn day: CalendarDay, _ stretch: BorderStretch) throws -> DerivedArea {
+        let key = LandKey(day: day, kilometers: kilometers)
+        if let known = lands[key] { return known }
+        let land = try estimator.land(within: kilometers, of: stretch, geodesic: geodesic)
+        lands[key] = land
+        return land
+    }
+
+    private struct LandKey: Hashable {
+        var day: CalendarDay
+        var kilometers: Double
     }
 
     private func stretch(_ day: CalendarDay) throws -> BorderStretch? {
@@ -294,7 +309,7 @@ public final class ClaimChecker {
         // A reported place shows the advance reached at least its distance from the border,
         // less the radius the event stands for: fighting "at Sudzha" may be on its near edge.
         var farthest: (event: Event, kilometers: Double, reached: Double, radius: Double, border: LonLat)?
-        for event in reportedEvents(asOf: day) {
+        for event in try farthestCandidates(reportedEvents(asOf: day)) {
             let onBorder = try nearestBorderPoint(to: event.position)
             let kilometers = geodesic.distance(event.position, onBorder) / 1000
             let radius = (timeline.estimate.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) ?? 0) / 1000
@@ -324,6 +339,22 @@ public final class ClaimChecker {
     }
 
     // MARK: Distances
+
+    /// The events that may be the farthest from the border, less their radius, in id order:
+    /// the first, and every one whose distance in the estimate's plane, allowed 10 % and 2 km
+    /// of error, could reach the best lower bound. Measuring every place precisely costs a
+    /// PROJ frame each; a long timeline has thousands. The choice is the one the full list gives.
+    private func farthestCandidates(_ events: [Event]) throws -> [Event] {
+        guard events.count > 1 else { return events }
+        let bounds = try events.map { event -> (low: Double, high: Double) in
+            let planar = try estimator.planarBorderDistanceKilometers(of: event.position)
+            let radius = (timeline.estimate.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) ?? 0) / 1000
+            let error = 0.1 * planar + 2
+            return (planar - error - radius, planar + error - radius)
+        }
+        let best = bounds.map(\.low).max()!
+        return events.indices.filter { $0 == 0 || bounds[$0].high >= best }.map { events[$0] }
+    }
 
     private func nearestBorderPoint(to position: LonLat) throws -> LonLat {
         if let known = nearestBorderPoints[position] { return known }
@@ -456,7 +487,7 @@ public final class ClaimChecker {
         }
         var known = "the gazetteer knows only \(inside.count) settlement\(inside.count == 1 ? "" : "s") inside the estimate"
         if let bound = try depthBound(for: claim) {
-            let land = try estimator.land(within: bound.kilometers, of: bound.stretch, geodesic: geodesic)
+            let land = try self.land(within: bound.kilometers, ofStretchOn: day, bound.stretch)
             let count = try estimator.ids(of: settlements, inside: land.geometry).count
             known += " and \(count) within \(QuantityFormat.trimmed(bound.kilometers)) km (\(bound.depthClaim.id)) of the "
                 + "\(QuantityFormat.measured(bound.stretch.lengthKilometers, .kilometers)) of border the reported places span"

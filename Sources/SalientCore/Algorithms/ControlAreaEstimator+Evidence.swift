@@ -35,19 +35,13 @@ extension ControlAreaEstimator {
     public func reportedBorderStretch(asOf day: CalendarDay, geodesic: Geodesic) throws -> BorderStretch? {
         let events = mappedGroundEvents(asOf: day)
         guard !events.isEmpty else { return nil }
-        let parts = try border.lines().lines.map { try geos.lineString($0) }
+        let parts = try borderParts ?? border.lines().lines.map { try geos.lineString($0) }
+        borderParts = parts
         var extents: [Int: (from: Double, to: Double)] = [:]
         for (event, radius) in events {
-            let place = try geos.point(projector.project(event.position))
-            var nearest: (part: Int, distance: Double)?
-            for (index, part) in parts.enumerated() {
-                let distance = try place.distance(to: part)
-                if distance < nearest?.distance ?? .infinity { nearest = (index, distance) }
-            }
-            guard let nearest else { continue }
-            let along = try parts[nearest.part].distanceAlong(to: place)
-            let extent = extents[nearest.part] ?? (along - radius, along + radius)
-            extents[nearest.part] = (min(extent.from, along - radius), max(extent.to, along + radius))
+            guard let (part, along) = try borderPosition(of: event.position, parts: parts) else { continue }
+            let extent = extents[part] ?? (along - radius, along + radius)
+            extents[part] = (min(extent.from, along - radius), max(extent.to, along + radius))
         }
         var planar: [[PlanarPoint]] = []
         for (part, extent) in extents.sorted(by: { $0.key < $1.key }) {
@@ -61,6 +55,21 @@ extension ControlAreaEstimator {
 
     /// The territory within `kilometers` of a stretch of border: the most ground an advance
     /// that deep along that stretch can cover.
+    /// The border part nearest a place and how far along it the place lies; a place's answer
+    /// never changes, and a check asks it for every reported place on every claimed day.
+    private func borderPosition(of position: LonLat, parts: [GEOSObject]) throws -> (part: Int, along: Double)? {
+        if let known = borderPositions[position] { return known }
+        let place = try geos.point(projector.project(position))
+        var nearest: (part: Int, distance: Double)?
+        for (index, part) in parts.enumerated() {
+            let distance = try place.distance(to: part)
+            if distance < nearest?.distance ?? .infinity { nearest = (index, distance) }
+        }
+        let found = try nearest.map { ($0.part, try parts[$0.part].distanceAlong(to: place)) }
+        borderPositions[position] = found
+        return found
+    }
+
     public func land(within kilometers: Double, of stretch: BorderStretch, geodesic: Geodesic) throws -> DerivedArea {
         let lines = try geos.multiLineString(MultiLineString(stretch.planar))
         let land = try lines.buffered(byMeters: kilometers * 1000).intersection(territory).normalized()

@@ -43,6 +43,11 @@ public final class ControlAreaEstimator {
     /// front's many reports of one village do.
     private var corridorShapes: [CorridorKey: GEOSObject] = [:]
 
+    /// Where along the border each place lies (`reportedBorderStretch`), found once per place.
+    var borderPositions: [LonLat: (part: Int, along: Double)?] = [:]
+    /// The border's parts as GEOS lines, made on first use.
+    var borderParts: [GEOSObject]?
+
     private struct CorridorKey: Hashable {
         var lon: Double
         var lat: Double
@@ -98,6 +103,13 @@ public final class ControlAreaEstimator {
         guard let tier = tier(of: event, actor: parameters.actor),
               parameters.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) != nil else { return nil }
         return (tier, event.date.end)
+    }
+
+    /// Distance from the border in the estimate's plane, kilometres. An azimuthal equidistant
+    /// plane stretches distances across its radii by (ρ/R)/sin(ρ/R), under 4 % within 3,000 km
+    /// of its centre: good for ranking places, not for reporting a distance.
+    public func planarBorderDistanceKilometers(of position: LonLat) throws -> Double {
+        try preparedBorder.distance(to: geos.point(projector.project(position))) / 1000
     }
 
     /// Which tier an event shapes, or nil when it is not a ground event.

@@ -41,9 +41,16 @@ public enum NameFolding {
 
     private static func levelRomanisation(_ word: String) -> String {
         // German romanisation: tsch = ch, sch = sh (Poretschnoje, Kurschatow).
-        var w = word.replacingOccurrences(of: "tsch", with: "ch").replacingOccurrences(of: "sch", with: "sh")
-        for vowel in ["a", "e", "o", "u", "i"] { w = w.replacingOccurrences(of: "j" + vowel, with: "y" + vowel) }
-        w = w.replacingOccurrences(of: "ye", with: "e")
+        // Each rule only when its letter is there: Foundation's search is slow, and a gazetteer
+        // of 50,000 places folds every name and alias.
+        var w = word
+        if w.utf8.contains(UInt8(ascii: "s")) {
+            w = w.replacingOccurrences(of: "tsch", with: "ch").replacingOccurrences(of: "sch", with: "sh")
+        }
+        if w.utf8.contains(UInt8(ascii: "j")) {
+            for vowel in ["a", "e", "o", "u", "i"] { w = w.replacingOccurrences(of: "j" + vowel, with: "y" + vowel) }
+        }
+        if w.utf8.contains(UInt8(ascii: "y")) { w = w.replacingOccurrences(of: "ye", with: "e") }
         for ending in ["iy", "ij", "ii", "yi", "yy"] where w.hasSuffix(ending) && w.count > 3 {
             w = String(w.dropLast(2)) + "y"
             break

@@ -192,8 +192,10 @@ struct Fields {
     func name(_ key: String) -> String { prefix + key }
 
     func node(_ key: String) -> Node? {
-        for (k, v) in mapping where k.scalar?.string == key {
-            return reader.isNull(v) ? nil : v
+        // By index: iterating a Yams mapping copies all its pairs first.
+        for i in mapping.indices where mapping[i].key.scalar?.string == key {
+            let value = mapping[i].value
+            return reader.isNull(value) ? nil : value
         }
         return nil
     }
@@ -206,7 +208,7 @@ struct Fields {
     }
 
     func line(of key: String) -> Int? {
-        for (k, v) in mapping where k.string == key { return v.mark?.line ?? k.mark?.line }
+        for i in mapping.indices where mapping[i].key.string == key { return mapping[i].value.mark?.line ?? mapping[i].key.mark?.line }
         return line
     }
 
