@@ -23,7 +23,7 @@ let package = Package(
             dependencies: ["SalientCore", "SalientIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SalientCoreTests", dependencies: ["SalientCore"]),
-        .testTarget(name: "SalientIOTests", dependencies: ["SalientIO"], exclude: ["Fixtures"]),
+        .testTarget(name: "SalientIOTests", dependencies: ["SalientIO"]),
         .testTarget(name: "SalientCLITests", dependencies: ["salient", "SalientIO"], exclude: ["Fixtures", "Golden"]),
     ]
 )

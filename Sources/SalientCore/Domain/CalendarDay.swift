@@ -1,5 +1,3 @@
-import Foundation
-
 /// A day of the proleptic Gregorian calendar, as printed `YYYY-MM-DD`. Which instant a day
 /// starts at is set by the timeline's time zone; a day itself carries no zone, so it never
 /// shifts when read or written (the off-by-one that time-zone-aware dates cause in exports).
@@ -11,26 +9,40 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         self.ordinal = ordinal
     }
 
-    private static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-
     /// Parses `YYYY-MM-DD`; nil for anything else, including days that do not exist (2024-02-30).
+    /// Parsing and printing share one calendar, the proleptic Gregorian: Foundation's
+    /// Gregorian calendar switches to the Julian before October 1582, so a day read through it
+    /// and printed by arithmetic would not come back the same (the fuzzer found 1012-02-29).
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...31).contains(day)
+              (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        let components = DateComponents(year: year, month: month, day: day)
-        guard let date = Self.calendar.date(from: components) else { return nil }
-        let back = Self.calendar.dateComponents([.year, .month, .day], from: date)
-        // Foundation rolls 2024-02-30 over to 2024-03-01; a round trip exposes that.
-        guard back.year == year, back.month == month, back.day == day else { return nil }
-        self.ordinal = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        self.ordinal = Self.ordinal(year: year, month: month, day: day)
+    }
+
+    static func isLeap(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Hinnant's `days_from_civil`, the inverse of `components`.
+    static func ordinal(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// Year, month and day by Hinnant's `civil_from_days` (proleptic Gregorian, exact for

@@ -3,7 +3,7 @@ import Testing
 @testable import SalientCore
 
 @Suite struct CalendarDayTests {
-    @Test(arguments: ["2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "2024-8-6", "24-08-06", "2024-08-06T00:00", "", "yesterday"])
+    @Test(arguments: ["2024-02-30", "2023-02-29", "1900-02-29", "1000-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-8-6", "24-08-06", "2024-08-06T00:00", "", "yesterday"])
     func notADay(_ text: String) {
         #expect(CalendarDay(text) == nil)
     }
@@ -35,5 +35,22 @@ import Testing
             #expect(day.components == (c.year!, c.month!, c.day!), "\(ordinal)")
             #expect(CalendarDay(day.description) == day)
         }
+    }
+
+    /// Before October 1582 Foundation's Gregorian calendar is Julian; days here stay proleptic
+    /// Gregorian on the way in and out. One whole 400-year cycle, every day, round-trips, and
+    /// days Julian and Gregorian disagree on are read the Gregorian way.
+    @Test func prolepticBeforeTheGregorianReform() throws {
+        #expect(CalendarDay("1012-02-29")?.description == "1012-02-29")
+        #expect(CalendarDay("1582-10-10")?.description == "1582-10-10")
+        #expect(CalendarDay("0000-02-29") != nil)
+        let reform = try #require(CalendarDay("1582-10-15"))
+        #expect(try #require(CalendarDay("1582-10-04")).ordinal == reform.ordinal - 11)
+        let start = try #require(CalendarDay("0000-01-01")).ordinal
+        for ordinal in start..<(start + 146_097) {
+            let day = CalendarDay(ordinal: ordinal)
+            #expect(CalendarDay(day.description) == day, "\(ordinal)")
+        }
+        #expect(CalendarDay("0400-01-01")?.ordinal == start + 146_097)
     }
 }
