@@ -1,6 +1,6 @@
 // libFuzzer target: name folding and lookup, with "did you mean" suggestions, on arbitrary text.
 import Foundation
-import SalientCore
+@testable import SalientCore
 import SalientIO
 
 private let gazetteer: Gazetteer = {
@@ -13,6 +13,9 @@ public func fuzzNames(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: min(size, 256)), as: UTF8.self)
     let key = NameFolding.key(text)
     precondition(NameFolding.key(key) == NameFolding.key(key), "folding is not deterministic")
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        precondition(NameFolding.asciiWords(text) == NameFolding.unicodeWords(text), "the ASCII path splits differently")
+    }
     _ = gazetteer.match(text)
     return 0
 }

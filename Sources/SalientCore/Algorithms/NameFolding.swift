@@ -20,6 +20,37 @@ public enum NameFolding {
                 latin.unicodeScalars.append(scalar)
             }
         }
+        let words = latin.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(latin) : unicodeWords(latin)
+        return words.map(levelRomanisation)
+    }
+
+    /// `unicodeWords` for text that is all ASCII, as most names are once Cyrillic is
+    /// transliterated: a gazetteer of 50,000 places folds every name and alias on loading,
+    /// and Unicode decomposition and Character properties were most of that time. ASCII has
+    /// no decomposition; its only diacritics, ^ and `, are dropped as the Unicode path drops them.
+    static func asciiWords(_ latin: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in latin.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                current.append(byte)
+            case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "^"):
+                continue
+            default:
+                if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    /// Splits text into words of letters and digits, after compatibility decomposition with
+    /// the diacritics taken out; apostrophes join, anything else separates.
+    static func unicodeWords(_ latin: String) -> [String] {
         let stripped = latin.decomposedStringWithCompatibilityMapping.unicodeScalars
             .filter { !$0.properties.isDiacritic && $0.properties.generalCategory != .nonspacingMark }
         let apostrophes: Set<Character> = ["'", "’", "ʼ", "‘", "`", "´", "ʹ"]
@@ -36,7 +67,7 @@ public enum NameFolding {
             }
         }
         if !current.isEmpty { words.append(current) }
-        return words.map(levelRomanisation)
+        return words
     }
 
     private static func levelRomanisation(_ word: String) -> String {

@@ -1,0 +1,35 @@
+import Testing
+@testable import SalientCore
+
+@Suite struct NameFoldingTests {
+    @Test(arguments: [
+        ("Russkoye Porechnoye", "Русское Поречное"),
+        ("Porech'ye", "Porechye"),
+        ("Poretschnoje", "Porechnoye"),
+        ("Belgorod", "Бєлгород"),
+        ("Sudzha", "СУДЖА"),
+        ("Malaya  Loknya", "malaya-loknya"),
+        ("Lgov", "Ľgov"),
+    ])
+    func spellingsMeet(_ a: String, _ b: String) {
+        #expect(NameFolding.key(a) == NameFolding.key(b))
+    }
+
+    @Test func wordsAreSplitAtSeparators() {
+        #expect(NameFolding.words(of: "Kursk NPP-2 (unit 1)") == ["kursk", "npp", "2", "unit", "1"])
+        #expect(NameFolding.words(of: "  ") == [])
+    }
+
+    /// The ASCII fast path must split exactly as the Unicode path does: every pair of
+    /// printable ASCII characters, each between letters and alone.
+    @Test func asciiPathAgreesWithUnicodePath() {
+        let printable = (32...126).map { String(UnicodeScalar(UInt8($0))) }
+        for a in printable {
+            for b in printable {
+                for text in [a + b, "x" + a + b + "y", a + "ab" + b] {
+                    #expect(NameFolding.asciiWords(text) == NameFolding.unicodeWords(text), "\(text)")
+                }
+            }
+        }
+    }
+}
