@@ -395,16 +395,15 @@ public enum SnapshotJob {
         /// Event indexes in layer order (start day, then id), and their start days.
         let order: [Int]
         let starts: [CalendarDay]
-        private let heads: [String]
-        /// From the end of the head up to the age, and after the age: before the event's entry
-        /// into the estimate, and from it on.
-        private let before: [String]
-        private let beforeTails: [String]
-        private let after: [String]
-        private let afterTails: [String]
+        /// Each event's line in five pieces, back to back in one buffer: the head, then from the
+        /// end of the head up to the age and after the age, before the event's entry into the
+        /// estimate, then the same two from its entry on. `offsets[5k...5k+5]` bound event k's.
+        /// Bytes, not strings: a long run copies them millions of times.
+        private let store: [UInt8]
+        private let offsets: [Int]
         private let entries: [CalendarDay?]
 
-        var count: Int { heads.count }
+        var count: Int { order.count }
 
         /// - Parameter last: the run's last day; events begun after it never show.
         init(_ loaded: LoadedTimeline, sources: SourceIndex, through last: CalendarDay) {
@@ -426,25 +425,20 @@ public enum SnapshotJob {
             let entered = ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: Self.estimate(
                 asOf: asOf, controlled: ids.filter { $0.value.tier == .controlled }.map(\.key).sorted(), contested: ids.map(\.key).sorted()),
                 asOf: asOf, sources: sources)
-            var heads: [String] = [], before: [String] = [], beforeTails: [String] = [], after: [String] = [], afterTails: [String] = []
+            var store: [UInt8] = [], offsets: [Int] = [0]
             for (k, (a, b)) in zip(pending, entered).enumerated() {
                 precondition(a.properties.first?.1 == .string(events[order[k]].id) && b.properties.first?.1 == a.properties.first?.1,
                              "the events layer keeps its order")
                 let (aHead, aTail) = Self.split(a), (bHead, bTail) = Self.split(b)
                 var common = 0
-                while common < aHead.count, common < bHead.count, aHead[common] == bHead[common] { common += 1 }
-                while common > 0, common < aHead.count, aHead[common] & 0xC0 == 0x80 { common -= 1 }  // whole characters
-                heads.append(String(decoding: aHead[..<common], as: UTF8.self))
-                before.append(String(decoding: aHead[common...], as: UTF8.self))
-                beforeTails.append(String(decoding: aTail, as: UTF8.self))
-                after.append(String(decoding: bHead[common...], as: UTF8.self))
-                afterTails.append(String(decoding: bTail, as: UTF8.self))
+                while common < aHead.count, common < bHead.count, aHead[aHead.startIndex + common] == bHead[bHead.startIndex + common] { common += 1 }
+                for piece in [aHead.prefix(common), aHead.dropFirst(common), aTail, bHead.dropFirst(common), bTail] {
+                    store.append(contentsOf: piece)
+                    offsets.append(store.count)
+                }
             }
-            self.heads = heads
-            self.before = before
-            self.beforeTails = beforeTails
-            self.after = after
-            self.afterTails = afterTails
+            self.store = store
+            self.offsets = offsets
         }
 
         private static let placeholder = "\u{1}"
@@ -466,27 +460,27 @@ public enum SnapshotJob {
         /// begun, a megabyte at a time.
         func write(name: String, count: Int, on day: CalendarDay, to file: StreamingTextFile) throws {
             let flushAt = 1 << 20
-            var text = GeoJSONWriter.header(name: name)
-            text.reserveCapacity(flushAt + 64 * 1024)
-            for k in 0..<count {
-                if text.utf8.count >= flushAt {
-                    try file.write(text)
-                    text.removeAll(keepingCapacity: true)
+            var buffer = Array(GeoJSONWriter.header(name: name).utf8)
+            buffer.reserveCapacity(flushAt + 64 * 1024)
+            try store.withUnsafeBufferPointer { store in
+                func append(_ piece: Int) {
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: store[offsets[piece]..<offsets[piece + 1]]))
                 }
-                if k > 0 { text += ",\n" }
-                text += heads[k]
-                let age = String(day.ordinal - starts[k].ordinal)
-                if let entry = entries[k], entry <= day {
-                    text += after[k]
-                    text += age
-                    text += afterTails[k]
-                } else {
-                    text += before[k]
-                    text += age
-                    text += beforeTails[k]
+                for k in 0..<count {
+                    if buffer.count >= flushAt {
+                        try file.write(bytes: buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                    if k > 0 { buffer.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
+                    let first = 5 * k, entered = entries[k].map { $0 <= day } ?? false
+                    append(first)
+                    append(entered ? first + 3 : first + 1)
+                    buffer.append(contentsOf: String(day.ordinal - starts[k].ordinal).utf8)
+                    append(entered ? first + 4 : first + 2)
                 }
             }
-            try file.write(text + GeoJSONWriter.footer(empty: count == 0))
+            buffer.append(contentsOf: GeoJSONWriter.footer(empty: count == 0).utf8)
+            try file.write(bytes: buffer)
         }
 
         /// An estimate that only says which events fed which tier, for laying out events.

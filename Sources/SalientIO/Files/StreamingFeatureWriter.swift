@@ -41,8 +41,17 @@ final class StreamingTextFile {
     }
 
     func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    func write(bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer) throws {
         do {
-            try handle?.write(contentsOf: Data(text.utf8))
+            try handle?.write(contentsOf: bytes)
         } catch {
             throw InputError("cannot write the output: \(error.localizedDescription)", file: path)
         }
