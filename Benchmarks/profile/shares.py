@@ -19,7 +19,7 @@ import sys
 GROUPS = [
     ("reading inputs (Yams, TimelineReader, GazetteerReader)", re.compile(r"Yams|TimelineReader|GazetteerReader|NodeReader|Fields|Gazetteer[CV]|NameFolding")),
     ("daily events files (templates, writes)", re.compile(r"DailyEventLines|eventsTimeline|ExportLayersO6events")),
-    ("control layers (ExportLayers.control, TierState, JSON)", re.compile(r"ExportLayersO7control|TierState|Layout|JSONValue|GeoJSONWriter|controlTimeline|stitch")),
+    ("control layers (ExportLayers.control, Layout, JSON, stitch)", re.compile(r"ExportLayersO7control|ControlListMemo|StateText|TemporalLayers|Layout|JSONValue|GeoJSONWriter|controlTimeline|stitch")),
     ("estimator (Swift side)", re.compile(r"ControlAreaEstimator|Projector|Geodesic|GEOSObject|GEOSContext|PreparedGEOSObject|AntimeridianSplit")),
     ("series and job", re.compile(r"SnapshotJob|ExportJob|SeriesRow")),
 ]
