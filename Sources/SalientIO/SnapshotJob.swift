@@ -244,14 +244,11 @@ public enum SnapshotJob {
         var firstEnds: [ControlTier: CalendarDay] = [:]
         var open: [ControlTier: OpenState] = [:]
         var last: ControlEstimate?
-        let lists = ExportLayers.ControlListMemo()
-        // Members whose text value is the very string of the day before are not quoted again.
-        var quoted: [ControlTier: [String: (value: String, text: String)]] = [:]
         // The events begun so far are a prefix of the layer's order (by start day, then id).
         var begun = 0, sources: Set<String> = []
         for day in days {
             let estimate = try estimator.advance(&state, to: day)
-            let control = try ExportLayers.control(timeline, estimate: estimate, sources: sourceIndex, geos: geos, memo: lists)
+            let control = try ExportLayers.control(timeline, estimate: estimate, sources: sourceIndex, geos: geos)
             let prefix = (daily as NSString).appendingPathComponent(day.description)
             var onDay = 0
             while begun < eventLines.count, eventLines.starts[begun] <= day {
@@ -266,15 +263,7 @@ public enum SnapshotJob {
                 // A tier's polygon is printed once a day, or not at all while it stays the same.
                 if shapes[area.tier]?.shape != area.geometry { shapes[area.tier] = (area.geometry, feature.geometry.serialized) }
                 let geometry = shapes[area.tier]!.text
-                let members = feature.properties.map { property -> (key: String, text: String) in
-                    guard case .string(let value) = property.1, value.utf8.count > 64 else {
-                        return (property.0, Layout.member(property))
-                    }
-                    if let kept = quoted[area.tier]?[property.0], kept.value == value { return (property.0, kept.text) }
-                    let text = Layout.member(property)
-                    quoted[area.tier, default: [:]][property.0] = (value, text)
-                    return (property.0, text)
-                }
+                let members = feature.properties.map { (key: $0.0, text: Layout.member($0)) }
                 lines.append(Layout.feature(properties: Layout.object(members.map(\.text)), geometry: geometry))
                 let kept = members.filter { TemporalLayers.stateKeys.contains($0.key) }.map(\.text)
                 states.append((area.tier, StateText(members: kept, geometry: geometry, isEmpty: area.geometry.isEmpty)))

@@ -48,32 +48,11 @@ public enum ExportLayers {
         }
     }
 
-    /// The lists a tier's feature prints (settlements, events, sources), kept from one day to
-    /// the next: on a long run they are thousands of ids long and mostly unchanged, and
-    /// gathering the sources behind the events each day was a large share of the run.
-    public final class ControlListMemo {
-        fileprivate struct Lists {
-            var eventIDs: [String], settlementIDs: [String]
-            var events: String, settlements: String, sources: String
-        }
-        fileprivate var byTier: [ControlTier: Lists] = [:]
-        public init() {}
-    }
-
     public static func control(_ timeline: Timeline, estimate: ControlEstimate, sources index: SourceIndex,
-                               geos: GEOSContext, memo: ControlListMemo? = nil) throws -> [GeoJSONFeature] {
+                               geos: GEOSContext) throws -> [GeoJSONFeature] {
         let unmapped = estimate.unmapped.map { "\($0.eventID): \($0.reason)" }.joined(separator: "; ")
         return try estimate.tiers.map { area in
-            let lists: ControlListMemo.Lists
-            if let kept = memo?.byTier[area.tier], kept.eventIDs == area.eventIDs, kept.settlementIDs == area.settlementIDs {
-                lists = kept
-            } else {
-                lists = .init(eventIDs: area.eventIDs, settlementIDs: area.settlementIDs,
-                              events: area.eventIDs.joined(separator: "; "),
-                              settlements: area.settlementIDs.joined(separator: "; "),
-                              sources: index.sourceIDs(behind: area.eventIDs).joined(separator: "; "))
-                memo?.byTier[area.tier] = lists
-            }
+            let sourceIDs = index.sourceIDs(behind: area.eventIDs)
             let properties: [(String, JSONValue)] = [
                 ("tier", .string(area.tier.rawValue)),
                 ("as_of_date", .string(estimate.asOf.description)),
@@ -81,10 +60,10 @@ public enum ExportLayers {
                 ("area_method", .string("geodesic on WGS 84 (PROJ geod_polygonarea)")),
                 ("depth_km", .number(area.depthKilometers, decimals: 3)),
                 ("settlement_count", .integer(area.settlementIDs.count)),
-                ("settlements", .string(lists.settlements)),
+                ("settlements", .string(area.settlementIDs.joined(separator: "; "))),
                 ("event_count", .integer(area.eventIDs.count)),
-                ("events", .string(lists.events)),
-                ("sources", .string(lists.sources)),
+                ("events", .string(area.eventIDs.joined(separator: "; "))),
+                ("sources", .string(sourceIDs.joined(separator: "; "))),
                 ("unmapped_events", .string(unmapped)),
                 ("method", .string(timeline.estimate.summary)),
                 ("projection", .string(estimate.projection)),
