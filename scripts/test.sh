@@ -42,4 +42,12 @@ if [[ "${1:-}" != "--quick" ]]; then
   # sectors, failing when their areas disagree (Benchmarks/README.md).
   echo "== benchmarks, smallest size, for correctness"
   bash Benchmarks/run.sh --smallest
+  # A mistyped option must be refused (exit 2, naming it), not start an hour-long run.
+  status=0
+  message=$(Benchmarks/.build/release/salient-bench run --sise s 2>&1) || status=$?
+  if [[ $status -ne 2 || "$message" != *"unknown option '--sise'"* ]]; then
+    echo "salient-bench accepted an unknown option (exit $status): $message" >&2
+    exit 1
+  fi
+  echo "  salient-bench refuses an unknown option"
 fi
