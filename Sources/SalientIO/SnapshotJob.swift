@@ -225,8 +225,8 @@ public enum SnapshotJob {
         try csv.close()
         try json.close()
         let last = outputs[outputs.count - 1].last
-        try AtomicFileWriter.write([((staging as NSString).appendingPathComponent("events-timeline.geojson"),
-                                     eventsTimeline(loaded, sources: sourceIndex, estimate: last))])
+        try StreamingTextFile.write(eventsTimeline(loaded, sources: sourceIndex, estimate: last),
+                                    to: (staging as NSString).appendingPathComponent("events-timeline.geojson"))
         return (features, last)
     }
 
@@ -269,14 +269,12 @@ public enum SnapshotJob {
                 states.append((area.tier, StateText(members: kept, geometry: geometry, isEmpty: area.geometry.isEmpty)))
             }
             // The events file grows with the events to date, so it is streamed, not held whole;
-            // like every file here it is flushed to disk before the set moves into place.
+            // like every file here it is flushed to disk, with the whole set, before it moves into place.
             let eventsFile = try StreamingTextFile(path: prefix + ".events.geojson")
             try eventLines.write(name: "events \(day)", count: begun, on: day, to: eventsFile)
             try eventsFile.close()
-            try AtomicFileWriter.write([
-                (prefix + ".control.geojson", GeoJSONWriter.header(name: "control \(day)") + lines.joined(separator: ",\n")
-                    + GeoJSONWriter.footer(empty: lines.isEmpty)),
-            ])
+            try StreamingTextFile.write(GeoJSONWriter.header(name: "control \(day)") + lines.joined(separator: ",\n")
+                                            + GeoJSONWriter.footer(empty: lines.isEmpty), to: prefix + ".control.geojson")
             for (tier, tierState) in states {
                 guard let current = open[tier] else {
                     first[tier] = tierState
@@ -495,6 +493,7 @@ public enum SnapshotJob {
     /// Moves the staged set into the folder: the daily folder in one atomic exchange where the
     /// system allows it, then each top-level file by an atomic rename; then the manifest.
     private static func commit(staging: String, into folder: OutputFolder, days: [CalendarDay]) throws {
+        try FileSystemFlush.flush(folder: staging)
         let fm = FileManager.default
         let stagedDaily = (staging as NSString).appendingPathComponent("daily")
         let liveDaily = folder.url("daily")

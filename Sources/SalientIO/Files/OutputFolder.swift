@@ -114,3 +114,26 @@ enum AtomicExchange {
         return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
     }
 }
+
+/// Makes everything written to a folder's file system durable in one call (Linux syncfs),
+/// looked up at run time because Glibc's Swift overlay does not export it; where it is
+/// missing, `sync` flushes every file system instead.
+enum FileSystemFlush {
+    private typealias SyncFS = @convention(c) (Int32) -> Int32
+    private static let syncfs: SyncFS? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: SyncFS.self)
+    }()
+
+    static func flush(folder: String) throws {
+        guard let syncfs else { sync(); return }
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw InputError("cannot open the folder to flush it to disk: \(String(cString: strerror(errno)))", file: folder)
+        }
+        defer { close(fd) }
+        guard syncfs(fd) == 0 else {
+            throw InputError("cannot flush the output to disk: \(String(cString: strerror(errno)))", file: folder)
+        }
+    }
+}

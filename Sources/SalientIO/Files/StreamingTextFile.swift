@@ -1,35 +1,18 @@
 import Foundation
 
-/// Writes a FeatureCollection to a file one feature at a time, so long series never sit in
-/// memory whole. The bytes equal `GeoJSONWriter.featureCollection` for the same features.
-final class StreamingFeatureWriter {
-    private let file: StreamingTextFile
-    private var keys: [String]?
-    private(set) var count = 0
-
-    init(path: String, name: String) throws {
-        file = try StreamingTextFile(path: path)
-        try file.write(GeoJSONWriter.header(name: name))
-    }
-
-    func write(_ feature: GeoJSONFeature) throws {
-        let featureKeys = feature.properties.map(\.0)
-        precondition(keys == nil || keys == featureKeys, "every feature must carry the same keys")
-        keys = featureKeys
-        try file.write((count == 0 ? "" : ",\n") + GeoJSONWriter.line(feature))
-        count += 1
-    }
-
-    func finish() throws {
-        try file.write(GeoJSONWriter.footer(empty: count == 0))
-        try file.close()
-    }
-}
-
-/// A text file written in pieces and flushed to disk when closed.
+/// A text file written in pieces. Closing it does not flush it to disk: it is written inside a
+/// staging folder, and `FileSystemFlush` makes the whole folder durable once before it moves
+/// into place (one flush for a thousand days' files instead of one wait on the disk for each).
 final class StreamingTextFile {
     let path: String
     private var handle: FileHandle?
+
+    /// A file of `text`, written whole.
+    static func write(_ text: String, to path: String) throws {
+        let file = try StreamingTextFile(path: path)
+        try file.write(text)
+        try file.close()
+    }
 
     init(path: String) throws {
         self.path = path
@@ -61,7 +44,6 @@ final class StreamingTextFile {
         guard let handle else { return }
         self.handle = nil
         do {
-            try handle.synchronize()
             try handle.close()
         } catch {
             throw InputError("cannot write the output: \(error.localizedDescription)", file: path)
