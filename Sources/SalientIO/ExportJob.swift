@@ -27,7 +27,7 @@ public enum ExportJob {
         let events = GeoJSONWriter.featureCollection(
             name: "events", features: ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources))
         let control = GeoJSONWriter.featureCollection(
-            name: "control", features: try ExportLayers.control(timeline, estimate: estimate, sources: sources, geos: geos))
+            name: "control", features: try ExportLayers.control(timeline, estimate: estimate, geos: geos))
         let files = names.map(folder.url)
         try AtomicFileWriter.write([(files[0], events), (files[1], control)])
         try folder.updateManifest(adding: names)

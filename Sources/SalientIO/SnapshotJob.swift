@@ -195,7 +195,7 @@ public enum SnapshotJob {
         let eventLines = DailyEventLines(loaded, sources: sourceIndex, through: days[days.count - 1])
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             do {
-                let output = try writeChunk(chunks[index], loaded: loaded, sources: sourceIndex, geodesic: geodesic, daily: daily,
+                let output = try writeChunk(chunks[index], loaded: loaded, geodesic: geodesic, daily: daily,
                                             eventLines: eventLines, parts: ChunkParts(staging: staging, chunk: index)) {
                     progress?(results.tick(), days.count)
                 }
@@ -230,7 +230,7 @@ public enum SnapshotJob {
         return (features, last)
     }
 
-    private static func writeChunk(_ days: [CalendarDay], loaded: LoadedTimeline, sources sourceIndex: SourceIndex, geodesic: Geodesic,
+    private static func writeChunk(_ days: [CalendarDay], loaded: LoadedTimeline, geodesic: Geodesic,
                                    daily: String, eventLines: DailyEventLines, parts: ChunkParts,
                                    dayDone: () -> Void) throws -> ChunkOutput {
         let timeline = loaded.timeline
@@ -248,7 +248,7 @@ public enum SnapshotJob {
         var begun = 0, sources: Set<String> = []
         for day in days {
             let estimate = try estimator.advance(&state, to: day)
-            let control = try ExportLayers.control(timeline, estimate: estimate, sources: sourceIndex, geos: geos)
+            let control = ExportLayers.controlProperties(timeline, estimate: estimate)
             let prefix = (daily as NSString).appendingPathComponent(day.description)
             var onDay = 0
             while begun < eventLines.count, eventLines.starts[begun] <= day {
@@ -259,11 +259,13 @@ public enum SnapshotJob {
             }
             var lines: [String] = []
             var states: [(ControlTier, StateText)] = []
-            for (area, feature) in zip(estimate.tiers, control) {
-                // A tier's polygon is printed once a day, or not at all while it stays the same.
-                if shapes[area.tier]?.shape != area.geometry { shapes[area.tier] = (area.geometry, feature.geometry.serialized) }
+            for (area, properties) in zip(estimate.tiers, control) {
+                // A tier's polygon is laid out only on the days it changes.
+                if shapes[area.tier]?.shape != area.geometry {
+                    shapes[area.tier] = (area.geometry, try ExportLayers.controlGeometry(area, geos: geos).serialized)
+                }
                 let geometry = shapes[area.tier]!.text
-                let members = feature.properties.map { (key: $0.0, text: Layout.member($0)) }
+                let members = properties.map { (key: $0.0, text: Layout.member($0)) }
                 lines.append(Layout.feature(properties: Layout.object(members.map(\.text)), geometry: geometry))
                 let kept = members.filter { TemporalLayers.stateKeys.contains($0.key) }.map(\.text)
                 states.append((area.tier, StateText(members: kept, geometry: geometry, isEmpty: area.geometry.isEmpty)))

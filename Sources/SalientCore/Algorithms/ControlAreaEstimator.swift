@@ -134,6 +134,9 @@ public final class ControlAreaEstimator {
         /// The same ids, sorted, as estimates list them; merged day by day, not re-sorted.
         fileprivate var controlledSorted: [String] = []
         fileprivate var allSorted: [String] = []
+        /// The distinct sources those events cite, sorted, merged the same way.
+        fileprivate var controlledSources: [String] = []
+        fileprivate var allSources: [String] = []
         fileprivate var unmapped: [UnmappedEvent] = []
         fileprivate var last: ControlEstimate?
 
@@ -155,6 +158,7 @@ public final class ControlAreaEstimator {
     public func advance(_ state: inout State, to day: CalendarDay) throws -> ControlEstimate {
         var newControlled: [GEOSObject] = [], newAll: [GEOSObject] = []
         var newControlledIDs: [String] = [], newAllIDs: [String] = []
+        var newControlledSources: Set<String> = [], newAllSources: Set<String> = []
         var changedTiers = false, changedUnmapped = false
         while state.included < ground.count, ground[state.included].event.date.end <= day {
             let (event, tier, radius) = ground[state.included]
@@ -169,10 +173,12 @@ public final class ControlAreaEstimator {
                 newControlled.append(corridor)
                 state.controlledIDs.append(event.id)
                 newControlledIDs.append(event.id)
+                newControlledSources.formUnion(event.sourceIDs)
             }
             newAll.append(corridor)
             state.allIDs.append(event.id)
             newAllIDs.append(event.id)
+            newAllSources.formUnion(event.sourceIDs)
             changedTiers = true
         }
         if var last = state.last, !changedTiers {
@@ -194,6 +200,8 @@ public final class ControlAreaEstimator {
         }
         state.controlledSorted = Self.merge(state.controlledSorted, newControlledIDs.sorted())
         state.allSorted = Self.merge(state.allSorted, newAllIDs.sorted())
+        state.controlledSources = Self.merge(state.controlledSources, newControlledSources.sorted())
+        state.allSources = Self.merge(state.allSources, newAllSources.sorted())
         // Reports from inside ground already drawn leave a hull as it was: the same shapes,
         // measured as before, with more events behind them.
         var estimate: ControlEstimate
@@ -201,7 +209,9 @@ public final class ControlAreaEstimator {
             estimate = last
             estimate.asOf = day
             estimate.controlled.eventIDs = state.controlledSorted
+            estimate.controlled.sourceIDs = state.controlledSources
             estimate.contested.eventIDs = state.allSorted
+            estimate.contested.sourceIDs = state.allSources
             estimate.unmapped = state.unmapped
         } else {
             let controlled = try state.controlledJoined.map { try $0.intersection(territory).normalized() }
@@ -216,13 +226,14 @@ public final class ControlAreaEstimator {
             if let last = state.last, !controlledChanged {
                 controlledArea = last.controlled
                 controlledArea.eventIDs = state.controlledSorted
+                controlledArea.sourceIDs = state.controlledSources
             } else {
-                controlledArea = try area(.controlled, controlled, eventIDs: state.controlledSorted)
+                controlledArea = try area(.controlled, controlled, eventIDs: state.controlledSorted, sourceIDs: state.controlledSources)
             }
             estimate = ControlEstimate(
                 asOf: day,
                 controlled: controlledArea,
-                contested: try area(.contested, try contested?.normalized(), eventIDs: state.allSorted),
+                contested: try area(.contested, try contested?.normalized(), eventIDs: state.allSorted, sourceIDs: state.allSources),
                 projection: projection.definition,
                 unmapped: state.unmapped)
         }
@@ -230,7 +241,8 @@ public final class ControlAreaEstimator {
         return estimate
     }
 
-    /// Two sorted lists of distinct ids as one sorted list (what sorting their concatenation gives).
+    /// Two sorted lists of distinct ids as one sorted list of distinct ids (what sorting the
+    /// distinct ids of both gives).
     private static func merge(_ a: [String], _ b: [String]) -> [String] {
         if b.isEmpty { return a }
         if a.isEmpty { return b }
@@ -238,7 +250,12 @@ public final class ControlAreaEstimator {
         merged.reserveCapacity(a.count + b.count)
         var i = 0, j = 0
         while i < a.count, j < b.count {
-            if b[j] < a[i] { merged.append(b[j]); j += 1 } else { merged.append(a[i]); i += 1 }
+            if b[j] < a[i] {
+                merged.append(b[j]); j += 1
+            } else {
+                if b[j] == a[i] { j += 1 }
+                merged.append(a[i]); i += 1
+            }
         }
         merged.append(contentsOf: a[i...])
         merged.append(contentsOf: b[j...])
@@ -282,9 +299,9 @@ public final class ControlAreaEstimator {
         }
     }
 
-    private func area(_ tier: ControlTier, _ geometry: GEOSObject?, eventIDs: [String]) throws -> ControlArea {
+    private func area(_ tier: ControlTier, _ geometry: GEOSObject?, eventIDs: [String], sourceIDs: [String]) throws -> ControlArea {
         guard let geometry, !geometry.isEmpty else {
-            return ControlArea(tier: tier, geometry: MultiPolygon(), areaSquareKilometers: 0, eventIDs: eventIDs)
+            return ControlArea(tier: tier, geometry: MultiPolygon(), areaSquareKilometers: 0, eventIDs: eventIDs, sourceIDs: sourceIDs)
         }
         let planar = try geometry.polygons()
         let lonLat = try projector.unproject(planar)
@@ -308,7 +325,7 @@ public final class ControlAreaEstimator {
             return try prepared.intersects(settlement.point)
         }.map(\.id)
         return ControlArea(tier: tier, geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6,
-                           eventIDs: eventIDs, depthKilometers: depth, deepestPoint: deepestPoint,
+                           eventIDs: eventIDs, sourceIDs: sourceIDs, depthKilometers: depth, deepestPoint: deepestPoint,
                            borderPoint: borderPoint, settlementIDs: inside)
     }
 }

@@ -12,6 +12,8 @@ public struct ControlArea: Hashable, Sendable {
     public var areaSquareKilometers: Double
     /// Events whose places shaped this tier, sorted.
     public var eventIDs: [String]
+    /// The distinct sources those events cite, sorted by id.
+    public var sourceIDs: [String]
     /// Greatest distance of the tier from the border, kilometres (0 when empty).
     public var depthKilometers: Double
     /// The tier's point farthest from the border and the border point nearest to it.
@@ -21,11 +23,12 @@ public struct ControlArea: Hashable, Sendable {
     public var settlementIDs: [String]
 
     public init(tier: ControlTier, geometry: MultiPolygon<LonLat>, areaSquareKilometers: Double, eventIDs: [String],
-                depthKilometers: Double = 0, deepestPoint: LonLat? = nil, borderPoint: LonLat? = nil, settlementIDs: [String] = []) {
+                sourceIDs: [String] = [], depthKilometers: Double = 0, deepestPoint: LonLat? = nil, borderPoint: LonLat? = nil, settlementIDs: [String] = []) {
         self.tier = tier
         self.geometry = geometry
         self.areaSquareKilometers = areaSquareKilometers
         self.eventIDs = eventIDs
+        self.sourceIDs = sourceIDs
         self.depthKilometers = depthKilometers
         self.deepestPoint = deepestPoint
         self.borderPoint = borderPoint

@@ -48,12 +48,18 @@ public enum ExportLayers {
         }
     }
 
-    public static func control(_ timeline: Timeline, estimate: ControlEstimate, sources index: SourceIndex,
-                               geos: GEOSContext) throws -> [GeoJSONFeature] {
+    /// One MultiPolygon per tier: the estimate as of its day, what shaped it, and how it was measured.
+    public static func control(_ timeline: Timeline, estimate: ControlEstimate, geos: GEOSContext) throws -> [GeoJSONFeature] {
+        try zip(estimate.tiers, controlProperties(timeline, estimate: estimate)).map { area, properties in
+            GeoJSONFeature(properties: properties, geometry: try controlGeometry(area, geos: geos))
+        }
+    }
+
+    /// The properties of each tier's feature, in the order of `estimate.tiers`.
+    static func controlProperties(_ timeline: Timeline, estimate: ControlEstimate) -> [[(String, JSONValue)]] {
         let unmapped = estimate.unmapped.map { "\($0.eventID): \($0.reason)" }.joined(separator: "; ")
-        return try estimate.tiers.map { area in
-            let sourceIDs = index.sourceIDs(behind: area.eventIDs)
-            let properties: [(String, JSONValue)] = [
+        return estimate.tiers.map { area in
+            [
                 ("tier", .string(area.tier.rawValue)),
                 ("as_of_date", .string(estimate.asOf.description)),
                 ("area_km2", .number(area.areaSquareKilometers, decimals: 3)),
@@ -63,14 +69,17 @@ public enum ExportLayers {
                 ("settlements", .string(area.settlementIDs.joined(separator: "; "))),
                 ("event_count", .integer(area.eventIDs.count)),
                 ("events", .string(area.eventIDs.joined(separator: "; "))),
-                ("sources", .string(sourceIDs.joined(separator: "; "))),
+                ("sources", .string(area.sourceIDs.joined(separator: "; "))),
                 ("unmapped_events", .string(unmapped)),
                 ("method", .string(timeline.estimate.summary)),
                 ("projection", .string(estimate.projection)),
                 ("timeline", .string(timeline.id)),
             ]
-            let geometry = try AntimeridianSplit.split(area.geometry, context: geos)
-            return GeoJSONFeature(properties: properties, geometry: GeoJSONWriter.multiPolygon(geometry))
         }
+    }
+
+    /// A tier's geometry as RFC 7946 wants it: split at the antimeridian.
+    static func controlGeometry(_ area: ControlArea, geos: GEOSContext) throws -> JSONValue {
+        GeoJSONWriter.multiPolygon(try AntimeridianSplit.split(area.geometry, context: geos))
     }
 }

@@ -47,6 +47,37 @@ import Testing
         #expect(try estimator.estimate(asOf: day("2024-08-12")).controlled.eventIDs == ["early", "later", "spread"])
     }
 
+    /// Each tier lists the distinct sources its events cite, sorted, whether the estimate is
+    /// made at once or carried from day to day; sources of events that shape nothing are left out.
+    @Test func tiersListTheDistinctSourcesOfTheirEvents() throws {
+        let world = try SyntheticWorld()
+        func event(_ id: String, _ kind: EventKind, on date: String, _ sources: [String], precision: LocationPrecision = .exact) -> Event {
+            var e = world.event(id, kind, at: world.north(ofBorderAt: 36, kilometers: 5), on: .day(day(date)), precision: precision)
+            e.sourceIDs = sources
+            return e
+        }
+        let events = [
+            event("held", .control, on: "2024-08-06", ["zeta", "alpha"]),
+            event("fought", .contested, on: "2024-08-07", ["mid", "alpha"]),
+            event("vague", .control, on: "2024-08-07", ["unused"], precision: .region),
+            event("held-again", .control, on: "2024-08-08", ["beta", "zeta"]),
+        ]
+        let estimator = try ControlAreaEstimator(timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic)
+        let days = ["2024-08-06", "2024-08-07", "2024-08-08", "2024-08-09"].map(day)
+        let expected: [(controlled: [String], contested: [String])] = [
+            (["alpha", "zeta"], ["alpha", "zeta"]),
+            (["alpha", "zeta"], ["alpha", "mid", "zeta"]),
+            (["alpha", "beta", "zeta"], ["alpha", "beta", "mid", "zeta"]),
+            (["alpha", "beta", "zeta"], ["alpha", "beta", "mid", "zeta"]),
+        ]
+        for (estimate, want) in zip(try estimator.estimates(for: days), expected) {
+            #expect(estimate.controlled.sourceIDs == want.controlled, "\(estimate.asOf)")
+            #expect(estimate.contested.sourceIDs == want.contested, "\(estimate.asOf)")
+            let alone = try estimator.estimate(asOf: estimate.asOf)
+            #expect(alone.controlled.sourceIDs == want.controlled && alone.contested.sourceIDs == want.contested, "\(estimate.asOf)")
+        }
+    }
+
     @Test func coarseAndNonGroundEventsShapeNothing() throws {
         let world = try SyntheticWorld()
         let here = world.north(ofBorderAt: 36, kilometers: 10)
