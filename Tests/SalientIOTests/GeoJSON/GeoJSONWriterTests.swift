@@ -1,3 +1,4 @@
+import Foundation
 import SalientCore
 import Testing
 @testable import SalientIO
@@ -6,6 +7,26 @@ import Testing
     @Test(arguments: [(35.2710004, "35.271"), (-0.0000001, "0"), (51.0, "51"), (-33.123456789, "-33.123457"), (1e-7, "0")])
     func coordinatesHaveAtMostSixDecimals(value: Double, text: String) {
         #expect(JSONValue.format(value, decimals: 6) == text)
+    }
+
+    /// Numbers are printed from their scaled integer when that is safe; the digits must be C's
+    /// `%.*f` in every case: random values at every scale, halves, values a hair either side
+    /// of a half at the last decimal, negatives that round to zero, and the largest magnitudes.
+    @Test(arguments: [0, 1, 2, 3, 6, 9, 12])
+    func numbersPrintAsC(decimals: Int) {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 0.5, -0.5, 1.5, 2.5, 0.125, 1e-7, -1e-7, 999_999_999.5, 1e9, -1e9, 1e15, 123456.0000005,
+                                179.9999995, -179.9999995, 35.2710004, 0.0000005, 1.0005, 2.675, 1e-12, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        let unit = pow(10, -Double(decimals))
+        for _ in 0..<20_000 {
+            let scale = pow(10, Double.random(in: -8...10, using: &generator))
+            let value = Double.random(in: -scale...scale, using: &generator)
+            let half = ((value / unit).rounded(.down) + 0.5) * unit
+            values += [value, half, half.nextUp, half.nextDown, value.rounded()]
+        }
+        for value in values {
+            #expect(JSONValue.format(value, decimals: decimals) == JSONValue.formatWithC(value, decimals: decimals), "\(value)")
+        }
     }
 
     @Test func stringsAreEscaped() {
