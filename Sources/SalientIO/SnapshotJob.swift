@@ -398,7 +398,7 @@ public enum SnapshotJob {
         /// Each event's line in five pieces, back to back in one buffer: the head, then from the
         /// end of the head up to the age and after the age, before the event's entry into the
         /// estimate, then the same two from its entry on. `offsets[5k...5k+5]` bound event k's.
-        /// Bytes, not strings: a long run copies them millions of times.
+        /// Bytes, not strings: a long run writes them millions of times, straight from here.
         private let store: [UInt8]
         private let offsets: [Int]
         private let entries: [CalendarDay?]
@@ -457,30 +457,54 @@ public enum SnapshotJob {
         }
 
         /// Writes the daily events file of `day`, whose first `count` events in layer order have
-        /// begun, a megabyte at a time.
+        /// begun: the stored pieces go to the file as they are, with each event's age between.
         func write(name: String, count: Int, on day: CalendarDay, to file: StreamingTextFile) throws {
-            let flushAt = 1 << 20
-            var buffer = Array(GeoJSONWriter.header(name: name).utf8)
-            buffer.reserveCapacity(flushAt + 64 * 1024)
-            try store.withUnsafeBufferPointer { store in
-                func append(_ piece: Int) {
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: store[offsets[piece]..<offsets[piece + 1]]))
+            try file.write(GeoJSONWriter.header(name: name))
+            let batch = 200  // events per gathered write: 5 pieces each, within IOV_MAX (1024)
+            // The separator, then each event's age in the batch, in room that never moves.
+            let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 + batch * 20, alignment: 1)
+            defer { scratch.deallocate() }
+            scratch.copyBytes(from: [UInt8(ascii: ","), UInt8(ascii: "\n")])
+            var pieces: [iovec] = []
+            pieces.reserveCapacity(batch * 5)
+            try store.withUnsafeBytes { store in
+                func piece(_ index: Int) -> iovec {
+                    iovec(iov_base: UnsafeMutableRawPointer(mutating: store.baseAddress! + offsets[index]),
+                          iov_len: offsets[index + 1] - offsets[index])
                 }
+                var used = 2
                 for k in 0..<count {
-                    if buffer.count >= flushAt {
-                        try file.write(bytes: buffer)
-                        buffer.removeAll(keepingCapacity: true)
-                    }
-                    if k > 0 { buffer.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
+                    if k > 0 { pieces.append(iovec(iov_base: scratch.baseAddress!, iov_len: 2)) }
                     let first = 5 * k, entered = entries[k].map { $0 <= day } ?? false
-                    append(first)
-                    append(entered ? first + 3 : first + 1)
-                    buffer.append(contentsOf: String(day.ordinal - starts[k].ordinal).utf8)
-                    append(entered ? first + 4 : first + 2)
+                    pieces.append(piece(first))
+                    pieces.append(piece(entered ? first + 3 : first + 1))
+                    let ageEnd = Self.printDecimal(day.ordinal - starts[k].ordinal, into: scratch, at: used)
+                    pieces.append(iovec(iov_base: scratch.baseAddress! + used, iov_len: ageEnd - used))
+                    used = ageEnd
+                    pieces.append(piece(entered ? first + 4 : first + 2))
+                    if (k + 1) % batch == 0 {
+                        try file.write(gathering: &pieces)
+                        used = 2
+                    }
                 }
+                try file.write(gathering: &pieces)
             }
-            buffer.append(contentsOf: GeoJSONWriter.footer(empty: count == 0).utf8)
-            try file.write(bytes: buffer)
+            try file.write(GeoJSONWriter.footer(empty: count == 0))
+        }
+
+        /// Prints `value` in decimal at `start` (20 bytes hold any Int); returns where it ends.
+        static func printDecimal(_ value: Int, into buffer: UnsafeMutableRawBufferPointer, at start: Int) -> Int {
+            var digits = 1, rest = value.magnitude / 10
+            while rest > 0 { digits += 1; rest /= 10 }
+            var end = start
+            if value < 0 { buffer[end] = UInt8(ascii: "-"); end += 1 }
+            end += digits
+            var magnitude = value.magnitude
+            for at in stride(from: end - 1, through: end - digits, by: -1) {
+                buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            return end
         }
 
         /// An estimate that only says which events fed which tier, for laying out events.

@@ -28,8 +28,30 @@ final class StreamingTextFile {
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
     }
 
-    func write(bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try write($0) }
+    /// Writes the pieces in order, as one gathered write per `IOV_MAX` pieces (writev), so that
+    /// bytes kept elsewhere reach the file without first being copied together. Empties `pieces`.
+    func write(gathering pieces: inout [iovec]) throws {
+        guard let handle else { return }
+        let fd = handle.fileDescriptor
+        var start = 0
+        while start < pieces.count {
+            let written = pieces.withUnsafeBufferPointer { writev(fd, $0.baseAddress! + start, Int32(min($0.count - start, 1024))) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw InputError("cannot write the output: \(String(cString: strerror(errno)))", file: path)
+            }
+            // A short write leaves the rest of a piece, and the pieces after it, for the next call.
+            var left = written
+            while start < pieces.count, left >= pieces[start].iov_len {
+                left -= pieces[start].iov_len
+                start += 1
+            }
+            if left > 0 {
+                pieces[start].iov_base += left
+                pieces[start].iov_len -= left
+            }
+        }
+        pieces.removeAll(keepingCapacity: true)
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer) throws {

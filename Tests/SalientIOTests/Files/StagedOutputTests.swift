@@ -20,6 +20,36 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("{\"type\": \"FeatureCollection\"}\nКурск\n".utf8))
     }
 
+    /// Daily events files are written as gathered pieces, more than one writev takes at once.
+    @Test func gatheredPiecesReachTheFileInOrder() throws {
+        let folder = try scratchFolder("staged-gathered")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let chunks = (0..<3000).map { Array("piece \($0) \(String(repeating: "é", count: $0 % 7));".utf8) }
+        let path = folder + "/events.geojson"
+        let file = try StreamingTextFile(path: path)
+        try file.write("head|")
+        let storage = chunks.map { chunk -> UnsafeMutableRawBufferPointer in
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunk.count, 1), alignment: 1)
+            buffer.copyBytes(from: chunk)
+            return buffer
+        }
+        defer { storage.forEach { $0.deallocate() } }
+        var pieces = zip(storage, chunks).map { iovec(iov_base: $0.baseAddress!, iov_len: $1.count) }
+        try file.write(gathering: &pieces)
+        #expect(pieces.isEmpty)
+        try file.write("|tail")
+        try file.close()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(Array("head|".utf8) + Array(chunks.joined()) + Array("|tail".utf8)))
+    }
+
+    @Test(arguments: [0, 7, 10, 99, 100, 12345, -1, -40, Int.max, Int.min])
+    func agesPrintAsDecimals(value: Int) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 24, alignment: 1)
+        defer { buffer.deallocate() }
+        let end = SnapshotJob.DailyEventLines.printDecimal(value, into: buffer, at: 3)
+        #expect(String(decoding: buffer[3..<end], as: UTF8.self) == String(value))
+    }
+
     @Test func aFileInAMissingFolderIsRefusedNamingIt() throws {
         let path = "/nonexistent-salient-folder/daily/2024-08-06.events.geojson"
         let error = try #require(throws: InputError.self) { try StreamingTextFile.write("x", to: path) }
