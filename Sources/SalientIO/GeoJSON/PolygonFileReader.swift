@@ -68,8 +68,8 @@ public enum PolygonFileReader {
             if let propertiesNode = feature.node("properties") {
                 let mapping = try reader.mapping(propertiesNode, field: "\(field).properties")
                 // A null property is a missing one, as GDAL reads it.
-                for (key, value) in mapping.mapping where !reader.isNull(value) {
-                    properties.append((key.string ?? "", Self.value(value, reader: reader)))
+                for entry in mapping.entries where !reader.isNull(entry.value) {
+                    properties.append((Fields.text(of: entry) ?? "", Self.value(entry.value, reader: reader)))
                 }
             }
             guard let geometryNode = feature.node("geometry") else {

@@ -183,18 +183,36 @@ struct NodeReader {
 
 /// The fields of one mapping, addressed by key, with the line each was written on.
 struct Fields {
+    /// One key and its value. The key's text is taken out once: a Yams mapping hands out
+    /// copies of its pairs, and looking fields up in it by key copied every pair each time.
+    struct Entry {
+        let key: Node
+        /// The key's text when it is a scalar (the only keys fields are looked up by).
+        let scalarKey: String?
+        let value: Node
+    }
+
     let reader: NodeReader
-    let mapping: Node.Mapping
+    let entries: [Entry]
     /// Line of the mapping itself, for complaints about a missing field.
     let line: Int?
     let prefix: String
 
+    init(reader: NodeReader, mapping: Node.Mapping, line: Int?, prefix: String) {
+        self.reader = reader
+        entries = mapping.indices.map { i in
+            let pair = mapping[i]
+            return Entry(key: pair.key, scalarKey: pair.key.scalar?.string, value: pair.value)
+        }
+        self.line = line
+        self.prefix = prefix
+    }
+
     func name(_ key: String) -> String { prefix + key }
 
     func node(_ key: String) -> Node? {
-        // By index: iterating a Yams mapping copies all its pairs first.
-        for i in mapping.indices where mapping[i].key.scalar?.string == key {
-            let value = mapping[i].value
+        for i in entries.indices where entries[i].scalarKey == key {
+            let value = entries[i].value
             return reader.isNull(value) ? nil : value
         }
         return nil
@@ -208,18 +226,24 @@ struct Fields {
     }
 
     func line(of key: String) -> Int? {
-        for i in mapping.indices where mapping[i].key.string == key { return mapping[i].value.mark?.line ?? mapping[i].key.mark?.line }
+        for entry in entries where Self.text(of: entry) == key { return entry.value.mark?.line ?? entry.key.mark?.line }
         return line
     }
 
     /// Misspelt keys are refused rather than ignored, so a typo never silently drops data.
     func rejectUnknown(allowed: [String]) throws {
-        for (key, _) in mapping {
-            let text = key.string ?? ""
+        for i in entries.indices {
+            let text = Self.text(of: entries[i]) ?? ""
             guard !allowed.contains(text) else { continue }
-            throw InputError("unknown field '\(text)'", file: reader.file, line: key.mark?.line, field: name(text),
+            throw InputError("unknown field '\(text)'", file: reader.file, line: entries[i].key.mark?.line, field: name(text),
                              hint: didYouMean(closest(text, among: allowed)))
         }
+    }
+
+    /// A key as text, as Yams gives it (a scalar's text; for a mapping used as a key, the
+    /// text of its `=` value, if any).
+    static func text(of entry: Entry) -> String? {
+        entry.scalarKey ?? entry.key.string
     }
 
     func string(_ key: String) throws -> String {
