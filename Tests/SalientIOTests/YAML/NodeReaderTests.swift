@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+@testable import SalientIO
+
+@Suite struct NodeReaderTests {
+    /// A field of nothing but blanks is refused as empty; the check must blank exactly what
+    /// Foundation's whitespace trimming removes, for every Unicode scalar.
+    @Test func blankMeansWhatTrimmingWhitespaceEmpties() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(scalar)
+            if Fields.isBlank(text) != text.trimmingCharacters(in: .whitespaces).isEmpty { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty)
+        for text in ["", " ", "\t \u{00A0}\u{3000}", " Sudzha ", "\n", " \r\n"] {
+            #expect(Fields.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty, "\(text.debugDescription)")
+        }
+    }
+}
