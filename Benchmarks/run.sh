@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks Salient against the Python peer (Benchmarks/README.md).
 #
-#   bash Benchmarks/run.sh              the whole campaign (about an hour on 2 cores)
+#   bash Benchmarks/run.sh              the whole campaign (about 10 minutes on 2 cores)
 #   bash Benchmarks/run.sh --smallest   the smallest size once, in each of the three sectors, for
 #                                       correctness (CI); exits non-zero when the two disagree
 #   bash Benchmarks/run.sh --sizes m-1000d --commands snapshots   one size, one command
