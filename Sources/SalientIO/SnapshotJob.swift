@@ -460,13 +460,15 @@ public enum SnapshotJob {
         /// begun: the stored pieces go to the file as they are, with each event's age between.
         func write(name: String, count: Int, on day: CalendarDay, to file: StreamingTextFile) throws {
             try file.write(GeoJSONWriter.header(name: name))
-            let batch = 200  // events per gathered write: 5 pieces each, within IOV_MAX (1024)
+            // Events per gathered write: six pieces each (the separator, the head, the line up to
+            // the age, the age, the rest), 1,020 in all, within IOV_MAX (1,024).
+            let batch = 170
             // The separator, then each event's age in the batch, in room that never moves.
             let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 + batch * 20, alignment: 1)
             defer { scratch.deallocate() }
             scratch.copyBytes(from: [UInt8(ascii: ","), UInt8(ascii: "\n")])
             var pieces: [iovec] = []
-            pieces.reserveCapacity(batch * 5)
+            pieces.reserveCapacity(batch * 6)
             try store.withUnsafeBytes { store in
                 func piece(_ index: Int) -> iovec {
                     iovec(iov_base: UnsafeMutableRawPointer(mutating: store.baseAddress! + offsets[index]),
