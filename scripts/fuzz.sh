@@ -12,7 +12,12 @@ scratch=.build-fuzz
 flags=(-Xswiftc -sanitize=fuzzer,address)
 swift build --scratch-path "$scratch" --target SalientIO "${flags[@]}" >/dev/null
 build="$scratch/debug"
-objects=$(find "$build/SalientCore.build" "$build/SalientIO.build" "$build/Yams.build" "$build/CYaml.build" -name '*.o' | sort)
+# Salient's objects are named from its current sources: a file renamed or removed leaves its old
+# object behind in the scratch folder, which would be linked in twice.
+objects=$( (for module in SalientCore SalientIO; do
+              find "Sources/$module" -name '*.swift' -printf "$build/$module.build/%f.o\n"
+            done
+            find "$build/Yams.build" "$build/CYaml.build" -name '*.o') | sort)
 mkdir -p "$scratch/fuzzers"
 export SWIFT_BACKTRACE=enable=no  # the Swift crash handler would muddy AddressSanitizer's report
 status=0
