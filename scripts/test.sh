@@ -42,7 +42,7 @@ if [[ "${1:-}" != "--quick" ]]; then
   # sectors, failing when their areas disagree (Benchmarks/README.md).
   echo "== benchmarks, smallest size, for correctness"
   bash Benchmarks/run.sh --smallest
-  # A mistyped option must be refused (exit 2, naming it), not start an hour-long run.
+  # A mistyped option must be refused (exit 2, naming it), not start a ten-minute run.
   status=0
   message=$(Benchmarks/.build/release/salient-bench run --sise s 2>&1) || status=$?
   if [[ $status -ne 2 || "$message" != *"unknown option '--sise'"* ]]; then

@@ -463,7 +463,8 @@ public enum SnapshotJob {
             // Events per gathered write: six pieces each (the separator, the head, the line up to
             // the age, the age, the rest), 1,020 in all, within IOV_MAX (1,024).
             let batch = 170
-            // The separator, then each event's age in the batch, in room that never moves.
+            // The separator, then each event's age in the batch (20 bytes hold any Int), in room
+            // that never moves.
             let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 + batch * 20, alignment: 1)
             defer { scratch.deallocate() }
             scratch.copyBytes(from: [UInt8(ascii: ","), UInt8(ascii: "\n")])
@@ -480,9 +481,13 @@ public enum SnapshotJob {
                     let first = 5 * k, entered = entries[k].map { $0 <= day } ?? false
                     pieces.append(piece(first))
                     pieces.append(piece(entered ? first + 3 : first + 1))
-                    let ageEnd = Self.printDecimal(day.ordinal - starts[k].ordinal, into: scratch, at: used)
-                    pieces.append(iovec(iov_base: scratch.baseAddress! + used, iov_len: ageEnd - used))
-                    used = ageEnd
+                    var age = String(day.ordinal - starts[k].ordinal)
+                    let length = age.withUTF8 { digits in
+                        UnsafeMutableRawBufferPointer(rebasing: scratch[used...]).copyMemory(from: UnsafeRawBufferPointer(digits))
+                        return digits.count
+                    }
+                    pieces.append(iovec(iov_base: scratch.baseAddress! + used, iov_len: length))
+                    used += length
                     pieces.append(piece(entered ? first + 4 : first + 2))
                     if (k + 1) % batch == 0 {
                         try file.write(gathering: &pieces)
@@ -492,21 +497,6 @@ public enum SnapshotJob {
                 try file.write(gathering: &pieces)
             }
             try file.write(GeoJSONWriter.footer(empty: count == 0))
-        }
-
-        /// Prints `value` in decimal at `start` (20 bytes hold any Int); returns where it ends.
-        static func printDecimal(_ value: Int, into buffer: UnsafeMutableRawBufferPointer, at start: Int) -> Int {
-            var digits = 1, rest = value.magnitude / 10
-            while rest > 0 { digits += 1; rest /= 10 }
-            var end = start
-            if value < 0 { buffer[end] = UInt8(ascii: "-"); end += 1 }
-            end += digits
-            var magnitude = value.magnitude
-            for at in stride(from: end - 1, through: end - digits, by: -1) {
-                buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            }
-            return end
         }
 
         /// An estimate that only says which events fed which tier, for laying out events.

@@ -42,14 +42,6 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(Array("head|".utf8) + Array(chunks.joined()) + Array("|tail".utf8)))
     }
 
-    @Test(arguments: [0, 7, 10, 99, 100, 12345, -1, -40, Int.max, Int.min])
-    func agesPrintAsDecimals(value: Int) {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 24, alignment: 1)
-        defer { buffer.deallocate() }
-        let end = SnapshotJob.DailyEventLines.printDecimal(value, into: buffer, at: 3)
-        #expect(String(decoding: buffer[3..<end], as: UTF8.self) == String(value))
-    }
-
     @Test func aFileInAMissingFolderIsRefusedNamingIt() throws {
         let path = "/nonexistent-salient-folder/daily/2024-08-06.events.geojson"
         let error = try #require(throws: InputError.self) { try StreamingTextFile.write("x", to: path) }
