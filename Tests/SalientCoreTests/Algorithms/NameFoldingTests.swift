@@ -32,4 +32,24 @@ import Testing
             }
         }
     }
+
+    /// The byte-level levelling of ASCII words must give what Foundation's replacements give:
+    /// every word of up to five letters over the letters the rules look at (tsch, sch, j
+    /// before a vowel, ye, the -iy endings), overlaps and repeats included.
+    @Test func asciiLevellingAgreesWithFoundation() {
+        let letters = Array("tschjyeaio").map(String.init)
+        var words = letters
+        var last = letters
+        for _ in 2...5 {
+            last = last.flatMap { word in letters.map { word + $0 } }
+            words += last
+        }
+        var disagreements: [String] = []
+        for word in words where NameFolding.levelASCIIRomanisation(word) != NameFolding.levelRomanisation(word) {
+            disagreements.append(word)
+        }
+        #expect(words.count == 111_110)
+        #expect(disagreements.count == 0, "for instance \(disagreements.prefix(10))")
+        #expect(NameFolding.levelASCIIRomanisation("tschetschjoiy") == "chechyoy")
+    }
 }
