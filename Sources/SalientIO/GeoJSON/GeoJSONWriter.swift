@@ -36,16 +36,19 @@ public indirect enum JSONValue: Equatable, Sendable {
                 item.write(to: &out)
             }
             out += "]"
-        case .object(let members):
-            out += "{"
-            for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += ", " }
-                JSONValue.quote(key, into: &out)
-                out += ": "
-                value.write(to: &out)
-            }
-            out += "}"
+        case .object(let members): JSONValue.writeObject(members, to: &out)
         }
+    }
+
+    static func writeObject(_ members: [(String, JSONValue)], to out: inout String) {
+        out += "{"
+        for (i, (key, value)) in members.enumerated() {
+            if i > 0 { out += ", " }
+            JSONValue.quote(key, into: &out)
+            out += ": "
+            value.write(to: &out)
+        }
+        out += "}"
     }
 
     /// Fixed decimals, trailing zeros trimmed, never "-0" and never an exponent: C's `%.*f`
@@ -145,9 +148,18 @@ public enum GeoJSONWriter {
     public static func featureCollection(name: String, features: [GeoJSONFeature]) -> String {
         if let first = features.first {
             let keys = first.properties.map(\.0)
-            precondition(features.allSatisfy { $0.properties.map(\.0) == keys }, "every feature must carry the same keys")
+            precondition(features.allSatisfy { $0.properties.count == keys.count && zip($0.properties, keys).allSatisfy { $0.0 == $1 } },
+                         "every feature must carry the same keys")
         }
-        return header(name: name) + features.map(line).joined(separator: ",\n") + footer(empty: features.isEmpty)
+        // One string grown in place: a string per feature, joined, cost a third of writing a
+        // 200,000-event layer.
+        var out = header(name: name)
+        for (index, feature) in features.enumerated() {
+            if index > 0 { out += ",\n" }
+            write(feature, to: &out)
+        }
+        out += footer(empty: features.isEmpty)
+        return out
     }
 
     /// The text before the first feature; `line` and `footer` complete it, so a collection can
@@ -161,8 +173,17 @@ public enum GeoJSONWriter {
 
     /// One feature on one line, without a separator.
     public static func line(_ feature: GeoJSONFeature) -> String {
-        JSONValue.object([("type", .string("Feature")), ("properties", .object(feature.properties)),
-                          ("geometry", feature.geometry)]).serialized
+        var out = ""
+        write(feature, to: &out)
+        return out
+    }
+
+    private static func write(_ feature: GeoJSONFeature, to out: inout String) {
+        out += "{\"type\": \"Feature\", \"properties\": "
+        JSONValue.writeObject(feature.properties, to: &out)
+        out += ", \"geometry\": "
+        feature.geometry.write(to: &out)
+        out += "}"
     }
 
     public static func footer(empty: Bool) -> String {
