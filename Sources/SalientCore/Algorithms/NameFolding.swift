@@ -99,8 +99,8 @@ public enum NameFolding {
     /// spent folding a large gazetteer's names.
     static func levelASCIIRomanisation(_ word: String) -> String {
         let s = UInt8(ascii: "s"), j = UInt8(ascii: "j"), y = UInt8(ascii: "y"), i = UInt8(ascii: "i")
-        // Every rule needs an s, a j or a y, or a word ending in i, j or y.
-        guard word.utf8.contains(where: { $0 == s || $0 == j || $0 == y }) || [i, j, y].contains(word.utf8.last ?? 0) else {
+        // Every rule needs an s, a j or a y, but for the -ii ending, which needs a final i.
+        guard word.utf8.contains(where: { $0 == s || $0 == j || $0 == y }) || word.utf8.last == i else {
             return word
         }
         var w = Array(word.utf8)
