@@ -56,6 +56,7 @@ def samples(stream):
 
 KERNEL_WRITING = "kernel writing output (page cache, file system)"
 KERNEL_OUTPUT = re.compile(r"ksys_write|vfs_write|sys_writev|sys_sync|syncfs|sys_fsync|renameat|sys_openat|sys_unlink|sys_mkdir")
+YAMS_TREE_PART = "Yams building the node tree (libyaml, Yams.compose)"
 YAMS_TREE = re.compile(r"4Yams7compose|4Yams6Parser|^yaml_parser_")
 NOT_OWN = ("GEOS", "PROJ")
 
@@ -65,21 +66,20 @@ def main():
     own = collections.Counter()
     for period, frames in samples(sys.stdin):
         dsos = [d for _, d in frames]
+        symbols = [symbol for symbol, _ in frames]
         if any("libgeos" in d for d in dsos):
             totals["GEOS"] += period
         elif any("libproj" in d for d in dsos):
             totals["PROJ"] += period
         elif frames and "kernel" in frames[0][1]:
-            symbols = [symbol for symbol, _ in frames]
             if any(KERNEL_OUTPUT.search(s) for s in symbols):
                 totals[KERNEL_WRITING] += period
             else:
                 totals["kernel, other (page faults, memory)"] += period
         else:
             totals["Salient's own"] += period
-            symbols = [symbol for symbol, _ in frames]
             if any(YAMS_TREE.search(s) for s in symbols):
-                own["Yams building the node tree (libyaml, Yams.compose)"] += period
+                own[YAMS_TREE_PART] += period
                 continue
             group = next((name for name, pattern in GROUPS if any(pattern.search(s) for s in symbols)),
                          "other (runtime, malloc, stacks perf could not unwind)")
@@ -98,7 +98,7 @@ def main():
     # The benchmark issue's overhead: everything but the GEOS and PROJ calls. Part of it is
     # fixed by the formats and the YAML library rather than by Salient's code.
     overhead = whole - sum(totals[name] for name in NOT_OWN)
-    fixed = totals[KERNEL_WRITING] + own["Yams building the node tree (libyaml, Yams.compose)"]
+    fixed = totals[KERNEL_WRITING] + own[YAMS_TREE_PART]
     print("\n| overhead (everything but GEOS and PROJ) | CPU s | share of all |\n|---|--:|--:|")
     row("all of it", overhead)
     row("… the kernel writing the output, and Yams's tree", fixed)
