@@ -49,7 +49,7 @@ public final class ClaimChecker {
     public init(timeline: Timeline, gazetteer: Gazetteer, maps: [ReferenceMap] = [], geodesic: Geodesic) throws {
         let (border, lines) = try Self.border(of: timeline, in: gazetteer)
         var reported = timeline
-        reported.events = timeline.events.filter(Self.isReportedPlace(actor: timeline.estimate.actor))
+        reported.events = timeline.events.filter(Self.isReportedPlace(parameters: timeline.estimate))
         reported.estimate.contestedBandKilometers = 0
         let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: gazetteer, geodesic: geodesic)
         proj = try PROJContext()
@@ -83,10 +83,8 @@ public final class ClaimChecker {
     }
 
     /// A ground event located to a place (exact or near), not only to a district or region.
-    static func isReportedPlace(actor: String) -> (Event) -> Bool {
-        { event in
-            ControlAreaEstimator.tier(of: event, actor: actor) != nil && [.exact, .near].contains(event.locationPrecision)
-        }
+    static func isReportedPlace(parameters: EstimateParameters) -> (Event) -> Bool {
+        { event in GroundEvent(event, parameters: parameters)?.isLocatedToPlace == true }
     }
 
     public func check() throws -> CheckReport {
@@ -312,7 +310,7 @@ public final class ClaimChecker {
         for event in try farthestCandidates(reportedEvents(asOf: day)) {
             let onBorder = try nearestBorderPoint(to: event.position)
             let kilometers = geodesic.distance(event.position, onBorder) / 1000
-            let radius = (timeline.estimate.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) ?? 0) / 1000
+            let radius = (GroundEvent(event, parameters: timeline.estimate)?.radiusMeters ?? 0) / 1000
             if kilometers - radius > farthest?.reached ?? -.infinity {
                 farthest = (event, kilometers, max(0, kilometers - radius), radius, onBorder)
             }
@@ -348,7 +346,7 @@ public final class ClaimChecker {
         guard events.count > 1 else { return events }
         let bounds = try events.map { event -> (low: Double, high: Double) in
             let planar = try estimator.planarBorderDistanceKilometers(of: event.position)
-            let radius = (timeline.estimate.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) ?? 0) / 1000
+            let radius = (GroundEvent(event, parameters: timeline.estimate)?.radiusMeters ?? 0) / 1000
             let error = 0.1 * planar + 2
             return (planar - error - radius, planar + error - radius)
         }
@@ -420,7 +418,7 @@ public final class ClaimChecker {
             }
         }
         if let (event, kilometers) = nearestPlace {
-            let tier = ControlAreaEstimator.tier(of: event, actor: timeline.estimate.actor) ?? .contested
+            let tier = GroundEvent.tier(of: event, actor: timeline.estimate.actor) ?? .contested
             let name = placeName(of: event)
             parts.append("to the nearest \(tier.rawValue) place, \(name) (\(event.kind.rawValue), \(event.date.end)): "
                          + QuantityFormat.measured(kilometers, .kilometers))
@@ -591,7 +589,7 @@ public final class ClaimChecker {
 
     /// Ground events located to a place by `day`, sorted by id.
     private func reportedEvents(asOf day: CalendarDay) -> [Event] {
-        timeline.events.filter { $0.date.end <= day && Self.isReportedPlace(actor: timeline.estimate.actor)($0) }
+        timeline.events.filter { $0.date.end <= day && Self.isReportedPlace(parameters: timeline.estimate)($0) }
             .sorted { $0.id < $1.id }
     }
 
