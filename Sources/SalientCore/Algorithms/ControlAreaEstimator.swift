@@ -146,8 +146,8 @@ public final class ControlAreaEstimator {
         var newControlledSources: Set<String> = [], newAllSources: Set<String> = []
         var changedTiers = false, changedUnmapped = false
         while state.included < ground.count, ground[state.included].from <= day {
-            let (event, tier, radius) = (ground[state.included].event, ground[state.included].tier,
-                                         ground[state.included].radiusMeters)
+            let next = ground[state.included]
+            let (event, tier, radius) = (next.event, next.tier, next.radiusMeters)
             state.included += 1
             guard let radius else {
                 state.unmapped.append(UnmappedEvent(eventID: event.id, reason: "located only to \(event.locationPrecision.rawValue) precision"))

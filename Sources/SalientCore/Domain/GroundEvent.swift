@@ -43,7 +43,12 @@ public struct GroundEvent: Hashable, Sendable {
     public var isMapped: Bool { radiusMeters != nil }
 
     /// Located to a place (exact or near), not only to a district or a region.
-    public var isLocatedToPlace: Bool { event.locationPrecision == .exact || event.locationPrecision == .near }
+    public var isLocatedToPlace: Bool { Self.locatesPlace(event.locationPrecision) }
+
+    /// Whether a precision names a place (exact or near) rather than a district or a region.
+    public static func locatesPlace(_ precision: LocationPrecision) -> Bool {
+        precision == .exact || precision == .near
+    }
 
     /// The tier and the first day, or nil when the estimate does not draw the event.
     public var entry: (tier: ControlTier, from: CalendarDay)? { isMapped ? (tier, from) : nil }

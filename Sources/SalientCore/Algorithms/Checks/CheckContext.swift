@@ -99,8 +99,8 @@ final class CheckContext {
     /// What the estimate of a day rests on.
     func evidence(_ day: CalendarDay) -> EvidenceBase {
         let mapped = estimator.mappedGroundEvents(asOf: day).map(\.event)
-        let precise = Set(mapped.filter { [.exact, .near].contains($0.locationPrecision) }.map(Self.placeName)).sorted()
-        let coarse = mapped.filter { ![.exact, .near].contains($0.locationPrecision) }.count
+        let precise = Set(mapped.filter { GroundEvent.locatesPlace($0.locationPrecision) }.map(Self.placeName)).sorted()
+        let coarse = mapped.filter { !GroundEvent.locatesPlace($0.locationPrecision) }.count
         return EvidenceBase(day: day, precisePlaces: precise, coarseReports: coarse)
     }
 
