@@ -68,20 +68,4 @@ import Testing
         #expect(comparison.reason == "above; the map is of 2024-08-09, 1 day before the claim's date; "
                 + "the map depicts controlled, the claim means controlled_plus_contested")
     }
-
-    /// One key holds one geometry, the first measured; the claims accumulate, sorted.
-    @Test func measuredGeometryKeepsOneLinePerKey() {
-        func line(_ label: String, _ claim: String, length: Double) -> MeasuredLine {
-            MeasuredLine(role: "depth", claimIDs: [claim], asOf: day("2024-08-10"), label: label, points: [],
-                         lengthKilometers: length)
-        }
-        var geometry = MeasuredGeometry()
-        geometry.add(line("b", "z", length: 1))
-        geometry.add(line("a", "y", length: 2))
-        geometry.add(line("b", "x", length: 3))
-        let (lines, areas) = geometry.merged()
-        #expect(lines.map(\.label) == ["a", "b"])
-        #expect(lines[1].claimIDs == ["x", "z"] && lines[1].lengthKilometers == 1)
-        #expect(areas.isEmpty)
-    }
 }
