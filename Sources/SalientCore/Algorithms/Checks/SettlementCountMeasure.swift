@@ -25,8 +25,9 @@ enum SettlementCountMeasure {
         let inside = (held + contested).sorted()
         let names = inside.compactMap { context.gazetteer.place(id: $0)?.name }
         let actor = context.timeline.estimate.actor
-        let reportedHeld = Set(context.reportedEvents(asOf: day).filter { $0.kind == .control && $0.actor == actor }
-            .compactMap(\.placeID).filter { context.gazetteer.place(id: $0)?.kind.isSettlement == true })
+        let reportedHeld = Set(context.reportedEvents(asOf: day)
+            .filter { GroundEvent.tier(of: $0, actor: actor) == .controlled }.compactMap(\.placeID)
+            .filter { context.gazetteer.place(id: $0)?.kind.isSettlement == true })
         let heldNames = reportedHeld.sorted().compactMap { context.gazetteer.place(id: $0)?.name }
         var withinDepth: (Int, DepthBound)?
         if let bound = try DepthBound.nearest(for: claim, in: context) {
