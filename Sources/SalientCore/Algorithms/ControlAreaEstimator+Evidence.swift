@@ -21,9 +21,8 @@ extension ControlAreaEstimator {
     /// region), with the radius each stands for, in metres; sorted by id.
     func mappedGroundEvents(asOf day: CalendarDay) -> [(event: Event, radius: Double)] {
         timeline.events.compactMap { event in
-            guard event.date.end <= day, Self.tier(of: event, actor: timeline.estimate.actor) != nil,
-                  let radius = timeline.estimate.radiusMeters(kind: event.placeKind, precision: event.locationPrecision)
-            else { return nil }
+            guard let ground = GroundEvent(event, parameters: timeline.estimate), ground.from <= day,
+                  let radius = ground.radiusMeters else { return nil }
             return (event, radius)
         }.sorted { $0.event.id < $1.event.id }
     }

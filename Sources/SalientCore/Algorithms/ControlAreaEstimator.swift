@@ -37,7 +37,7 @@ public final class ControlAreaEstimator {
     /// `GEOSObject.distance(to:)` (both take the least point-to-segment distance).
     private let preparedBorder: PreparedGEOSObject
     /// Ground events in the order they enter the estimate: by last possible day, then id.
-    private let ground: [(event: Event, tier: ControlTier, radius: Double?)]
+    private let ground: [GroundEvent]
     private var corridors: [String: GEOSObject] = [:]
     /// Corridors by place and radius: events at the same place and radius share one, as a
     /// front's many reports of one village do.
@@ -75,12 +75,8 @@ public final class ControlAreaEstimator {
               case .multiLineString(let borderLines) = borderPlace.geometry else {
             throw EstimateSetupError(description: "estimate border '\(parameters.borderID)' is not a line in the gazetteer")
         }
-        ground = timeline.events.compactMap { event in
-            Self.tier(of: event, actor: parameters.actor).map {
-                (event, $0, parameters.radiusMeters(kind: event.placeKind, precision: event.locationPrecision))
-            }
-        }.sorted { ($0.event.date.end, $0.event.id) < ($1.event.date.end, $1.event.id) }
-        let mapped = ground.filter { $0.radius != nil }.map(\.event.position)
+        ground = GroundEvent.all(in: timeline)
+        let mapped = ground.filter(\.isMapped).map(\.event.position)
         projection = LocalMetricProjection(centeredOn: mapped.isEmpty ? borderLines.lines.flatMap { $0 } : mapped)
         let geos = try GEOSContext()
         let projector = try projection.makeProjector(context: try PROJContext())
@@ -97,12 +93,10 @@ public final class ControlAreaEstimator {
         }
     }
 
-    /// The tier an event shapes and the first day it does so, or nil when it shapes none (not a
-    /// ground event, or located too coarsely to map). Layers that label events use this rule.
+    /// The tier an event shapes and the first day it does so, or nil when it shapes none; the
+    /// rule is `GroundEvent`'s.
     public static func entry(of event: Event, parameters: EstimateParameters) -> (tier: ControlTier, from: CalendarDay)? {
-        guard let tier = tier(of: event, actor: parameters.actor),
-              parameters.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) != nil else { return nil }
-        return (tier, event.date.end)
+        GroundEvent(event, parameters: parameters)?.entry
     }
 
     /// Distance from the border in the estimate's plane, kilometres. An azimuthal equidistant
@@ -110,15 +104,6 @@ public final class ControlAreaEstimator {
     /// of its centre: good for ranking places, not for reporting a distance.
     public func planarBorderDistanceKilometers(of position: LonLat) throws -> Double {
         try preparedBorder.distance(to: geos.point(projector.project(position))) / 1000
-    }
-
-    /// Which tier an event shapes, or nil when it is not a ground event.
-    static func tier(of event: Event, actor: String) -> ControlTier? {
-        switch event.kind {
-        case .control: return event.actor == actor ? .controlled : .contested
-        case .advance, .contested, .repelled: return .contested
-        case .strike, .evacuation, .emergency, .statement: return nil
-        }
     }
 
     /// What has been folded in so far; `estimates(for:)` carries it from day to day.
@@ -160,8 +145,9 @@ public final class ControlAreaEstimator {
         var newControlledIDs: [String] = [], newAllIDs: [String] = []
         var newControlledSources: Set<String> = [], newAllSources: Set<String> = []
         var changedTiers = false, changedUnmapped = false
-        while state.included < ground.count, ground[state.included].event.date.end <= day {
-            let (event, tier, radius) = ground[state.included]
+        while state.included < ground.count, ground[state.included].from <= day {
+            let next = ground[state.included]
+            let (event, tier, radius) = (next.event, next.tier, next.radiusMeters)
             state.included += 1
             guard let radius else {
                 state.unmapped.append(UnmappedEvent(eventID: event.id, reason: "located only to \(event.locationPrecision.rawValue) precision"))

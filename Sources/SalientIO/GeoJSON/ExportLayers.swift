@@ -20,7 +20,8 @@ public enum ExportLayers {
             let sources = event.sourceIDs.compactMap(index.source(id:))
             let place = event.placeID.flatMap(gazetteer.place(id:))
             let tier = tiers[event.id].map(\.rawValue) ?? "none"
-            let radius = tiers[event.id] == nil ? 0 : (parameters.radiusMeters(kind: event.placeKind, precision: event.locationPrecision) ?? 0) / 1000
+            let ground = tiers[event.id] == nil ? nil : GroundEvent(event, parameters: parameters)
+            let radius = (ground?.radiusMeters ?? 0) / 1000
             var properties: [(String, JSONValue)] = [
                 ("id", .string(event.id)),
                 ("kind", .string(event.kind.rawValue)),

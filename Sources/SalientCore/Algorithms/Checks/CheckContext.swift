@@ -1,0 +1,166 @@
+/// What every measure reads: the timeline, its gazetteer and maps, the estimates and the border,
+/// with the caches that spare recomputing them. The caches live here and nowhere else.
+///
+/// Holds GEOS and PROJ contexts (through its estimators), so one context serves one thread.
+final class CheckContext {
+    let timeline: Timeline
+    let gazetteer: Gazetteer
+    let maps: [ReferenceMap]
+    let geodesic: Geodesic
+    let borderPlace: Place
+    /// Gazetteer settlements with a point, sorted by id.
+    let settlements: [(id: String, position: LonLat)]
+    private let borderLines: MultiLineString<LonLat>
+    private let estimator: ControlAreaEstimator
+    /// The same method on the ground events located to a place alone, with no grey-zone band.
+    private let reportedEstimator: ControlAreaEstimator
+    /// One PROJ context for every place frame: opening proj.db per frame dominated checks of
+    /// long timelines.
+    private let proj: PROJContext
+    private var estimates: [CalendarDay: ControlEstimate] = [:]
+    private var reportedEstimates: [CalendarDay: ControlEstimate] = [:]
+    private var stretches: [CalendarDay: BorderStretch] = [:]
+    private var lands: [LandKey: DerivedArea] = [:]
+    /// The border point nearest each place, found once: depth claims ask it of every event.
+    private var nearestBorderPoints: [LonLat: LonLat] = [:]
+
+    private struct LandKey: Hashable {
+        var day: CalendarDay
+        var kilometers: Double
+    }
+
+    init(timeline: Timeline, gazetteer: Gazetteer, maps: [ReferenceMap], geodesic: Geodesic) throws {
+        guard let border = gazetteer.place(id: timeline.estimate.borderID),
+              case .multiLineString(let lines) = border.geometry else {
+            throw EstimateSetupError(
+                description: "estimate border '\(timeline.estimate.borderID)' is not a line in the gazetteer")
+        }
+        var reported = timeline
+        reported.events = timeline.events.filter { Self.isReportedPlace($0, parameters: timeline.estimate) }
+        reported.estimate.contestedBandKilometers = 0
+        estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: gazetteer, geodesic: geodesic)
+        proj = try PROJContext()
+        reportedEstimator = try ControlAreaEstimator(timeline: reported, gazetteer: gazetteer, geodesic: geodesic)
+        self.timeline = timeline
+        self.gazetteer = gazetteer
+        self.maps = maps
+        self.geodesic = geodesic
+        borderPlace = border
+        borderLines = lines
+        settlements = Self.settlements(of: gazetteer)
+    }
+
+    /// A plain loop: Swift 6.3.1's optimizer (CopyPropagation) crashes in release builds on
+    /// `places.filter(…).compactMap { $0.point.map … }` here.
+    private static func settlements(of gazetteer: Gazetteer) -> [(id: String, position: LonLat)] {
+        var settlements: [(id: String, position: LonLat)] = []
+        for place in gazetteer.places where place.kind.isSettlement {
+            if let point = place.point { settlements.append((place.id, point)) }
+        }
+        return settlements.sorted { $0.id < $1.id }
+    }
+
+    /// A ground event located to a place (exact or near), not only to a district or region.
+    static func isReportedPlace(_ event: Event, parameters: EstimateParameters) -> Bool {
+        GroundEvent(event, parameters: parameters)?.isLocatedToPlace == true
+    }
+
+    // MARK: - Estimates
+
+    /// Estimates the ascending `days` at once, each built on the previous one.
+    func prepareEstimates(for days: [CalendarDay]) throws {
+        for (day, estimate) in zip(days, try estimator.estimates(for: days)) { estimates[day] = estimate }
+        for (day, estimate) in zip(days, try reportedEstimator.estimates(for: days)) {
+            reportedEstimates[day] = estimate
+        }
+    }
+
+    func estimate(_ day: CalendarDay) throws -> ControlEstimate {
+        if let known = estimates[day] { return known }
+        let estimate = try estimator.estimate(asOf: day)
+        estimates[day] = estimate
+        return estimate
+    }
+
+    /// The estimate drawn from the places reported alone.
+    func reportedEstimate(_ day: CalendarDay) throws -> ControlEstimate {
+        if let known = reportedEstimates[day] { return known }
+        let estimate = try reportedEstimator.estimate(asOf: day)
+        reportedEstimates[day] = estimate
+        return estimate
+    }
+
+    /// Ground events located to a place by `day`, sorted by id.
+    func reportedEvents(asOf day: CalendarDay) -> [Event] {
+        timeline.events.filter { $0.date.end <= day && Self.isReportedPlace($0, parameters: timeline.estimate) }
+            .sorted { $0.id < $1.id }
+    }
+
+    /// What the estimate of a day rests on.
+    func evidence(_ day: CalendarDay) -> EvidenceBase {
+        let mapped = estimator.mappedGroundEvents(asOf: day).map(\.event)
+        let precise = Set(mapped.filter { GroundEvent.locatesPlace($0.locationPrecision) }.map(Self.placeName)).sorted()
+        let coarse = mapped.filter { !GroundEvent.locatesPlace($0.locationPrecision) }.count
+        return EvidenceBase(day: day, precisePlaces: precise, coarseReports: coarse)
+    }
+
+    /// The gazetteer name, or for an event given by coordinates, the event's own id.
+    static func placeName(of event: Event) -> String {
+        event.placeName.isEmpty ? "the point of \(event.id)" : event.placeName
+    }
+
+    // MARK: - The border
+
+    /// The stretch of border the places reported by `day` span; nil when nothing is mapped.
+    func stretch(_ day: CalendarDay) throws -> BorderStretch? {
+        if let known = stretches[day] { return known }
+        guard let stretch = try estimator.reportedBorderStretch(asOf: day, geodesic: geodesic) else { return nil }
+        stretches[day] = stretch
+        return stretch
+    }
+
+    /// Land within a distance of a day's stretch of border, buffered once per day and distance.
+    func land(within kilometers: Double, ofStretchOn day: CalendarDay, _ stretch: BorderStretch) throws -> DerivedArea {
+        let key = LandKey(day: day, kilometers: kilometers)
+        if let known = lands[key] { return known }
+        let land = try estimator.land(within: kilometers, of: stretch, geodesic: geodesic)
+        lands[key] = land
+        return land
+    }
+
+    func nearestBorderPoint(to position: LonLat) throws -> LonLat {
+        if let known = nearestBorderPoints[position] { return known }
+        let point = try PlaceFrame(center: position, proj: proj).nearestPoint(on: borderLines)
+        nearestBorderPoints[position] = point
+        return point
+    }
+
+    /// Distance from the border in the estimate's plane, kilometres: for ranking, not reporting.
+    func planarBorderDistanceKilometers(of position: LonLat) throws -> Double {
+        try estimator.planarBorderDistanceKilometers(of: position)
+    }
+
+    // MARK: - Places
+
+    /// A frame centred on a place, sharing the context's PROJ context.
+    func frame(centeredOn position: LonLat) throws -> PlaceFrame {
+        try PlaceFrame(center: position, proj: proj)
+    }
+
+    /// The gazetteer place and its point, or nil when the place is not a point.
+    func point(_ id: String) -> (place: Place, position: LonLat)? {
+        guard let place = gazetteer.place(id: id), let position = place.point else { return nil }
+        return (place, position)
+    }
+
+    /// Why a place cannot be measured from: it is missing, or it is not a point.
+    func unmeasurablePlace(_ id: String) -> NotMeasurable {
+        guard let place = gazetteer.place(id: id) else { return .noPlace }
+        return .notAPoint(place)
+    }
+
+    /// The ids of the gazetteer settlements inside `area`, sorted.
+    func settlementIDs(inside area: MultiPolygon<LonLat>) throws -> [String] {
+        try estimator.ids(of: settlements, inside: area)
+    }
+}
