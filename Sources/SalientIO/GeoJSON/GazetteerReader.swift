@@ -63,6 +63,7 @@ public enum GazetteerReader {
         let properties = try feature.mapping("properties")
         try properties.rejectUnknown(allowed: propertyKeys)
         let id = try checkedName(properties.nonEmptyString("id"), properties, "id")
+        try reader.refuseControlCharacters(in: id, fields: properties, key: "id")
         let kind = try properties.choice("kind", as: PlaceKind.self)
         let aliases = try properties.node("aliases") == nil ? [] : properties.stringList("aliases")
         for alias in aliases { _ = try checkedName(alias, properties, "aliases") }

@@ -32,10 +32,24 @@ struct EventScanner {
     /// Stop at the first event that ends on or after this line (1-based) and report its field.
     var fieldOnLine: Int?
 
+    init(text: String, budget: Int, findDuplicateKeys: Bool) {
+        self.text = text
+        self.budget = budget
+        self.findDuplicateKeys = findDuplicateKeys
+    }
+
+    /// Whether keys are taken out as text, for fields: a walk that only counts skips it, and
+    /// runs again with it when it finds something to report.
+    private var tracksKeys = true
+
     /// The first problem found, or nil when the events run out (or libyaml stops with an error,
     /// which Yams reports the same way when it parses the text).
     func scan() -> Finding? {
-        scanEvents().finding
+        guard !findDuplicateKeys, fieldOnLine == nil else { return scanEvents().finding }
+        var counting = self
+        counting.tracksKeys = false
+        // The same events meet the same budget at the same alias, this time with its field.
+        return counting.scanEvents().finding == nil ? nil : scanEvents().finding
     }
 
     /// The field written on `line`: what a message about a byte there should name.
@@ -94,7 +108,7 @@ struct EventScanner {
                 guard !frames.isEmpty else { continue }
                 frames[frames.count - 1].size += size
                 if frames[frames.count - 1].isMapping, frames[frames.count - 1].children % 2 == 0 {
-                    let key = closed == nil && event.type == YAML_SCALAR_EVENT ? Self.scalarText(event) : nil
+                    let key = tracksKeys && closed == nil && event.type == YAML_SCALAR_EVENT ? Self.scalarText(event) : nil
                     frames[frames.count - 1].key = key
                     if findDuplicateKeys, let key {
                         if let first = frames[frames.count - 1].keyLines[key] {

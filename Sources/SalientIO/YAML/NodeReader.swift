@@ -158,6 +158,15 @@ struct NodeReader {
         return Array(sequence)
     }
 
+    /// Ids are quoted in reports and messages and written into outputs: a newline or an escape
+    /// in one (written as `\n` in double quotes) could forge lines there, so none may hold one.
+    func refuseControlCharacters(in id: String, fields: Fields, key: String) throws {
+        guard id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control
+                                                  || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return }
+        throw InputError("the id '\(id)' holds a control character", file: file, line: fields.line(of: key),
+                         field: fields.name(key), hint: "ids are written on one line, without control characters")
+    }
+
     func kindName(_ node: Node) -> String {
         switch node {
         case .scalar(let s): return isNull(node) ? "nothing" : "'\(s.string)'"

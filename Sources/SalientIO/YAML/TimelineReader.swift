@@ -120,6 +120,7 @@ public enum TimelineReader {
             return try nodes.enumerated().map { index, node in
                 let fields = try reader.mapping(node, field: "\(key)[\(index)]")
                 let item = try read(fields)
+                try reader.refuseControlCharacters(in: item.id, fields: fields, key: "id")
                 if let first = seen[item.id] {
                     throw InputError("duplicate id '\(item.id)' in \(key)", file: file, line: fields.line(of: "id"),
                                      field: fields.name("id"), hint: "first used on line \(first ?? 0); ids must be unique")

@@ -128,5 +128,12 @@ import Testing
         let fits = Self.feature(", \"aliases\": [\"\(String(repeating: "a", count: Limits.nameCharacters))\"]")
         #expect(try GazetteerReader.parse(text: fits, file: "places.geojson").count == 1)
     }
+
+    @Test func idWithAControlCharacterIsRefused() throws {
+        let text = Self.feature("").replacingOccurrences(of: "\"id\": \"p\"", with: "\"id\": \"p\\n\"")
+        let error = try #require(throws: InputError.self) { _ = try GazetteerReader.parse(text: text, file: "places.geojson") }
+        #expect(error.description == "the id 'p\\n' holds a control character (places.geojson:2, field features[0].properties.id) "
+                + "— ids are written on one line, without control characters")
+    }
 }
 
