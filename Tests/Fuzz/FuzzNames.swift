@@ -16,6 +16,13 @@ public func fuzzNames(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
         precondition(NameFolding.asciiWords(text) == NameFolding.unicodeWords(text), "the ASCII path splits differently")
     }
+    // The bounded distance that suggestions use agrees with the full one wherever it answers.
+    let characters = Array(text), half = characters.count / 2
+    let (a, b) = (Array(characters[..<half]), Array(characters[half...]))
+    let full = NameFolding.editDistance(String(a), String(b))
+    for limit in [0, 1, 3, 8] {
+        precondition(NameFolding.editDistance(a, b, limit: limit) == (full <= limit ? full : nil), "bounded distance differs")
+    }
     _ = gazetteer.match(text)
     return 0
 }

@@ -87,4 +87,43 @@ import Testing
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("Unknown option '--frobnicate'"))
     }
+
+    /// A 10 MB unknown place name is refused by its length, in one short line, not compared
+    /// against every name for suggestions.
+    @Test func tenMegabytePlaceNameIsRefusedByLength() throws {
+        let folder = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let valid = try String(contentsOf: SalientProcess.fixtures.appendingPathComponent("timelines/valid.yaml"), encoding: .utf8)
+        let name = String(repeating: "Bravvo", count: 1_750_000)
+        let text = valid.replacingOccurrences(of: "place: Bravo\n", with: "place: \(name)\n")
+            .replacingOccurrences(of: "gazetteer: ../gazetteer", with: "gazetteer: \(SalientProcess.fixtures.path)/gazetteer")
+        let timeline = folder.appendingPathComponent("long-name.yaml")
+        try text.write(to: timeline, atomically: true, encoding: .utf8)
+        let result = try SalientProcess.run(["export", timeline.path, "--out", folder.appendingPathComponent("out").path])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: a place name of 10500000 characters is longer than Salient accepts (200) "
+                + "(\(timeline.path):58, field events[2].place) — name the place by its id or a shorter name\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    /// A limit too large for Salient's arithmetic is refused by name, not trapped on overflow.
+    @Test(arguments: ["9999999999999", "0", "lots"])
+    func maximumInputSettingOutOfRangeIsRefused(setting: String) throws {
+        let result = try SalientProcess.run(["export", "timelines/valid.yaml", "--quiet"], in: SalientProcess.fixtures,
+                                            environment: ["SALIENT_MAX_INPUT_MB": setting])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: SALIENT_MAX_INPUT_MB is '\(setting)', not a whole number of mebibytes from 1 to 1048576 "
+                + "— unset it for the default of 64, or set it to e.g. 256\n")
+    }
+
+    /// `salient places` reads the gazetteer through the same reader: the alias bomb used as a
+    /// key is refused there too.
+    @Test func placesRefusesAGazetteerAliasBombKey() throws {
+        let result = try SalientProcess.run(["places", "--gazetteer", "bad-gazetteers/alias-bomb-key"], in: SalientProcess.fixtures)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: the file expands to more values than its size allows "
+                + "(bad-gazetteers/alias-bomb-key/places.geojson:8, field l5[0]) — YAML aliases that repeat large parts (an alias bomb) are refused\n")
+        #expect(result.stdout.isEmpty)
+    }
 }
+

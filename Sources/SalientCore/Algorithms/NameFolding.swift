@@ -161,18 +161,39 @@ public enum NameFolding {
 
     /// Levenshtein distance between two keys, for "did you mean" suggestions.
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        editDistance(Array(a), Array(b), limit: .max)!
+    }
+
+    /// Levenshtein distance when it is at most `limit`, else nil. Only the band of cells
+    /// within `limit` of the diagonal can hold such a distance, and a row whose every cell
+    /// exceeds it ends the search, so a huge misspelt name against a short one costs
+    /// O(limit) instead of the product of their lengths.
+    public static func editDistance<C: Equatable>(_ a: [C], _ b: [C], limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        let outside = limit == .max ? Int.max : limit + 1
+        var previous = (0...b.count).map { $0 <= limit ? $0 : outside }
+        var current = [Int](repeating: outside, count: b.count + 1)
         for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            let low = max(1, i - limit), high = limit >= b.count ? b.count : min(b.count, i + limit)
+            current[0] = i <= limit ? i : outside
+            if low > 1 { current[low - 1] = outside }
+            var rowMinimum = current[0]
+            if low <= high {
+                for j in low...high {
+                    let substitution = previous[j - 1] == outside ? outside : previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                    let deletion = previous[j] == outside ? outside : previous[j] + 1
+                    let insertion = current[j - 1] == outside ? outside : current[j - 1] + 1
+                    let cell = Swift.min(substitution, deletion, insertion)
+                    current[j] = cell > limit ? outside : cell
+                    rowMinimum = Swift.min(rowMinimum, current[j])
+                }
             }
+            if high < b.count { current[high + 1] = outside }
+            if rowMinimum > limit { return nil }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 }

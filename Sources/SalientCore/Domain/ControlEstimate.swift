@@ -71,3 +71,15 @@ public struct ControlEstimate: Hashable, Sendable {
     /// Greatest distance of the whole estimate (both tiers) from the border, kilometres.
     public var depthKilometers: Double { max(controlled.depthKilometers, contested.depthKilometers) }
 }
+
+/// The ranges the estimate's parameters must lie in. Beyond them the discs and bands outgrow
+/// any front (and, far beyond, the projection and GEOS's arithmetic), so a timeline asking
+/// for more is refused with the field instead of failing inside GEOS.
+public enum EstimateBounds {
+    /// `radius_km` of each place kind: more than 0, at most this.
+    public static let radiusKilometers = 200.0
+    /// `precision_factor` of each precision: more than 0, at most this.
+    public static let precisionFactor = 10.0
+    /// `contested_band_km`: 0 or more, at most this.
+    public static let contestedBandKilometers = 200.0
+}

@@ -82,14 +82,18 @@ public struct Gazetteer: Sendable {
         "district": [.district], "raion": [.district], "rayon": [.district],
     ]
 
-    /// Up to three place names whose spellings are closest to the key.
+    /// Up to three place names whose spellings are closest to the key. The distance is
+    /// bounded and keys whose length alone rules them out are skipped, so a long unknown name
+    /// costs about as much as a short one.
     private func suggestions(for key: String) -> [String] {
         guard !key.isEmpty else { return [] }
-        let limit = max(2, key.count / 3)
+        let characters = Array(key)
+        let limit = max(2, characters.count / 3)
         var bestByPlace: [Int: Int] = [:]
         for (candidate, hits) in index {
-            let distance = NameFolding.editDistance(key, candidate)
-            guard distance <= limit else { continue }
+            // utf8.count bounds the character count from above: a cheap first test.
+            guard candidate.utf8.count >= characters.count - limit,
+                  let distance = NameFolding.editDistance(characters, Array(candidate), limit: limit) else { continue }
             for hit in hits where distance < bestByPlace[hit.place, default: .max] {
                 bestByPlace[hit.place] = distance
             }

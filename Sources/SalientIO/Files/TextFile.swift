@@ -7,8 +7,9 @@ enum TextFile {
         if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             throw InputError("expected a file, found a folder", file: path)
         }
-        if stat(path, &status) == 0, Int(status.st_size) > Limits.fileBytes {
-            throw InputError("the file is \(status.st_size / 1_048_576) MiB, more than Salient reads (\(Limits.fileBytes / 1_048_576) MiB)",
+        let limit = try Limits.fileBytes
+        if stat(path, &status) == 0, Int(status.st_size) > limit {
+            throw InputError("the file is \(status.st_size / 1_048_576) MiB, more than Salient reads (\(limit / 1_048_576) MiB)",
                              file: path, hint: "split it, or raise the limit with SALIENT_MAX_INPUT_MB if you have the memory")
         }
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -62,21 +62,41 @@ public enum GazetteerReader {
         let feature = try reader.mapping(node, field: "features[\(index)]")
         let properties = try feature.mapping("properties")
         try properties.rejectUnknown(allowed: propertyKeys)
-        let id = try properties.nonEmptyString("id")
+        let id = try checkedName(properties.nonEmptyString("id"), properties, "id")
+        try reader.refuseControlCharacters(in: id, fields: properties, key: "id")
         let kind = try properties.choice("kind", as: PlaceKind.self)
         let aliases = try properties.node("aliases") == nil ? [] : properties.stringList("aliases")
+        for alias in aliases { _ = try checkedName(alias, properties, "aliases") }
+        let uncertainty = try properties.node("uncertainty_m") == nil ? 0 : properties.number("uncertainty_m")
+        guard uncertainty >= 0 else {
+            throw InputError("uncertainty_m is \(formatNumber(uncertainty)); an uncertainty cannot be negative", file: reader.file,
+                             line: properties.line(of: "uncertainty_m"), field: properties.name("uncertainty_m"))
+        }
         let provenance = Provenance(
             source: try properties.nonEmptyString("source"),
             sourceID: try properties.optionalString("source_id"),
             sourceURL: try properties.optionalString("source_url"),
             licence: try properties.nonEmptyString("licence"),
-            uncertaintyMeters: try properties.node("uncertainty_m") == nil ? 0 : properties.number("uncertainty_m"),
+            uncertaintyMeters: uncertainty,
             note: try properties.optionalString("note"))
         let geometry = try GeoJSONGeometryReader(reader: reader, geos: geos).geometry(feature.mapping("geometry"))
-        return Place(id: id, name: try properties.nonEmptyString("name"), localName: try properties.optionalString("name_local"),
+        return Place(id: id, name: try checkedName(properties.nonEmptyString("name"), properties, "name"),
+                     localName: try checkedName(properties.optionalString("name_local"), properties, "name_local"),
                      aliases: aliases, kind: kind, parent: try properties.optionalString("parent"),
                      country: try properties.optionalString("country"), geometry: geometry, provenance: provenance)
     }
+}
+
+/// A name, local name, alias or id within `Limits.nameCharacters`: every lookup folds and
+/// compares them, and no real place needs more.
+private func checkedName(_ text: String, _ properties: Fields, _ key: String) throws -> String {
+    let length = text.unicodeScalars.count
+    guard length <= Limits.nameCharacters else {
+        throw InputError("a \(key == "aliases" ? "alias" : key.replacingOccurrences(of: "_", with: " ")) of \(length) characters "
+                         + "is longer than Salient accepts (\(Limits.nameCharacters))", file: properties.reader.file,
+                         line: properties.line(of: key), field: properties.name(key))
+    }
+    return text
 }
 
 /// Reads RFC 7946 geometries, checking ranges, closure and validity.

@@ -14,6 +14,7 @@ extension TimelineReader {
         return try root.sequence("maps").enumerated().map { index, node in
             let fields = try reader.mapping(node, field: "maps[\(index)]")
             let map = try self.map(fields, reader: reader, timelinePath: timelinePath, timeline: timeline, geodesic: geodesic)
+            try reader.refuseControlCharacters(in: map.id, fields: fields, key: "id")
             if let first = seen[map.id] {
                 throw InputError("duplicate id '\(map.id)' in maps", file: reader.file, line: fields.line(of: "id"),
                                  field: fields.name("id"), hint: "first used on line \(first ?? 0); ids must be unique")

@@ -23,6 +23,13 @@ struct NodeReader {
     func root(of text: String) throws -> Node {
         try checkNesting(text)
         budget.remaining = max(Limits.minimumValues, text.utf8.count * Limits.valuesPerByte)
+        // Without an anchor no alias can expand, so most files skip the walk.
+        if text.utf8.contains(UInt8(ascii: "&")),
+           case .overBudget(let line, let field) = EventScanner(text: text, budget: budget.remaining,
+                                                                findDuplicateKeys: false).scan() {
+            throw InputError("the file expands to more values than its size allows", file: file, line: line,
+                             field: field, hint: "YAML aliases that repeat large parts (an alias bomb) are refused")
+        }
         do {
             // The basic resolver tags no plain scalar by pattern: the readers type every value
             // themselves, and Yams's regular expressions, run on each comparison of keys, were
@@ -31,8 +38,50 @@ struct NodeReader {
                 throw InputError("the file is empty", file: file, line: 1)
             }
             return node
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            // Yams's own message quotes the whole file; name the key, its line and field instead.
+            let scanner = EventScanner(text: text, budget: .max, findDuplicateKeys: true)
+            if case .duplicateKey(let key, let line, let firstLine, let field) = scanner.scan() {
+                throw InputError("duplicate key '\(key)'", file: file, line: line, field: field,
+                                 hint: "first written on line \(firstLine); a key may appear once in a mapping")
+            }
+            throw InputError("duplicate key '\(duplicates.first ?? "")'", file: file, line: context.mark.line)
+        } catch YamlError.reader(let problem, _, _, _) {
+            throw readerError(problem, in: text)
         } catch let error as YamlError {
             throw InputError(Self.describe(error), file: file, line: Self.line(of: error))
+        }
+    }
+
+    /// libyaml refuses raw control characters with an offset only: find the character, its line
+    /// and the field written there (read from a copy with the character replaced).
+    private func readerError(_ problem: String, in text: String) -> InputError {
+        var line = 1
+        var sanitized = String.UnicodeScalarView()
+        var found: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if found == nil, Self.yamlForbids(scalar) {
+                found = scalar
+                sanitized.append("?")
+                continue
+            }
+            if found == nil, scalar == "\n" { line += 1 }
+            sanitized.append(scalar)
+        }
+        guard let found else { return InputError("unreadable text: \(problem)", file: file) }
+        let code = "U+" + String(String(found.value, radix: 16, uppercase: true).paddingLeft(to: 4))
+        return InputError("the control character \(code) is not allowed in YAML or JSON text", file: file, line: line,
+                          field: EventScanner.field(onLine: line, of: String(sanitized)),
+                          hint: "remove it, or write it as an escape such as \\t inside double quotes")
+    }
+
+    /// What libyaml's reader refuses: C0 controls but tab and line breaks, DEL, C1 controls but
+    /// NEL, and the noncharacters U+FFFE and U+FFFF.
+    private static func yamlForbids(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x85: return false
+        case 0..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: return true
+        default: return false
         }
     }
 
@@ -109,6 +158,15 @@ struct NodeReader {
         return Array(sequence)
     }
 
+    /// Ids are quoted in reports and messages and written into outputs: a newline or an escape
+    /// in one (written as `\n` in double quotes) could forge lines there, so none may hold one.
+    func refuseControlCharacters(in id: String, fields: Fields, key: String) throws {
+        guard id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control
+                                                  || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return }
+        throw InputError("the id '\(id)' holds a control character", file: file, line: fields.line(of: key),
+                         field: fields.name(key), hint: "ids are written on one line, without control characters")
+    }
+
     func kindName(_ node: Node) -> String {
         switch node {
         case .scalar(let s): return isNull(node) ? "nothing" : "'\(s.string)'"
@@ -152,7 +210,8 @@ struct NodeReader {
 
     func day(_ node: Node, field: String) throws -> CalendarDay {
         let text = try string(node, field: field)
-        guard let day = CalendarDay(text) else {
+        // There was no year 0 (1 BC is followed by AD 1), so 0000 names no day.
+        guard let day = CalendarDay(text), !text.hasPrefix("0000") else {
             throw InputError("'\(text)' is not a date", file: file, line: node.mark?.line, field: field,
                              hint: "write a day that exists as YYYY-MM-DD")
         }
@@ -299,5 +358,11 @@ struct Fields {
 
     func sequence(_ key: String) throws -> [Node] {
         try reader.sequence(required(key), field: name(key))
+    }
+}
+
+private extension String {
+    func paddingLeft(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

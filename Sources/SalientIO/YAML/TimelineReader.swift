@@ -59,8 +59,8 @@ public enum TimelineReader {
         }
         let id = try root.nonEmptyString("id")
         // The id names the default output folder, so it must stay one plain path component.
-        guard id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"#, options: .regularExpression) != nil else {
-            throw InputError("the id '\(id)' must be letters, digits, '.', '_' or '-', starting with a letter or digit",
+        guard Self.isSafeID(id) else {
+            throw InputError("the id '\(id)' must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit",
                              file: file, line: root.line(of: "id"), field: "id", hint: "for example kursk-2024")
         }
         var context = Context(reader: reader, gazetteer: gazetteer)
@@ -72,6 +72,18 @@ public enum TimelineReader {
         let claims = try root.node("claims") == nil ? [] : context.list(root, "claims", limit: Limits.claims, read: context.claim)
         return Timeline(id: id, title: try root.optionalString("title"), timeZone: zone,
                         estimate: estimate, sources: sources, events: events, claims: claims)
+    }
+
+    /// 1 to 100 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit. Checked
+    /// on bytes: a regular expression's `$` also matches before a final newline.
+    static func isSafeID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        guard let first = bytes.first, isAlphanumeric(first), bytes.count <= 100 else { return false }
+        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 
     /// Resolves "dir/../other" lexically so messages quote the path a user would type.
@@ -108,6 +120,7 @@ public enum TimelineReader {
             return try nodes.enumerated().map { index, node in
                 let fields = try reader.mapping(node, field: "\(key)[\(index)]")
                 let item = try read(fields)
+                try reader.refuseControlCharacters(in: item.id, fields: fields, key: "id")
                 if let first = seen[item.id] {
                     throw InputError("duplicate id '\(item.id)' in \(key)", file: file, line: fields.line(of: "id"),
                                      field: fields.name("id"), hint: "first used on line \(first ?? 0); ids must be unique")
@@ -120,38 +133,63 @@ public enum TimelineReader {
         func estimate(_ fields: Fields) throws -> EstimateParameters {
             try fields.rejectUnknown(allowed: ["actor", "territory", "border", "radius_km", "precision_factor",
                                                "contested_band_km", "join"])
-            let territory = try fields.stringList("territory").map { name in
-                try resolve(name, fields: fields, key: "territory", kinds: [.region, .district])
+            let territoryNames = try fields.stringList("territory")
+            guard !territoryNames.isEmpty else {
+                throw InputError("the estimate needs at least one territory", file: file, line: fields.line(of: "territory"),
+                                 field: fields.name("territory"), hint: "name the gazetteer areas the estimate is clipped to")
+            }
+            let territory = try territoryNames.enumerated().map { index, name in
+                let id = try resolve(name, fields: fields, key: "territory", kinds: [.region, .district])
+                // The estimate is clipped to it, so it must be drawn as an area.
+                guard case .multiPolygon = gazetteer.place(id: id)?.geometry else {
+                    throw InputError("the territory '\(id)' is not an area in the gazetteer", file: file,
+                                     line: fields.line(of: "territory"), field: "\(fields.name("territory"))[\(index)]",
+                                     hint: "give it a Polygon or MultiPolygon geometry, or name an area")
+                }
+                return id
             }
             let radii = try fields.mapping("radius_km")
             try radii.rejectUnknown(allowed: PlaceKind.allCases.map(\.rawValue))
             var radius: [PlaceKind: Double] = [:]
             for kind in PlaceKind.allCases where radii.node(kind.rawValue) != nil {
-                radius[kind] = try positive(radii, kind.rawValue)
+                radius[kind] = try bounded(radii, kind.rawValue, atMost: EstimateBounds.radiusKilometers, unit: " km")
             }
             let factors = try fields.mapping("precision_factor")
             try factors.rejectUnknown(allowed: LocationPrecision.allCases.map(\.rawValue))
             var factor: [LocationPrecision: Double] = [:]
             for precision in LocationPrecision.allCases where factors.node(precision.rawValue) != nil {
-                factor[precision] = try positive(factors, precision.rawValue)
+                factor[precision] = try bounded(factors, precision.rawValue, atMost: EstimateBounds.precisionFactor, unit: "")
             }
             let band = try fields.number("contested_band_km")
-            guard band >= 0 else {
-                throw InputError("contested_band_km must not be negative", file: file, line: fields.line(of: "contested_band_km"),
-                                 field: fields.name("contested_band_km"))
+            guard band >= 0, band <= EstimateBounds.contestedBandKilometers else {
+                throw InputError("contested_band_km is \(formatNumber(band)), outside 0 to "
+                                 + "\(formatNumber(EstimateBounds.contestedBandKilometers)) km", file: file,
+                                 line: fields.line(of: "contested_band_km"), field: fields.name("contested_band_km"))
+            }
+            let borderID = try resolve(fields.string("border"), fields: fields, key: "border", kinds: [.border])
+            // Corridors start at its nearest point, measured along it, so it must be drawn as a line.
+            guard case .multiLineString = gazetteer.place(id: borderID)?.geometry else {
+                throw InputError("the border '\(borderID)' is not a line in the gazetteer", file: file,
+                                 line: fields.line(of: "border"), field: fields.name("border"),
+                                 hint: "give it a LineString or MultiLineString geometry")
             }
             return EstimateParameters(
                 actor: try fields.nonEmptyString("actor"),
                 territoryIDs: territory,
-                borderID: try resolve(fields.string("border"), fields: fields, key: "border", kinds: [.border]),
+                borderID: borderID,
                 radiusKilometers: radius, precisionFactor: factor, contestedBandKilometers: band,
                 join: try fields.node("join") == nil ? .hull : fields.choice("join", as: JoinMethod.self))
         }
 
-        private func positive(_ fields: Fields, _ key: String) throws -> Double {
+        private func bounded(_ fields: Fields, _ key: String, atMost limit: Double, unit: String) throws -> Double {
             let value = try fields.number(key)
             guard value > 0 else {
                 throw InputError("\(key) must be greater than zero", file: file, line: fields.line(of: key), field: fields.name(key))
+            }
+            guard value <= limit else {
+                throw InputError("\(fields.name(key)) is \(formatNumber(value)), more than \(formatNumber(limit))\(unit)", file: file,
+                                 line: fields.line(of: key), field: fields.name(key),
+                                 hint: "the bounds of the estimate's parameters are listed in the README")
             }
             return value
         }
@@ -264,6 +302,12 @@ public enum TimelineReader {
         /// The id of the place a name refers to, or an error naming the nearest names.
         func resolve(_ name: String, fields: Fields, key: String, kinds: Set<PlaceKind>?) throws -> String {
             let line = fields.line(of: key)
+            let length = name.unicodeScalars.count
+            guard length <= Limits.nameCharacters else {
+                throw InputError("a place name of \(length) characters is longer than Salient accepts "
+                                 + "(\(Limits.nameCharacters))", file: file, line: line, field: fields.name(key),
+                                 hint: "name the place by its id or a shorter name")
+            }
             switch gazetteer.match(name) {
             case .found(let place):
                 if let kinds, !kinds.contains(place.kind) {

@@ -86,4 +86,54 @@ import Testing
         #expect(border.lines.count == 1)
         #expect(km > 650 && km < 750)
     }
+
+    /// "did you mean" compares only names within reach of the query's length, with a bounded
+    /// distance: a 10 MB unknown name is answered at once, and a near miss is still found.
+    @Test func hugeUnknownNameIsAnsweredWithoutSuggestions() throws {
+        let gazetteer = try Self.gazetteer.get()
+        #expect(gazetteer.match(String(repeating: "Sudzhka", count: 1_500_000)) == .notFound(suggestions: []))
+        guard case .notFound(let suggestions) = gazetteer.match("Sudzhaa") else {
+            Issue.record("Sudzhaa matched")
+            return
+        }
+        #expect(suggestions.contains("Sudzha"))
+    }
+
+    static func feature(_ properties: String) -> String {
+        """
+        {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"id": "p", "name": "P", "kind": "village", "source": "s", "licence": "CC0 1.0"\(properties)},
+         "geometry": {"type": "Point", "coordinates": [35.0, 51.0]}}]}
+        """
+    }
+
+    @Test func negativeUncertaintyIsRefused() throws {
+        let error = try #require(throws: InputError.self) {
+            _ = try GazetteerReader.parse(text: Self.feature(", \"uncertainty_m\": -1"), file: "places.geojson")
+        }
+        #expect(error.description
+                == "uncertainty_m is -1; an uncertainty cannot be negative (places.geojson:2, field features[0].properties.uncertainty_m)")
+    }
+
+    @Test(arguments: ["name", "name_local", "aliases", "id"])
+    func namesLongerThanTheLimitAreRefused(key: String) throws {
+        let long = String(repeating: "a", count: Limits.nameCharacters + 1)
+        let value = key == "aliases" ? "[\"\(long)\"]" : "\"\(long)\""
+        let text = Self.feature(", \"\(key)\": \(value)").replacingOccurrences(of: "\"id\": \"p\", \"name\": \"P\", ", with:
+            key == "id" ? "\"name\": \"P\", " : key == "name" ? "\"id\": \"p\", " : "\"id\": \"p\", \"name\": \"P\", ")
+        let error = try #require(throws: InputError.self) { _ = try GazetteerReader.parse(text: text, file: "places.geojson") }
+        let noun = key == "aliases" ? "alias" : key.replacingOccurrences(of: "_", with: " ")
+        #expect(error.description == "a \(noun) of 201 characters is longer than Salient accepts (200) "
+                + "(places.geojson:2, field features[0].properties.\(key))")
+        let fits = Self.feature(", \"aliases\": [\"\(String(repeating: "a", count: Limits.nameCharacters))\"]")
+        #expect(try GazetteerReader.parse(text: fits, file: "places.geojson").count == 1)
+    }
+
+    @Test func idWithAControlCharacterIsRefused() throws {
+        let text = Self.feature("").replacingOccurrences(of: "\"id\": \"p\"", with: "\"id\": \"p\\n\"")
+        let error = try #require(throws: InputError.self) { _ = try GazetteerReader.parse(text: text, file: "places.geojson") }
+        #expect(error.description == "the id 'p\\n' holds a control character (places.geojson:2, field features[0].properties.id) "
+                + "— ids are written on one line, without control characters")
+    }
 }
+
