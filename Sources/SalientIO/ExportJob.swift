@@ -26,14 +26,20 @@ public enum ExportJob {
         let estimate = try estimator.estimate(asOf: day)
         let geos = try GEOSContext()
         let sources = SourceIndex(timeline)
-        let eventFeatures = ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources)
+        let eventFeatures = ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: estimate,
+                                                sources: sources)
         let controlFeatures = try ExportLayers.control(timeline, estimate: estimate, geos: geos)
         let events = GeoJSONWriter.featureCollection(name: "events", features: eventFeatures)
         let control = GeoJSONWriter.featureCollection(name: "control", features: controlFeatures)
         let files = (names + twin).map(folder.url)
         let staged = try twin.map { try GeoPackageOutput.stageExport(timeline, asOf: day, events: eventFeatures,
                                                                      control: controlFeatures, at: folder.url($0)) }
-        do { try AtomicFileWriter.write([(files[0], events), (files[1], control)]) } catch { staged.forEach { $0.discard() }; throw error }
+        do {
+            try AtomicFileWriter.write([(files[0], events), (files[1], control)])
+        } catch {
+            staged.forEach { $0.discard() }
+            throw error
+        }
         try staged.forEach { try $0.commit() }
         try folder.updateManifest(adding: names + twin)
         return Result(files: files, estimate: estimate)

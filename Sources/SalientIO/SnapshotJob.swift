@@ -73,7 +73,9 @@ public enum SnapshotJob {
         let staging = try folder.makeStaging()
         do {
             let result = try write(loaded, days: days, into: staging, jobs: options.jobs, progress: progress)
-            try twin.forEach { try GeoPackageOutput.writeSnapshots(loaded, last: result.last, staging: staging, name: $0) }
+            try twin.forEach {
+                try GeoPackageOutput.writeSnapshots(loaded, last: result.last, staging: staging, name: $0)
+            }
             try commit(staging: staging, into: folder, days: days, also: twin)
             return Result(folder: folder.path, days: days.count, controlTimelineFeatures: result.features, last: result.last)
         } catch {
@@ -515,7 +517,8 @@ public enum SnapshotJob {
 
     /// Moves the staged set into the folder: the daily folder in one atomic exchange where the
     /// system allows it, then each top-level file by an atomic rename; then the manifest.
-    private static func commit(staging: String, into folder: OutputFolder, days: [CalendarDay], also extra: [String]) throws {
+    private static func commit(staging: String, into folder: OutputFolder, days: [CalendarDay],
+                               also extra: [String]) throws {
         try FileSystemFlush.flush(folder: staging)
         let fm = FileManager.default
         let stagedDaily = (staging as NSString).appendingPathComponent("daily")
@@ -553,10 +556,12 @@ public enum SnapshotJob {
         } else if rename(stagedDaily, liveDaily) != 0 {
             throw InputError("cannot move the snapshots into place: \(String(cString: strerror(errno)))", file: liveDaily)
         }
-        for name in topLevelFiles + extra where rename((staging as NSString).appendingPathComponent(name), folder.url(name)) != 0 {
+        for name in topLevelFiles + extra
+        where rename((staging as NSString).appendingPathComponent(name), folder.url(name)) != 0 {
             throw InputError("cannot replace the file: \(String(cString: strerror(errno)))", file: folder.url(name))
         }
-        let written = topLevelFiles + extra + days.flatMap { ["daily/\($0).events.geojson", "daily/\($0).control.geojson"] }
+        let written = topLevelFiles + extra
+            + days.flatMap { ["daily/\($0).events.geojson", "daily/\($0).control.geojson"] }
         try folder.updateManifest(adding: written, removing: oldDaily.filter { ours.contains($0) })
         try? fm.removeItem(atPath: staging)
     }

@@ -11,15 +11,21 @@ import Testing
 
     /// A Kursk export (final day and 6 August, when the controlled tier is empty) and a
     /// snapshot run, with their twins, made once for the read-only tests below.
+    static let root = FileManager.default.temporaryDirectory.appendingPathComponent("salient-gpkg-\(UUID().uuidString)")
     static let outputs: URL = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("salient-gpkg-\(UUID().uuidString)")
-        _ = try? SalientProcess.run(["export", kursk, "--out", root.appendingPathComponent("export").path, "--format", "gpkg", "-q"])
-        _ = try? SalientProcess.run(["export", kursk, "--out", root.appendingPathComponent("early").path, "--format", "gpkg", "-q",
-                                     "--as-of", "2024-08-06"])
-        _ = try? SalientProcess.run(["snapshots", kursk, "--out", root.appendingPathComponent("snapshots").path, "--format", "gpkg",
-                                     "-q"])
+        // Shared by the tests of the suite, so removed only when the test process ends.
+        atexit { try? FileManager.default.removeItem(at: GeoPackageTests.root) }
+        _ = try? twin("export", into: root.appendingPathComponent("export"))
+        _ = try? twin("export", into: root.appendingPathComponent("early"), ["--as-of", "2024-08-06"])
+        _ = try? twin("snapshots", into: root.appendingPathComponent("snapshots"))
         return root
     }()
+
+    /// Runs `command` on the Kursk timeline with `--format gpkg`.
+    @discardableResult
+    static func twin(_ command: String, into folder: URL, _ extra: [String] = []) throws -> SalientProcess.Outcome {
+        try SalientProcess.run([command, kursk, "--out", folder.path, "--format", "gpkg", "-q"] + extra)
+    }
 
     static func path(_ relative: String) -> String { outputs.appendingPathComponent(relative).path }
 
@@ -29,7 +35,8 @@ import Testing
         ("early/kursk-2024.gpkg", [("events", "Point", 24, ["start_date", "end_date", "published_date"]),
                                    ("control", "Multi Polygon", 2, ["as_of_date"])]),
         ("snapshots/kursk-2024-snapshots.gpkg", [("control_timeline", "Multi Polygon", 3, ["start_date", "end_date"]),
-                                                 ("events_timeline", "Point", 24, ["start_date", "end_date", "published_date"]),
+                                                 ("events_timeline", "Point", 24,
+                                                  ["start_date", "end_date", "published_date"]),
                                                  ("series", "None", 10, ["date"])]),
     ]
 
@@ -37,7 +44,8 @@ import Testing
     /// warnings counted as errors; it checks the R-tree's table, extension row and triggers.
     @Test(arguments: Self.twins.map(\.file))
     func gdalsValidatorPasses(_ file: String) throws {
-        let result = try SalientProcess.tool("python3", [Self.validator, "--extra", "--warning-as-error", Self.path(file)])
+        let result = try SalientProcess.tool("python3",
+                                             [Self.validator, "--extra", "--warning-as-error", Self.path(file)])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.isEmpty && result.stderr.isEmpty, "\(result.stdout)\(result.stderr)")
     }
@@ -52,7 +60,9 @@ import Testing
             #expect(result.stdout.contains("Geometry: \(layer.geometry)\n"), "\(layer.table)")
             #expect(result.stdout.contains("Feature Count: \(layer.count)\n"), "\(layer.table)")
             if layer.geometry != "None" { #expect(result.stdout.contains("ID[\"EPSG\",4326]"), "\(layer.table)") }
-            for field in layer.dates { #expect(result.stdout.contains("\(field): Date (0.0)"), "\(layer.table).\(field) is not a Date") }
+            for field in layer.dates {
+                #expect(result.stdout.contains("\(field): Date (0.0)"), "\(layer.table).\(field) is not a Date")
+            }
         }
     }
 
@@ -78,7 +88,9 @@ import Testing
             #expect(seen["compared"] as? Int == seen["geojson_count"] as? Int)
             #expect(seen["rtree_rows"] as? Int == seen["non_empty"] as? Int)
         }
-        if file.hasPrefix("early/") { #expect(report["control"]?["non_empty"] as? Int == 1, "the controlled tier is empty on 6 August") }
+        if file.hasPrefix("early/") {
+            #expect(report["control"]?["non_empty"] as? Int == 1, "the controlled tier is empty on 6 August")
+        }
     }
 
     /// QGIS opens each layer as QGIS Desktop does, loads its default style from layer_styles,
@@ -90,7 +102,8 @@ import Testing
                                              environment: ["QT_QPA_PLATFORM": "offscreen"])
         #expect(result.status == 0, "\(result.stderr)")
         let line = try #require(result.stdout.split(separator: "\n").last)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: [String: [String: Any]]])
+        let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8))
+        let report = try #require(parsed as? [String: [String: [String: Any]]])
         let temporal: Set = ["events", "events_timeline", "control_timeline"]
         for file in files {
             let twin = try #require(Self.twins.first { $0.file == file })
@@ -102,7 +115,9 @@ import Testing
                 #expect(seen["feature_count"] as? Int == layer.count, "\(layer.table)")
                 #expect(seen["iterated"] as? Int == layer.count, "\(layer.table)")
                 let fields = seen["fields"] as? [String: String] ?? [:]
-                for date in layer.dates { #expect(fields[date] == "Date", "QGIS types \(layer.table).\(date) as \(fields[date] ?? "nothing")") }
+                for date in layer.dates {
+                    #expect(fields[date] == "Date", "QGIS types \(layer.table).\(date) as \(fields[date] ?? "nothing")")
+                }
                 if layer.geometry != "None" { #expect(seen["crs"] as? String == "EPSG:4326") }
                 let isTemporal = temporal.contains(layer.table)
                 #expect(seen["style_loaded"] as? Bool == isTemporal, "\(layer.table): \(seen["style_message"] ?? "")")
@@ -125,8 +140,8 @@ import Testing
         for name in ["export/events.geojson", "export/control.geojson", "snapshots/control-timeline.geojson",
                      "snapshots/events-timeline.geojson", "snapshots/series.csv", "snapshots/series.json",
                      "snapshots/daily/2024-08-14.control.geojson"] {
-            #expect(FileManager.default.contents(atPath: Self.path(name)) == FileManager.default.contents(atPath: plain.appendingPathComponent(name).path),
-                    "\(name)")
+            let without = FileManager.default.contents(atPath: plain.appendingPathComponent(name).path)
+            #expect(FileManager.default.contents(atPath: Self.path(name)) == without, "\(name)")
         }
         #expect(!FileManager.default.fileExists(atPath: plain.appendingPathComponent("export/kursk-2024.gpkg").path))
         let manifest = try String(contentsOfFile: Self.path("snapshots/.salient-manifest"), encoding: .utf8)
@@ -140,20 +155,19 @@ import Testing
     @Test func rerunsWriteIdenticalBytes() throws {
         let again = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: again) }
-        let export = try SalientProcess.run(["export", Self.kursk, "--out", again.appendingPathComponent("export").path, "--format", "gpkg", "-q"])
+        let export = try Self.twin("export", into: again.appendingPathComponent("export"))
         #expect(export.status == 0, "\(export.stderr)")
-        let snapshots = try SalientProcess.run(["snapshots", Self.kursk, "--out", again.appendingPathComponent("snapshots").path,
-                                                "--format", "gpkg", "-q", "--jobs", "3"])
+        let snapshots = try Self.twin("snapshots", into: again.appendingPathComponent("snapshots"), ["--jobs", "3"])
         #expect(snapshots.status == 0, "\(snapshots.stderr)")
         for name in ["export/kursk-2024.gpkg", "snapshots/kursk-2024-snapshots.gpkg"] {
             let first = try #require(FileManager.default.contents(atPath: Self.path(name)))
             #expect(first == FileManager.default.contents(atPath: again.appendingPathComponent(name).path), "\(name)")
         }
         // A rerun into the same folder replaces Salient's own GeoPackage, again with the same bytes.
-        let rerun = try SalientProcess.run(["export", Self.kursk, "--out", again.appendingPathComponent("export").path, "--format", "gpkg", "-q"])
+        let rerun = try Self.twin("export", into: again.appendingPathComponent("export"))
         #expect(rerun.status == 0, "\(rerun.stderr)")
-        #expect(FileManager.default.contents(atPath: Self.path("export/kursk-2024.gpkg"))
-                    == FileManager.default.contents(atPath: again.appendingPathComponent("export/kursk-2024.gpkg").path))
+        let replaced = FileManager.default.contents(atPath: again.appendingPathComponent("export/kursk-2024.gpkg").path)
+        #expect(FileManager.default.contents(atPath: Self.path("export/kursk-2024.gpkg")) == replaced)
     }
 
     /// A file at the GeoPackage's path that is not a GeoPackage is the user's: refused with
@@ -166,10 +180,12 @@ import Testing
         try "my notes\n".write(to: target, atomically: true, encoding: .utf8)
         let refused = try SalientProcess.run([command, Self.fixture, "--out", out.path, "--format", "gpkg"])
         #expect(refused.status == 2)
-        #expect(refused.stderr.hasPrefix("error: the output folder holds files Salient did not write: \(name)"), "\(refused.stderr)")
+        #expect(refused.stderr.hasPrefix("error: the output folder holds files Salient did not write: \(name)"),
+                "\(refused.stderr)")
         let forced = try SalientProcess.run([command, Self.fixture, "--out", out.path, "--format", "gpkg", "--force"])
         #expect(forced.status == 2)
-        #expect(forced.stderr == "error: the file is not a GeoPackage, and Salient will not replace it (\(target.path)) — "
+        #expect(forced.stderr == "error: the file is not a GeoPackage, and Salient will not replace it "
+                    + "(\(target.path)) — "
                     + "move it away, or choose another folder with --out\n")
         #expect(try String(contentsOf: target, encoding: .utf8) == "my notes\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == [name])
@@ -182,7 +198,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let file = out.appendingPathComponent("a-file")
         try "mine\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try SalientProcess.run([command, Self.fixture, "--out", file.appendingPathComponent("out").path, "--format", "gpkg"])
+        let under = file.appendingPathComponent("out").path
+        let result = try SalientProcess.run([command, Self.fixture, "--out", under, "--format", "gpkg"])
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("error: cannot create the output folder"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["a-file"])

@@ -29,7 +29,9 @@ final class WKBWriter {
     init(_ context: GEOSContext) throws {
         context.resetMessages()
         // returns NULL on exception
-        guard let pointer = GEOSWKBWriter_create_r(context.handle) else { throw context.failure("GEOSWKBWriter_create_r") }
+        guard let pointer = GEOSWKBWriter_create_r(context.handle) else {
+            throw context.failure("GEOSWKBWriter_create_r")
+        }
         self.context = context
         self.pointer = pointer
         // The setters return nothing; they only store the choice.

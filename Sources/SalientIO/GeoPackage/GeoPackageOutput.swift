@@ -24,7 +24,8 @@ public enum GeoPackageOutput {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
         if (status.st_mode & S_IFMT) == S_IFDIR {
-            throw InputError("a folder has the GeoPackage's name", file: path, hint: "move it away, or choose another folder with --out")
+            throw InputError("a folder has the GeoPackage's name", file: path,
+                             hint: "move it away, or choose another folder with --out")
         }
         guard !isGeoPackage(path) else { return }
         throw InputError("the file is not a GeoPackage, and Salient will not replace it", file: path,
@@ -66,16 +67,19 @@ public enum GeoPackageOutput {
                             control: [GeoJSONFeature], at target: String) throws -> Staged {
         let layers = [
             layer("events", "One Point per event, as events.geojson", .point, events),
-            layer("control", "The controlled and contested tiers as of \(day), as control.geojson", .multiPolygon, control),
+            layer("control", "The controlled and contested tiers as of \(day), as control.geojson", .multiPolygon,
+                  control),
         ]
-        let folder = (target as NSString).deletingLastPathComponent
+        let named = (target as NSString).deletingLastPathComponent
+        let folder = named.isEmpty ? "." : named
         do {
-            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw InputError("cannot create the output folder '\(folder)'", file: target, hint: "check the path and its permissions")
+            throw InputError("cannot create the output folder '\(folder)'", file: target,
+                             hint: "check the path and its permissions")
         }
-        let staged = Staged(temporary: (folder.isEmpty ? "." : folder) + "/.\((target as NSString).lastPathComponent).tmp-\(getpid())",
-                            target: target)
+        let name = (target as NSString).lastPathComponent
+        let staged = Staged(temporary: "\(folder)/.\(name).tmp-\(getpid())", target: target)
         staged.discard()
         do {
             try GeoPackageWriter.write(layers, to: staged.temporary, lastChange: lastChange(timeline, fallback: day))
@@ -94,17 +98,20 @@ public enum GeoPackageOutput {
     static func writeSnapshots(_ loaded: LoadedTimeline, last: ControlEstimate, staging: String, name: String) throws {
         let timeline = loaded.timeline
         let staged = { (file: String) in (staging as NSString).appendingPathComponent(file) }
-        let events = ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: last, sources: SourceIndex(timeline))
+        let events = ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: last,
+                                         sources: SourceIndex(timeline))
         // A state's properties as SnapshotJob.controlTimelineLine lays them out: the state's keys
         // in the control layer's order, with start_date and end_date after tier.
-        var state = ExportLayers.controlProperties(timeline, estimate: last)[0].filter { TemporalLayers.stateKeys.contains($0.0) }
+        var state = ExportLayers.controlProperties(timeline, estimate: last)[0]
+            .filter { TemporalLayers.stateKeys.contains($0.0) }
         state.insert(contentsOf: [("start_date", .string("")), ("end_date", .null)], at: 1)
         let controlColumns = columns(of: state)
         let controlRows = try featureLines(of: staged("control-timeline.geojson")).map { line in
             try row(parsing: line, columns: controlColumns, file: staged("control-timeline.geojson"))
         }
         let layers = [
-            GeoPackageLayer(table: "control_timeline", description: "Each distinct state of each tier, from start_date to end_date",
+            GeoPackageLayer(table: "control_timeline",
+                            description: "Each distinct state of each tier, from start_date to end_date",
                             geometryType: .multiPolygon, columns: controlColumns, rows: controlRows),
             layer("events_timeline", "Every event with start_date and end_date", .point, events),
             try series(staged("series.csv"), firstDay: last.asOf),
@@ -114,13 +121,16 @@ public enum GeoPackageOutput {
 
     /// The series as an attributes table, read from the staged CSV (numbers and dates only, no quoting).
     private static func series(_ path: String, firstDay: CalendarDay) throws -> GeoPackageLayer {
-        let template = TemporalLayers.SeriesRow(day: firstDay, controlledKm2: 0, contestedKm2: 0, settlementsControlled: 0,
-                                                settlementsContested: 0, depthKm: 0, eventsOnDay: 0, eventsToDate: 0, sourcesToDate: 0)
+        let template = TemporalLayers.SeriesRow(day: firstDay, controlledKm2: 0, contestedKm2: 0,
+                                                settlementsControlled: 0, settlementsContested: 0, depthKm: 0,
+                                                eventsOnDay: 0, eventsToDate: 0, sourcesToDate: 0)
         let columns = columns(of: Array(zip(TemporalLayers.SeriesRow.columns, template.values)))
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
         let rows = try lines.map { line in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == columns.count else { throw SQLiteError(operation: "read", message: "a series row", file: path) }
+            guard fields.count == columns.count else {
+                throw SQLiteError(operation: "read", message: "a staged series row has other columns", file: path)
+            }
             return GeoPackageLayer.Row(values: zip(columns, fields).map { column, text in
                 switch column.type {
                 case .real: return Double(text).map(SQLiteValue.real) ?? .null
@@ -129,8 +139,8 @@ public enum GeoPackageOutput {
                 }
             }, geometry: nil)
         }
-        return GeoPackageLayer(table: "series", description: "One row a day, as series.csv", geometryType: nil, columns: columns,
-                               rows: rows)
+        return GeoPackageLayer(table: "series", description: "One row a day, as series.csv", geometryType: nil,
+                               columns: columns, rows: rows)
     }
 
     /// The feature lines of a GeoJSON file as GeoJSONWriter lays it out, one feature a line.
@@ -149,7 +159,8 @@ public enum GeoPackageOutput {
         }
         // The columns come from the layout the layer is written with; a feature with other keys
         // means the two have drifted apart.
-        precondition(Set(properties.keys) == Set(columns.map(\.name)), "the temporal layer's keys are the table's columns")
+        precondition(Set(properties.keys) == Set(columns.map(\.name)),
+                     "the temporal layer's keys are the table's columns")
         return GeoPackageLayer.Row(values: columns.map { value(jsonValue(properties[$0.name] as Any), as: $0.type) },
                                    geometry: Self.geometry(jsonValue(geometry)))
     }

@@ -71,7 +71,8 @@ struct GeoPackageLayer {
 
     /// Layers with a validity interval get a default style that turns on QGIS's Temporal Controller.
     var isTemporal: Bool {
-        geometryType != nil && columns.contains { $0.name == "start_date" } && columns.contains { $0.name == "end_date" }
+        geometryType != nil && columns.contains { $0.name == "start_date" }
+            && columns.contains { $0.name == "end_date" }
     }
 }
 
@@ -127,7 +128,8 @@ enum GeoPackageWriter {
             CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name), \
             CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
             CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, \
-            definition TEXT NOT NULL, scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
+            definition TEXT NOT NULL, scope TEXT NOT NULL, \
+            CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
             """)
         let wgs84Definition = """
             GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],\
@@ -140,8 +142,8 @@ enum GeoPackageWriter {
              .text("undefined Cartesian coordinate reference system")],
             [.text("Undefined geographic SRS"), .integer(0), .text("NONE"), .integer(0), .text("undefined"),
              .text("undefined geographic coordinate reference system")],
-            [.text("WGS 84 geodetic"), .integer(Int64(wgs84)), .text("EPSG"), .integer(Int64(wgs84)), .text(wgs84Definition),
-             .text("longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid")],
+            [.text("WGS 84 geodetic"), .integer(Int64(wgs84)), .text("EPSG"), .integer(Int64(wgs84)),
+             .text(wgs84Definition), .text("longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid")],
         ])
     }
 
@@ -159,7 +161,10 @@ enum GeoPackageWriter {
             let fid = Int64(index + 1)
             var values: [SQLiteValue] = [.integer(fid)]
             if layer.geometryType != nil {
-                guard let geometry = row.geometry else { values.append(.null); rows.append(values + row.values); continue }
+                guard let geometry = row.geometry else {
+                    rows.append(values + [.null] + row.values)
+                    continue
+                }
                 values.append(.blob(try geometry.binary()))
                 if let envelope = geometry.envelope { envelopes.append((fid, envelope)) }
             }
@@ -167,7 +172,8 @@ enum GeoPackageWriter {
         }
         let names = [idColumn] + (layer.geometryType == nil ? [] : [geometryColumn]) + layer.columns.map(\.name)
         let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
-        try db.run("INSERT INTO \(table) (\(names.map(quoted).joined(separator: ", "))) VALUES (\(placeholders))", rows: rows)
+        try db.run("INSERT INTO \(table) (\(names.map(quoted).joined(separator: ", "))) VALUES (\(placeholders))",
+                   rows: rows)
 
         let extent = envelopes.map(\.1).reduce(nil as [Double]?) { box, e in
             guard let box else { return e }
@@ -191,7 +197,8 @@ enum GeoPackageWriter {
     /// so the index is filled from their envelopes, and only then are the triggers that keep it
     /// current created: they call ST_IsEmpty and ST_MinX…, which SQLite resolves when a trigger
     /// fires, in the clients (GDAL, QGIS) that edit the file, not here.
-    private static func writeSpatialIndex(_ name: String, envelopes: [(Int64, [Double])], to db: SQLiteDatabase) throws {
+    private static func writeSpatialIndex(_ name: String, envelopes: [(Int64, [Double])],
+                                          to db: SQLiteDatabase) throws {
         let rtree = quoted("rtree_\(name)_\(geometryColumn)")
         let (t, c, i) = (quoted(name), quoted(geometryColumn), quoted(idColumn))
         try db.run("INSERT INTO gpkg_extensions VALUES (?, ?, 'gpkg_rtree_index', ?, 'write-only')", rows: [
@@ -233,8 +240,10 @@ enum GeoPackageWriter {
             styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30), \
             update_time DATETIME)
             """)
-        try db.run("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) VALUES (?, ?, ?, ?, ?)",
-                   rows: [[.text("layer_styles"), .text("attributes"), .text("layer_styles"),
+        try db.run("""
+            INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) \
+            VALUES (?, ?, ?, ?, ?)
+            """, rows: [[.text("layer_styles"), .text("attributes"), .text("layer_styles"),
                            .text("QGIS default styles"), .text(lastChange)]])
         let rows: [[SQLiteValue]] = layers.map { layer in
             [.text(""), .text(""), .text(layer.table), .text(geometryColumn), .text(layer.table),
@@ -242,8 +251,9 @@ enum GeoPackageWriter {
              .text(QGISStyle.temporalDescription), .text(""), .text(""), .text(lastChange)]
         }
         try db.run("""
-            INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, \
-            styleSLD, useAsDefault, description, owner, ui, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, \
+            styleQML, styleSLD, useAsDefault, description, owner, ui, update_time) \
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, rows: rows)
     }
 }
@@ -251,7 +261,8 @@ enum GeoPackageWriter {
 /// The QML of Salient's default styles, in the form QGIS 3.22 writes it (`exportNamedStyle` with
 /// the Temporal category), attributes in a fixed order.
 enum QGISStyle {
-    static let temporalDescription = "Temporal Controller on: each feature from start_date (included) to end_date (excluded)"
+    static let temporalDescription =
+        "Temporal Controller on: each feature from start_date (included) to end_date (excluded)"
 
     /// Turns the layer's temporal properties on: mode 2 is "Separate Fields for Start and End
     /// Date/Time" (ModeFeatureDateTimeStartAndEndFromFields), limitMode 0 includes the start

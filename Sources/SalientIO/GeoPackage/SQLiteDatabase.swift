@@ -28,7 +28,8 @@ final class SQLiteDatabase {
         self.path = path
         var handle: OpaquePointer?
         // returns SQLITE_OK, or an error code with a handle that still needs closing
-        let code = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, nil)
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_close_v2(handle)
@@ -52,7 +53,9 @@ final class SQLiteDatabase {
         let db = try connection()
         var statement: OpaquePointer?
         // returns SQLITE_OK or an error code, with statement NULL
-        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else { throw failure("prepare") }
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw failure("prepare")
+        }
         defer { sqlite3_finalize(statement) }
         for row in rows {
             for (index, value) in row.enumerated() { try bind(value, at: Int32(index + 1), in: statement) }
@@ -81,7 +84,8 @@ final class SQLiteDatabase {
     }
 
     private func failure(_ operation: String) -> SQLiteError {
-        SQLiteError(operation: operation, message: handle.map { String(cString: sqlite3_errmsg($0)) } ?? "closed", file: path)
+        let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "the database is closed"
+        return SQLiteError(operation: operation, message: message, file: path)
     }
 
     /// SQLite copies the bytes it is given (SQLITE_TRANSIENT), so Swift's buffers need not outlive the call.
@@ -97,8 +101,8 @@ final class SQLiteDatabase {
         case .blob(let bytes):
             code = bytes.withUnsafeBytes { buffer in
                 // a zero-length blob still needs a non-NULL pointer, or SQLite binds NULL
-                sqlite3_bind_blob(statement, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buffer.count),
-                                  Self.transient)
+                let start = buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)
+                return sqlite3_bind_blob(statement, index, start, Int32(buffer.count), Self.transient)
             }
         }
         guard code == SQLITE_OK else { throw failure("bind") }

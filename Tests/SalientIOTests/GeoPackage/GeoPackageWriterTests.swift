@@ -5,10 +5,12 @@ import Testing
 
 @Suite struct GeoPackageWriterTests {
     static func bytes(_ value: Double) -> [UInt8] { withUnsafeBytes(of: value.bitPattern.littleEndian) { Array($0) } }
-    static func bytes<T: FixedWidthInteger>(_ value: T) -> [UInt8] { withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+    static func bytes<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
+        withUnsafeBytes(of: value.littleEndian) { Array($0) }
+    }
 
-    static let square = MultiPolygon([Polygon(exterior: [LonLat(lon: 35, lat: 51), LonLat(lon: 36, lat: 51), LonLat(lon: 36, lat: 52.5),
-                                                         LonLat(lon: 35, lat: 51)])])
+    static let square = MultiPolygon([Polygon(exterior: [LonLat(lon: 35, lat: 51), LonLat(lon: 36, lat: 51),
+                                                         LonLat(lon: 36, lat: 52.5), LonLat(lon: 35, lat: 51)])])
 
     static func layers() -> [GeoPackageLayer] {
         [
@@ -19,7 +21,8 @@ import Testing
             GeoPackageLayer(table: "control", description: "areas", geometryType: .multiPolygon,
                             columns: [("tier", .text), ("area_km2", .real)],
                             rows: [.init(values: [.text("controlled"), .real(1.5)], geometry: .multiPolygon(square)),
-                                   .init(values: [.text("contested"), .real(0)], geometry: .multiPolygon(MultiPolygon()))]),
+                                   .init(values: [.text("contested"), .real(0)],
+                                         geometry: .multiPolygon(MultiPolygon()))]),
             GeoPackageLayer(table: "series", description: "rows", geometryType: nil, columns: [("date", .date)],
                             rows: [.init(values: [.text("2024-08-06")], geometry: nil)]),
         ]
@@ -48,7 +51,8 @@ import Testing
     /// An empty geometry has the empty flag (bit 4) and no envelope, as GDAL writes it.
     @Test func emptyMultiPolygonHasTheEmptyFlagAndNoEnvelope() throws {
         let binary = try GeoPackageGeometry.multiPolygon(MultiPolygon()).binary()
-        #expect(binary == [0x47, 0x50, 0, 0b1_0001] + Self.bytes(Int32(4326)) + (try MultiPolygon<LonLat>().wellKnownBinary()))
+        let wkb = try MultiPolygon<LonLat>().wellKnownBinary()
+        #expect(binary == [0x47, 0x50, 0, 0b1_0001] + Self.bytes(Int32(4326)) + wkb)
     }
 
     @Test func fileCarriesTheApplicationIDAndVersion() throws {
@@ -75,8 +79,9 @@ import Testing
     /// without decimals is an integer, as GDAL reads the GeoJSON.
     @Test func columnTypesFollowTheGeoJSONValues() {
         let columns = GeoPackageOutput.columns(of: [
-            ("date", .string("2024-08-06")), ("end_date", .null), ("published_date", .string("")), ("events_to_date", .integer(3)),
-            ("area_km2", .number(1.5, decimals: 3)), ("uncertainty_m", .number(2000, decimals: 0)), ("tier", .string("x")),
+            ("date", .string("2024-08-06")), ("end_date", .null), ("published_date", .string("")),
+            ("events_to_date", .integer(3)), ("area_km2", .number(1.5, decimals: 3)),
+            ("uncertainty_m", .number(2000, decimals: 0)), ("tier", .string("x")),
         ])
         #expect(columns.map(\.type) == [.date, .date, .date, .integer, .real, .integer, .text])
     }
@@ -91,15 +96,19 @@ import Testing
 
     /// Positions are rounded to the 6 decimals GeoJSONWriter prints.
     @Test func geometryHasTheGeoJSONCoordinates() throws {
-        let geometry = try #require(GeoPackageOutput.geometry(GeoJSONWriter.point(LonLat(lon: 35.12345678, lat: 51.0000004))))
+        let point = GeoJSONWriter.point(LonLat(lon: 35.12345678, lat: 51.0000004))
+        let geometry = try #require(GeoPackageOutput.geometry(point))
         #expect(geometry.positions == [LonLat(lon: 35.123457, lat: 51)])
-        let ring = [LonLat(lon: 35.0000001, lat: 51), LonLat(lon: 36, lat: 51), LonLat(lon: 36, lat: 52.4999996), LonLat(lon: 35, lat: 51)]
-        let area = try #require(GeoPackageOutput.geometry(GeoJSONWriter.multiPolygon(MultiPolygon([Polygon(exterior: ring)]))))
+        let ring = [LonLat(lon: 35.0000001, lat: 51), LonLat(lon: 36, lat: 51), LonLat(lon: 36, lat: 52.4999996),
+                    LonLat(lon: 35, lat: 51)]
+        let multi = GeoJSONWriter.multiPolygon(MultiPolygon([Polygon(exterior: ring)]))
+        let area = try #require(GeoPackageOutput.geometry(multi))
         #expect(area.positions == Self.square.polygons[0].exterior)
     }
 
     @Test func targetThatIsNotAGeoPackageIsRefused() throws {
-        let text = Self.temporaryPath("notes.gpkg"), folder = Self.temporaryPath("folder.gpkg"), ours = Self.temporaryPath("ours.gpkg")
+        let text = Self.temporaryPath("notes.gpkg"), folder = Self.temporaryPath("folder.gpkg")
+        let ours = Self.temporaryPath("ours.gpkg")
         defer { unlink(text); rmdir(folder); unlink(ours) }
         try "my notes\n".write(toFile: text, atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
