@@ -93,6 +93,27 @@ import Testing
         }
     }
 
+    /// The index's triggers, created after it was filled, keep it current when GDAL (which
+    /// provides the ST_* functions they call) edits the file: an insert, a move, a delete.
+    @Test func spatialIndexFollowsEditsThroughGDAL() throws {
+        let copy = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let file = copy.appendingPathComponent("edited.gpkg")
+        try FileManager.default.copyItem(atPath: Self.path("export/kursk-2024.gpkg"), toPath: file.path)
+        let script = SalientProcess.repository.appendingPathComponent("Tests/clients/gpkg_rtree_edit.py").path
+        let result = try SalientProcess.tool("/usr/bin/python3", [script, file.path, "events"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try #require(result.stdout.split(separator: "\n").last)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let rows = try #require(report["rtree"] as? [[Double]])
+        #expect(report["features"] as? Int == 24)
+        #expect(rows.count == 24)
+        #expect(rows.first == [2, 30, 30, 40, 40], "feature 1 deleted, feature 2 moved")
+        #expect(rows.last == [25, 10, 10, 20, 20], "the added feature")
+        let validated = try SalientProcess.tool("python3", [Self.validator, file.path])
+        #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
+    }
+
     /// QGIS opens each layer as QGIS Desktop does, loads its default style from layer_styles,
     /// and the layers with start_date and end_date come up with the Temporal Controller on.
     @Test func qgisLoadsEveryLayerWithTemporalModeFromTheDefaultStyle() throws {
