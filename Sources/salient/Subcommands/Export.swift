@@ -12,8 +12,8 @@ extension SalientCommand {
                   events.geojson   one Point per event, with dates, precision and sources
                   control.geojson  one MultiPolygon per tier (controlled, contested) as of the
                                    timeline's last day, with its geodesic area in km²
-                With --format gpkg, also <timeline id>.gpkg: the tables events (POINT) and control
-                (MULTIPOLYGON), for QGIS, with an R-tree index and a default style.
+                With --format gpkg, also <timeline id>.gpkg, with the same layers as the tables
+                events (POINT) and control (MULTIPOLYGON), an R-tree index and QGIS styles.
                 Files are replaced atomically: a failed run leaves the previous files intact.
 
                 Example:

@@ -7,7 +7,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case gpkg
 
     static let help: ArgumentHelp = """
-        geojson (default), or gpkg: also the GeoPackage twin, <timeline id>.gpkg (export) or \
+        gpkg also writes the GeoPackage twin of the GeoJSON: <timeline id>.gpkg (export) or \
         <timeline id>-snapshots.gpkg (snapshots).
         """
 }
