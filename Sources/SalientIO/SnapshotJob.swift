@@ -21,6 +21,8 @@ public enum SnapshotJob {
         public var force: Bool
         /// Parallel workers; nil chooses from the number of days and cores.
         public var jobs: Int?
+        /// Also write the GeoPackage twin of the temporal layers and the series (GeoPackageOutput).
+        public var geoPackage = false
 
         public init(timelinePath: String, from: CalendarDay? = nil, to: CalendarDay? = nil, outputFolder: String? = nil,
                     force: Bool = false, jobs: Int? = nil) {
@@ -65,11 +67,16 @@ public enum SnapshotJob {
                              hint: "narrow the run with --from and --to")
         }
         let folder = OutputFolder(path: options.outputFolder ?? "exports/\(timeline.id)")
-        try folder.checkOwnership(of: topLevelFiles, folders: ["daily"], force: options.force)
+        let twin = options.geoPackage ? [GeoPackageOutput.snapshotsFileName(timelineID: timeline.id)] : []
+        try folder.checkOwnership(of: topLevelFiles + twin, folders: ["daily"], force: options.force)
+        try twin.forEach { try GeoPackageOutput.checkTarget(folder.url($0)) }
         let staging = try folder.makeStaging()
         do {
             let result = try write(loaded, days: days, into: staging, jobs: options.jobs, progress: progress)
-            try commit(staging: staging, into: folder, days: days)
+            try twin.forEach {
+                try GeoPackageOutput.writeSnapshots(loaded, last: result.last, staging: staging, name: $0)
+            }
+            try commit(staging: staging, into: folder, days: days, also: twin)
             return Result(folder: folder.path, days: days.count, controlTimelineFeatures: result.features, last: result.last)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
@@ -510,7 +517,8 @@ public enum SnapshotJob {
 
     /// Moves the staged set into the folder: the daily folder in one atomic exchange where the
     /// system allows it, then each top-level file by an atomic rename; then the manifest.
-    private static func commit(staging: String, into folder: OutputFolder, days: [CalendarDay]) throws {
+    private static func commit(staging: String, into folder: OutputFolder, days: [CalendarDay],
+                               also extra: [String]) throws {
         try FileSystemFlush.flush(folder: staging)
         let fm = FileManager.default
         let stagedDaily = (staging as NSString).appendingPathComponent("daily")
@@ -548,10 +556,12 @@ public enum SnapshotJob {
         } else if rename(stagedDaily, liveDaily) != 0 {
             throw InputError("cannot move the snapshots into place: \(String(cString: strerror(errno)))", file: liveDaily)
         }
-        for name in topLevelFiles where rename((staging as NSString).appendingPathComponent(name), folder.url(name)) != 0 {
+        for name in topLevelFiles + extra
+        where rename((staging as NSString).appendingPathComponent(name), folder.url(name)) != 0 {
             throw InputError("cannot replace the file: \(String(cString: strerror(errno)))", file: folder.url(name))
         }
-        let written = topLevelFiles + days.flatMap { ["daily/\($0).events.geojson", "daily/\($0).control.geojson"] }
+        let written = topLevelFiles + extra
+            + days.flatMap { ["daily/\($0).events.geojson", "daily/\($0).control.geojson"] }
         try folder.updateManifest(adding: written, removing: oldDaily.filter { ours.contains($0) })
         try? fm.removeItem(atPath: staging)
     }

@@ -12,6 +12,8 @@ extension SalientCommand {
                   events.geojson   one Point per event, with dates, precision and sources
                   control.geojson  one MultiPolygon per tier (controlled, contested) as of the
                                    timeline's last day, with its geodesic area in km²
+                With --format gpkg, also <timeline id>.gpkg, with the same layers as the tables
+                events (POINT) and control (MULTIPOLYGON), an R-tree index and QGIS styles.
                 Files are replaced atomically: a failed run leaves the previous files intact.
 
                 Example:
@@ -27,6 +29,9 @@ extension SalientCommand {
         @Option(name: .customLong("as-of"), help: "Estimate control as of this day, YYYY-MM-DD (default: the last day).")
         var asOf: String?
 
+        @Option(help: OutputFormat.help)
+        var format: OutputFormat = .geojson
+
         @Flag(help: "Write into a folder whose events.geojson or control.geojson Salient did not write.")
         var force = false
 
@@ -41,7 +46,7 @@ extension SalientCommand {
 
         func run() throws {
             let result = try ExportJob.run(timelinePath: timeline, outputFolder: outputFolder, asOf: asOf.flatMap(CalendarDay.init),
-                                           force: force)
+                                           force: force, geoPackage: format == .gpkg)
             guard !quiet else { return }
             let e = result.estimate
             print("wrote \(result.files.joined(separator: " and "))")

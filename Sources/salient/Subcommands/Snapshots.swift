@@ -15,6 +15,9 @@ extension SalientCommand {
                                                     start_date to end_date (null: still holds)
                   events-timeline.geojson           every event with start_date and end_date
                   series.csv, series.json           per day: areas, settlements, depth, counts
+                  <timeline id>-snapshots.gpkg      with --format gpkg: control_timeline,
+                                                    events_timeline (Temporal Controller on in
+                                                    their default styles) and the series table
                 Nothing is replaced until the whole set is written. A folder holding files
                 Salient did not write is refused unless --force; such files are never deleted.
 
@@ -37,6 +40,9 @@ extension SalientCommand {
         @Option(help: "Days computed in parallel (default: chosen from the number of days and cores).")
         var jobs: Int?
 
+        @Option(help: OutputFormat.help)
+        var format: OutputFormat = .geojson
+
         @Flag(help: "Write into a folder that holds files Salient did not write (they are kept).")
         var force = false
 
@@ -54,9 +60,10 @@ extension SalientCommand {
 
         func run() throws {
             let progress = ProgressLine.forTerminal(label: "days", quiet: quiet)
-            let options = SnapshotJob.Options(timelinePath: timeline, from: from.flatMap(CalendarDay.init),
+            var options = SnapshotJob.Options(timelinePath: timeline, from: from.flatMap(CalendarDay.init),
                                               to: to.flatMap(CalendarDay.init), outputFolder: outputFolder,
                                               force: force, jobs: jobs)
+            options.geoPackage = format == .gpkg
             let result: SnapshotJob.Result
             do {
                 result = try SnapshotJob.run(options) { done, total in progress?.report(done, of: total) }

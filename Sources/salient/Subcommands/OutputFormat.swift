@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `--format` of export and snapshots: GeoJSON always, and with `gpkg` its GeoPackage twin
+/// beside it (the daily snapshots exist only as GeoJSON, so nothing a user had is dropped).
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case geojson
+    case gpkg
+
+    static let help: ArgumentHelp = """
+        gpkg also writes the GeoPackage twin of the GeoJSON: <timeline id>.gpkg (export) or \
+        <timeline id>-snapshots.gpkg (snapshots).
+        """
+}
