@@ -53,8 +53,6 @@ extension ControlAreaEstimator {
                              lengthKilometers: lines.reduce(0) { $0 + geodesic.length(of: $1) } / 1000)
     }
 
-    /// The territory within `kilometers` of a stretch of border: the most ground an advance
-    /// that deep along that stretch can cover.
     /// The border part nearest a place and how far along it the place lies; a place's answer
     /// never changes, and a check asks it for every reported place on every claimed day.
     private func borderPosition(of position: LonLat, parts: [GEOSObject]) throws -> (part: Int, along: Double)? {
@@ -70,10 +68,12 @@ extension ControlAreaEstimator {
         return found
     }
 
+    /// The territory within `kilometers` of a stretch of border: the most ground an advance
+    /// that deep along that stretch can cover.
     public func land(within kilometers: Double, of stretch: BorderStretch, geodesic: Geodesic) throws -> DerivedArea {
         let lines = try geos.multiLineString(MultiLineString(stretch.planar))
         let land = try lines.buffered(byMeters: kilometers * 1000).intersection(territory).normalized()
-        let lonLat = try projector.unproject(land.polygons())
+        let lonLat = try OutputGrid.polygons(projector.unproject(land.polygons()), context: geos)
         return DerivedArea(geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6)
     }
 

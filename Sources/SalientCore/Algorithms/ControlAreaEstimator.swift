@@ -304,7 +304,7 @@ public final class ControlAreaEstimator {
             return ControlArea(tier: tier, geometry: MultiPolygon(), areaSquareKilometers: 0, eventIDs: eventIDs, sourceIDs: sourceIDs)
         }
         let planar = try geometry.polygons()
-        let lonLat = try projector.unproject(planar)
+        let lonLat = try OutputGrid.polygons(projector.unproject(planar), context: geos)
         var deepest: (distance: Double, point: PlanarPoint)?
         for vertex in try geometry.boundary().densified(maxSegmentMeters: Self.depthSampleMeters).vertices() {
             let distance = try preparedBorder.distance(to: geos.point(vertex))
