@@ -1,6 +1,6 @@
 /// A stretch of the border, in lon/lat and in the estimator's projection.
 public struct BorderStretch: Hashable, Sendable {
-    /// One line per border part the stretch touches.
+    /// One line per border part the stretch touches, split at ±180° as RFC 7946 asks.
     public var lines: [[LonLat]]
     var planar: [[PlanarPoint]]
     /// Geodesic length on WGS 84, kilometres.
@@ -49,7 +49,7 @@ extension ControlAreaEstimator {
         }
         guard !planar.isEmpty else { return nil }
         let lines = try planar.map { try projector.unproject($0) }
-        return BorderStretch(lines: lines, planar: planar,
+        return BorderStretch(lines: try AntimeridianSplit.split(lines, context: geos), planar: planar,
                              lengthKilometers: lines.reduce(0) { $0 + geodesic.length(of: $1) } / 1000)
     }
 

@@ -133,10 +133,31 @@ public final class ControlAreaEstimator {
         try shape.isValid ? shape : shape.context.multiPolygon(shape.madeValid().polygons())
     }
 
-    /// The border in the estimate's plane, densified like the territory.
+    /// The border in the estimate's plane: each line unwrapped round the projection's centre
+    /// and joined to the lines it meets there, so that a border RFC 7946 splits at ±180° is one
+    /// line again, then densified like the territory.
     private static func planarBorder(_ lines: MultiLineString<LonLat>, geos: GEOSContext,
                                      projector: Projector) throws -> GEOSObject {
-        try geos.multiLineString(MultiLineString(lines.lines.map { try projector.project(densified($0, geos: geos)) }))
+        var unwrapped = lines.mapLines { Self.unwrapped($0, around: projector.center.lon) }
+        if unwrapped.lines.count > 1 {
+            let merged = try geos.multiLineString(unwrapped.mapLines(AntimeridianSplit.planar)).lineMerged()
+            unwrapped = try merged.lines().mapLines { AntimeridianSplit.lonLat($0, shifted: 0) }
+        }
+        let projected = try unwrapped.lines.map { try projector.project(densified($0, geos: geos)) }
+        return try geos.multiLineString(MultiLineString(projected))
+    }
+
+    /// Longitudes moved by whole turns, each to within 180° of the one before (the first, of
+    /// `lon`), so that a line crossing ±180° runs on without a jump.
+    private static func unwrapped(_ line: [LonLat], around lon: Double) -> [LonLat] {
+        var previous = lon
+        return line.map { p in
+            var shifted = p.lon
+            while shifted - previous > 180 { shifted -= 360 }
+            while shifted - previous < -180 { shifted += 360 }
+            previous = shifted
+            return LonLat(lon: shifted, lat: p.lat)
+        }
     }
 
     /// A lon/lat ring or line with vertices added so that no step exceeds `densifyDegrees`.
