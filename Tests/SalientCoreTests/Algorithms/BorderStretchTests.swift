@@ -13,7 +13,8 @@ import Testing
         let ring = border + [LonLat(lon: west + 3, lat: -15.5), LonLat(lon: west, lat: -15.5), border[0]]
         let territory = try AntimeridianSplit.split(MultiPolygon([Polygon(exterior: ring)]), context: geos)
         let lines = west + 3 > 180
-            ? [border.filter { $0.lon <= 180 }, border.filter { $0.lon >= 180 }.map { LonLat(lon: $0.lon - 360, lat: $0.lat) }]
+            ? [border.filter { $0.lon <= 180 },
+               border.filter { $0.lon >= 180 }.map { LonLat(lon: $0.lon - 360, lat: $0.lat) }]
             : [border]
         return try Gazetteer(places: [
             world.place(id: "north", kind: .region, geometry: .multiPolygon(territory)),
@@ -26,7 +27,8 @@ import Testing
         let world = try SyntheticWorld()
         let geos = try GEOSContext()
         let places = [1.2, 1.8].map { offset in
-            let p = world.geodesic.direct(from: LonLat(lon: west + offset, lat: Self.latitude), azimuth: 0, meters: 8_000)
+            let onBorder = LonLat(lon: west + offset, lat: Self.latitude)
+            let p = world.geodesic.direct(from: onBorder, azimuth: 0, meters: 8_000)
             return LonLat(lon: p.lon > 180 ? p.lon - 360 : p.lon, lat: p.lat)
         }
         let events = places.enumerated().map { index, place in

@@ -49,14 +49,17 @@ import Testing
                     #expect(unchanged, "printing changes the geometry: \(label)")
                     for polygon in written.polygons {
                         polygons += 1
-                        let reason = try geos.polygon(polygon.mapPoints { PlanarPoint(x: $0.lon, y: $0.lat) }).invalidityReason()
+                        let shape = try geos.polygon(polygon.mapPoints { PlanarPoint(x: $0.lon, y: $0.lat) })
+                        let reason = try shape.invalidityReason()
                         #expect(reason == nil, "\(label): \(reason ?? "")")
-                        #expect(polygon.rings.allSatisfy { $0.allSatisfy { (-180...180).contains($0.lon) } }, "\(label)")
+                        let inRange = polygon.rings.allSatisfy { $0.allSatisfy { (-180...180).contains($0.lon) } }
+                        #expect(inRange, "\(label)")
                     }
                     let whole = try geos.multiPolygon(Self.lonLatPlane(written)).invalidityReason()
                     #expect(whole == nil, "\(label): \(whole ?? "")")
                     let measured = geodesic.area(of: written) / 1e6
-                    #expect(String(format: "%.3f", measured) == String(format: "%.3f", tier.areaSquareKilometers), "\(label)")
+                    let printed = String(format: "%.3f", tier.areaSquareKilometers)
+                    #expect(String(format: "%.3f", measured) == printed, "\(label)")
                 }
             }
         }

@@ -10,8 +10,8 @@ import Testing
         let territory = world.place(id: "north", kind: .region, geometry: .multiPolygon(MultiPolygon([polygon])))
         let village = world.north(ofBorderAt: 36, kilometers: 10)
         let timeline = world.timeline([world.event("held", .control, at: village, on: .day(day("2024-08-10")))])
-        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: Gazetteer(places: [territory, world.border]),
-                                                 geodesic: world.geodesic)
+        let gazetteer = try Gazetteer(places: [territory, world.border])
+        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: gazetteer, geodesic: world.geodesic)
         return try estimator.estimate(asOf: day("2024-08-10")).controlled.areaSquareKilometers
     }
 
@@ -72,8 +72,8 @@ import Testing
         let timeline = world.timeline([world.event("held", .control, at: village, on: .day(day("2024-08-10"))),
                                        world.event("fought", .contested, at: LonLat(lon: 36.005, lat: 50.001),
                                                    on: .day(day("2024-08-10")))])
-        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: Gazetteer(places: [territory, world.border]),
-                                                 geodesic: world.geodesic)
+        let gazetteer = try Gazetteer(places: [territory, world.border])
+        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: gazetteer, geodesic: world.geodesic)
         #expect(try estimator.territory.invalidityReason() == nil)
         #expect(try estimator.estimate(asOf: day("2024-08-10")).contested.areaSquareKilometers > 0)
         // Nothing is clipped: the territory reaches a degree south of the border.

@@ -57,7 +57,8 @@ struct GeneratedFront {
         // Exact multiples of 1/20° from an exact western end, so 180° is itself a vertex.
         border = (0...steps).map { k in
             let lon = sector.west + Double(k) / Double(Self.stepsPerDegree)
-            let lat = sector.latitude + 0.03 * sin(phase + Double(k) / 7) + Double.random(in: -0.004...0.004, using: &random)
+            let wave = 0.03 * sin(phase + Double(k) / 7)
+            let lat = sector.latitude + wave + Double.random(in: -0.004...0.004, using: &random)
             return Self.grid(LonLat(lon: lon, lat: lat))
         }
         let kinds: [EventKind] = [.control, .control, .advance, .contested, .repelled]
@@ -70,10 +71,11 @@ struct GeneratedFront {
             let kind = kinds.randomElement(using: &random)!
             let actor = kind == .control && Bool.random(using: &random) ? "B" : "A"
             let date = CalendarDay("2024-08-0\(Int.random(in: 1...5, using: &random))")!
-            events.append(Event(id: "e\(index)", date: .day(date), dateNote: "", kind: kind, placeID: nil, placeName: "",
-                                position: Self.wrapped(position), placeKind: Bool.random(using: &random) ? .village : .town,
-                                locationPrecision: Bool.random(using: &random) ? .exact : .near, actor: actor,
-                                summary: "", sourceIDs: ["s"]))
+            let placeKind: PlaceKind = Bool.random(using: &random) ? .village : .town
+            let precision: LocationPrecision = Bool.random(using: &random) ? .exact : .near
+            events.append(Event(id: "e\(index)", date: .day(date), dateNote: "", kind: kind, placeID: nil,
+                                placeName: "", position: Self.wrapped(position), placeKind: placeKind,
+                                locationPrecision: precision, actor: actor, summary: "", sourceIDs: ["s"]))
         }
         self.events = events
     }
@@ -92,7 +94,8 @@ struct GeneratedFront {
         let source = Source(id: "s", outlet: "Test", published: .day(CalendarDay("2024-08-01")!), file: "", url: "",
                             description: "", note: "")
         let parameters = EstimateParameters(actor: "A", territoryIDs: ["north"], borderID: "line",
-                                            radiusKilometers: [.village: 1.5, .town: 3], precisionFactor: [.exact: 1, .near: 2],
+                                            radiusKilometers: [.village: 1.5, .town: 3],
+                                            precisionFactor: [.exact: 1, .near: 2],
                                             contestedBandKilometers: 4, join: join)
         return Timeline(id: "generated", title: "", timeZone: "UTC", estimate: parameters, sources: [source],
                         events: events, claims: [])
@@ -101,10 +104,12 @@ struct GeneratedFront {
     /// The territory and the border as a gazetteer holds them: split at ±180°.
     func gazetteer(geos: GEOSContext) throws -> Gazetteer {
         let north = sector.latitude + 1.5
-        let ring = border + [LonLat(lon: border.last!.lon, lat: north), LonLat(lon: border[0].lon, lat: north), border[0]]
+        let ring = border + [LonLat(lon: border.last!.lon, lat: north), LonLat(lon: border[0].lon, lat: north),
+                             border[0]]
         let territory = try AntimeridianSplit.split(MultiPolygon([Polygon(exterior: ring)]), context: geos)
         let lines = border.last!.lon > 180
-            ? [border.filter { $0.lon <= 180 }, border.filter { $0.lon >= 180 }.map { LonLat(lon: $0.lon - 360, lat: $0.lat) }]
+            ? [border.filter { $0.lon <= 180 },
+               border.filter { $0.lon >= 180 }.map { LonLat(lon: $0.lon - 360, lat: $0.lat) }]
             : [border]
         return try Gazetteer(places: [
             place("north", kind: .region, geometry: .multiPolygon(territory)),
@@ -114,6 +119,7 @@ struct GeneratedFront {
 
     func place(_ id: String, kind: PlaceKind, geometry: Geometry) -> Place {
         Place(id: id, name: id, localName: "", aliases: [], kind: kind, parent: "", country: "", geometry: geometry,
-              provenance: Provenance(source: "test", sourceID: id, sourceURL: "", licence: "CC0", uncertaintyMeters: 0, note: ""))
+              provenance: Provenance(source: "test", sourceID: id, sourceURL: "", licence: "CC0",
+                                     uncertaintyMeters: 0, note: ""))
     }
 }
