@@ -199,10 +199,10 @@ public final class ClaimChecker {
         if reportedArea > 0 {
             outcome.lower = EvidenceBound(value: reportedArea, text: heldOnly ? "the ground the places reported held cover alone"
                                                                               : "the ground the reported places cover alone")
-            let geometry = MultiPolygon((heldOnly ? [reported.controlled] : reported.tiers).flatMap(\.geometry.polygons))
+            let joined = try estimator.joined(heldOnly ? [reported.controlled] : reported.tiers, geodesic: geodesic)
             record(area: MeasuredArea(role: heldOnly ? "reported_held_places" : "reported_places", claimIDs: [claim.id], asOf: day,
                                       label: heldOnly ? "ground the places reported held cover" : "ground the reported places cover",
-                                      geometry: geometry, areaSquareKilometers: reportedArea))
+                                      geometry: joined.geometry, areaSquareKilometers: joined.areaSquareKilometers))
         }
         var why = "\(try evidenceSummary(day)), so more ground cannot be ruled out"
         if let bound = try depthBound(for: claim) {

@@ -77,6 +77,18 @@ extension ControlAreaEstimator {
         return DerivedArea(geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6)
     }
 
+    /// Tiers as one area, as written: their union, since the parts of a valid MultiPolygon may
+    /// not share edges as the tiers do (contested ground is cut along the controlled edge).
+    public func joined(_ areas: [ControlArea], geodesic: Geodesic) throws -> DerivedArea {
+        let parts = try areas.filter { !$0.geometry.isEmpty }.map {
+            try geos.multiPolygon($0.geometry.mapRings(AntimeridianSplit.planar))
+        }
+        guard !parts.isEmpty else { return DerivedArea(geometry: MultiPolygon(), areaSquareKilometers: 0) }
+        let union = try geos.collection(of: parts).unaryUnion().polygons()
+        let lonLat = try OutputGrid.polygons(union.mapRings { AntimeridianSplit.lonLat($0, shifted: 0) }, context: geos)
+        return DerivedArea(geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6)
+    }
+
     /// Which of `points` (by id) lie inside or on `area`, sorted by id.
     public func ids(of points: [(id: String, position: LonLat)], inside area: MultiPolygon<LonLat>) throws -> [String] {
         guard !area.isEmpty else { return [] }
