@@ -73,7 +73,7 @@ extension ControlAreaEstimator {
     public func land(within kilometers: Double, of stretch: BorderStretch, geodesic: Geodesic) throws -> DerivedArea {
         let lines = try geos.multiLineString(MultiLineString(stretch.planar))
         let land = try lines.buffered(byMeters: kilometers * 1000).intersection(territory).normalized()
-        let lonLat = try OutputGrid.polygons(projector.unproject(land.polygons()), context: geos)
+        let lonLat = try writtenPolygons(land)
         return DerivedArea(geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6)
     }
 

@@ -6,11 +6,14 @@ import Testing
 @Suite struct BorderStretchTests {
     static let latitude = -17.0
 
-    /// A border along 17°S from `west` eastwards for 3°, vertices every 1/20° (180° among them
-    /// when it is crossed), the territory north of it; as RFC 7946 input has them, split at ±180°.
-    func gazetteer(west: Double, world: SyntheticWorld, geos: GEOSContext) throws -> Gazetteer {
-        let border = (0...60).map { LonLat(lon: west + Double($0) / 20, lat: Self.latitude) }
-        let ring = border + [LonLat(lon: west + 3, lat: -15.5), LonLat(lon: west, lat: -15.5), border[0]]
+    /// A border along `latitude` from `west` eastwards for 3°, vertices every 1/20° (180° among
+    /// them when it is crossed), the territory 1.5° north of it; as RFC 7946 input has them,
+    /// split at ±180°.
+    static func gazetteer(west: Double, latitude: Double = latitude, world: SyntheticWorld,
+                          geos: GEOSContext) throws -> Gazetteer {
+        let border = (0...60).map { LonLat(lon: west + Double($0) / 20, lat: latitude) }
+        let north = latitude + 1.5
+        let ring = border + [LonLat(lon: west + 3, lat: north), LonLat(lon: west, lat: north), border[0]]
         let territory = try AntimeridianSplit.split(MultiPolygon([Polygon(exterior: ring)]), context: geos)
         let lines = west + 3 > 180
             ? [border.filter { $0.lon <= 180 },
@@ -35,7 +38,7 @@ import Testing
             world.event("held-\(index)", .control, at: place, on: .day(day("2024-08-10")))
         }
         let estimator = try ControlAreaEstimator(timeline: world.timeline(events),
-                                                 gazetteer: gazetteer(west: west, world: world, geos: geos),
+                                                 gazetteer: Self.gazetteer(west: west, world: world, geos: geos),
                                                  geodesic: world.geodesic)
         return try #require(try estimator.reportedBorderStretch(asOf: day("2024-08-10"), geodesic: world.geodesic))
     }
@@ -59,5 +62,35 @@ import Testing
         let geodesic = try Geodesic.wgs84()
         let written = across.lines.reduce(0) { $0 + geodesic.length(of: $1) } / 1000
         #expect(abs(written - across.lengthKilometers) < 0.01, "written lines: \(written) km")
+    }
+}
+
+/// An estimate straddling 180° measures what the same estimate off 180° does.
+@Suite struct AntimeridianEstimateTests {
+    /// Villages held 20 km north of a border along 65°N, at 179.5°E and 179.5°W, joined in one
+    /// hull whose long edges cross 180°. Cut there, the edges keep to the hull's planar edges
+    /// (densified before unprojecting), not to straight lon/lat chords 100 m off them, so both
+    /// tiers measure as the same scenario 10° west does.
+    @Test func straddlingEstimateMeasuresAsTheShiftedOne() throws {
+        func estimate(west: Double) throws -> ControlEstimate {
+            let world = try SyntheticWorld()
+            let geos = try GEOSContext()
+            let events = [1.0, 2.0].enumerated().map { index, offset in
+                let p = world.geodesic.direct(from: LonLat(lon: west + offset, lat: 65), azimuth: 0, meters: 20_000)
+                let wrapped = LonLat(lon: p.lon > 180 ? p.lon - 360 : p.lon, lat: p.lat)
+                return world.event("held-\(index)", .control, at: wrapped, on: .day(day("2024-08-10")))
+            }
+            let gazetteer = try BorderStretchTests.gazetteer(west: west, latitude: 65, world: world, geos: geos)
+            let estimator = try ControlAreaEstimator(timeline: world.timeline(events), gazetteer: gazetteer,
+                                                     geodesic: world.geodesic)
+            return try estimator.estimate(asOf: day("2024-08-10"))
+        }
+        let across = try estimate(west: 178.5)
+        let shifted = try estimate(west: 168.5)
+        #expect(across.controlled.geometry.polygons.count == 2)
+        for (a, b) in zip(across.tiers, shifted.tiers) {
+            #expect(abs(a.areaSquareKilometers - b.areaSquareKilometers) < 0.01,
+                    "\(a.tier): across \(a.areaSquareKilometers) km², shifted \(b.areaSquareKilometers) km²")
+        }
     }
 }
