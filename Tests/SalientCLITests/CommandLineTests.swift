@@ -25,7 +25,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout == """
             wrote \(out.path)/events.geojson and \(out.path)/control.geojson
-            as of 2024-08-12: controlled 74.2 km², contested 3201.5 km²
+            as of 2024-08-12: controlled 74.2 km², contested 3202.0 km²
 
             """)
         let quiet = try SalientProcess.run(["export", ExportTests.fixtureTimeline, "--out", out.path, "--quiet"])

@@ -1,6 +1,6 @@
 /// A stretch of the border, in lon/lat and in the estimator's projection.
 public struct BorderStretch: Hashable, Sendable {
-    /// One line per border part the stretch touches.
+    /// One line per border part the stretch touches, split at ±180° as RFC 7946 asks.
     public var lines: [[LonLat]]
     var planar: [[PlanarPoint]]
     /// Geodesic length on WGS 84, kilometres.
@@ -48,12 +48,10 @@ extension ControlAreaEstimator {
         }
         guard !planar.isEmpty else { return nil }
         let lines = try planar.map { try projector.unproject($0) }
-        return BorderStretch(lines: lines, planar: planar,
+        return BorderStretch(lines: try AntimeridianSplit.split(lines, context: geos), planar: planar,
                              lengthKilometers: lines.reduce(0) { $0 + geodesic.length(of: $1) } / 1000)
     }
 
-    /// The territory within `kilometers` of a stretch of border: the most ground an advance
-    /// that deep along that stretch can cover.
     /// The border part nearest a place and how far along it the place lies; a place's answer
     /// never changes, and a check asks it for every reported place on every claimed day.
     private func borderPosition(of position: LonLat, parts: [GEOSObject]) throws -> (part: Int, along: Double)? {
@@ -69,10 +67,24 @@ extension ControlAreaEstimator {
         return found
     }
 
+    /// The territory within `kilometers` of a stretch of border: the most ground an advance
+    /// that deep along that stretch can cover.
     public func land(within kilometers: Double, of stretch: BorderStretch, geodesic: Geodesic) throws -> DerivedArea {
         let lines = try geos.multiLineString(MultiLineString(stretch.planar))
         let land = try lines.buffered(byMeters: kilometers * 1000).intersection(territory).normalized()
-        let lonLat = try projector.unproject(land.polygons())
+        let lonLat = try writtenPolygons(land)
+        return DerivedArea(geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6)
+    }
+
+    /// Tiers as one area, as written: their union, since the parts of a valid MultiPolygon may
+    /// not share edges as the tiers do (contested ground is cut along the controlled edge).
+    public func joined(_ areas: [ControlArea], geodesic: Geodesic) throws -> DerivedArea {
+        let parts = try areas.filter { !$0.geometry.isEmpty }.map {
+            try geos.multiPolygon($0.geometry.mapRings(AntimeridianSplit.planar))
+        }
+        guard !parts.isEmpty else { return DerivedArea(geometry: MultiPolygon(), areaSquareKilometers: 0) }
+        let union = try geos.collection(of: parts).unaryUnion().polygons()
+        let lonLat = try OutputGrid.polygons(union.mapRings { AntimeridianSplit.lonLat($0, shifted: 0) }, context: geos)
         return DerivedArea(geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6)
     }
 

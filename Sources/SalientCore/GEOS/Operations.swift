@@ -38,6 +38,21 @@ extension GEOSObject {
         try derive("GEOSMakeValid_r") { GEOSMakeValid_r($0, $1) }
     }
 
+    /// The same shape with every coordinate rounded to a multiple of `gridSize`, kept valid:
+    /// GEOS snap-rounds the edges (OverlayNG) and drops the parts that collapse, so rounding
+    /// cannot make the spikes and crossings that rounding printed coordinates does.
+    public func snapped(toGrid gridSize: Double) throws -> GEOSObject {
+        // returns NULL on exception
+        try derive("GEOSGeom_setPrecision_r") {
+            GEOSGeom_setPrecision_r($0, $1, gridSize, Int32(GEOS_PREC_VALID_OUTPUT.rawValue))
+        }
+    }
+
+    /// The lines of a collection joined end to end where their ends meet exactly.
+    public func lineMerged() throws -> GEOSObject {
+        try derive("GEOSLineMerge_r") { GEOSLineMerge_r($0, $1) }
+    }
+
     /// A point guaranteed to lie inside an areal geometry (or on a line).
     public func pointOnSurface() throws -> GEOSObject {
         try derive("GEOSPointOnSurface_r") { GEOSPointOnSurface_r($0, $1) }
@@ -56,6 +71,10 @@ extension GEOSObject {
         }
         defer { GEOSFree_r(context.handle, reason) }
         return String(cString: reason)
+    }
+
+    public var isValid: Bool {
+        get throws { try invalidityReason() == nil }
     }
 
     /// Planar distance in the units of the projection (metres).
@@ -127,7 +146,12 @@ extension GEOSObject {
     /// accurate to the spacing. Densify lines rather than polygons: for polygons GEOS 3.11
     /// repairs the result with buffer(0), which leaks memory inside GEOS.
     public func densified(maxSegmentMeters meters: Double) throws -> GEOSObject {
-        try derive("GEOSDensify_r") { GEOSDensify_r($0, $1, meters) }
+        try densified(maxSegmentLength: meters)
+    }
+
+    /// As `densified(maxSegmentMeters:)`, in the plane's own units (degrees in the lon/lat plane).
+    public func densified(maxSegmentLength length: Double) throws -> GEOSObject {
+        try derive("GEOSDensify_r") { GEOSDensify_r($0, $1, length) }
     }
 
     /// The same geometry in GEOS's canonical form (ring starts and order fixed), so that equal

@@ -77,6 +77,12 @@ public enum Geometry: Hashable, Sendable {
     }
 }
 
+extension Polygon {
+    public func mapPoints<T>(_ transform: (Point) throws -> T) rethrows -> Polygon<T> {
+        Polygon<T>(exterior: try exterior.map(transform), holes: try holes.map { try $0.map(transform) })
+    }
+}
+
 extension MultiPolygon {
     /// The same polygons with every ring transformed, e.g. projected or unprojected.
     public func mapRings<T>(_ transform: ([Point]) throws -> [T]) rethrows -> MultiPolygon<T> {

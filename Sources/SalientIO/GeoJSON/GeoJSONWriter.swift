@@ -146,7 +146,7 @@ public struct GeoJSONFeature: Sendable {
 /// (about 0.1 m), one feature per line so diffs stay readable, a `name` member that GDAL
 /// and QGIS use as the layer name.
 public enum GeoJSONWriter {
-    public static let coordinateDecimals = 6
+    public static let coordinateDecimals = OutputGrid.decimals
 
     public static func featureCollection(name: String, features: [GeoJSONFeature]) -> String {
         if let first = features.first {

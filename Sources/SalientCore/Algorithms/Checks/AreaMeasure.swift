@@ -36,10 +36,11 @@ enum AreaMeasure {
         let reportedArea = reported.controlled.areaSquareKilometers
             + (heldOnly ? 0 : reported.contested.areaSquareKilometers)
         if reportedArea > 0 {
-            let shape = MultiPolygon((heldOnly ? [reported.controlled] : reported.tiers).flatMap(\.geometry.polygons))
+            // The tiers share edges, so they are written as their union, measured as written.
+            let shape = try context.joined(heldOnly ? [reported.controlled] : reported.tiers)
             geometry.add(MeasuredArea(role: heldOnly ? "reported_held_places" : "reported_places", claimIDs: [claim.id],
                                       asOf: day, label: CheckProse.reportedPlacesLabel(heldOnly: heldOnly),
-                                      geometry: shape, areaSquareKilometers: reportedArea))
+                                      geometry: shape.geometry, areaSquareKilometers: shape.areaSquareKilometers))
         }
         let evidence = context.evidence(day)
         let bound = try DepthBound.nearest(for: claim, in: context)

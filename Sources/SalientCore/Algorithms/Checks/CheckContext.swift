@@ -90,6 +90,11 @@ final class CheckContext {
         return estimate
     }
 
+    /// Tiers joined into one valid area, as written and measured.
+    func joined(_ areas: [ControlArea]) throws -> DerivedArea {
+        try estimator.joined(areas, geodesic: geodesic)
+    }
+
     /// Ground events located to a place by `day`, sorted by id.
     func reportedEvents(asOf day: CalendarDay) -> [Event] {
         timeline.events.filter { $0.date.end <= day && Self.isReportedPlace($0, parameters: timeline.estimate) }

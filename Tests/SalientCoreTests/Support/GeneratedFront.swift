@@ -1,0 +1,125 @@
+import Foundation
+import SalientCore
+
+/// SplitMix64: a seeded generator, so a failing generated case can be made again from its seed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Where on Earth a generated front runs: the western end of its border and the border's mean latitude.
+struct Sector: CustomStringConvertible, Sendable {
+    var name: String
+    var west: Double
+    var latitude: Double
+
+    static let midLatitude = Sector(name: "mid-latitude", west: 34, latitude: 51)
+    static let south = Sector(name: "south of the equator", west: -66, latitude: -34)
+    /// The border runs from 178.5°E to 178.5°W, through 180° at a vertex.
+    static let antimeridian = Sector(name: "across the antimeridian", west: 178.5, latitude: -17)
+    static let all = [midLatitude, south, antimeridian]
+
+    var description: String { name }
+}
+
+/// A generated front: a wavy border 3° of longitude wide, the territory north of it, and
+/// ground events at random places up to 30 km from it, as RFC 7946 input has them (split at
+/// ±180°). Place coordinates are on the gazetteer's own 6-decimal grid.
+struct GeneratedFront {
+    static let widthDegrees = 3.0
+    /// Border vertices every 1/20°, the territory's southern edge sharing them.
+    static let stepsPerDegree = 20
+
+    let sector: Sector
+    let geodesic: Geodesic
+    let join: JoinMethod
+    let border: [LonLat]
+    let events: [Event]
+
+    init(sector: Sector, seed: UInt64, join: JoinMethod, geodesic: Geodesic) {
+        self.sector = sector
+        self.geodesic = geodesic
+        self.join = join
+        var random = SeededGenerator(seed: seed)
+        let phase = Double.random(in: 0..<(2 * .pi), using: &random)
+        let steps = Int(Self.widthDegrees) * Self.stepsPerDegree
+        // Exact multiples of 1/20° from an exact western end, so 180° is itself a vertex.
+        border = (0...steps).map { k in
+            let lon = sector.west + Double(k) / Double(Self.stepsPerDegree)
+            let wave = 0.03 * sin(phase + Double(k) / 7)
+            let lat = sector.latitude + wave + Double.random(in: -0.004...0.004, using: &random)
+            return Self.grid(LonLat(lon: lon, lat: lat))
+        }
+        let kinds: [EventKind] = [.control, .control, .advance, .contested, .repelled]
+        let count = Int.random(in: 3...14, using: &random)
+        var events: [Event] = []
+        for index in 0..<count {
+            let from = border[Int.random(in: (steps / 6)...(5 * steps / 6), using: &random)]
+            let position = Self.grid(geodesic.direct(from: from, azimuth: Double.random(in: -50...50, using: &random),
+                                                     meters: Double.random(in: 1_000...30_000, using: &random)))
+            let kind = kinds.randomElement(using: &random)!
+            let actor = kind == .control && Bool.random(using: &random) ? "B" : "A"
+            let date = CalendarDay("2024-08-0\(Int.random(in: 1...5, using: &random))")!
+            let placeKind: PlaceKind = Bool.random(using: &random) ? .village : .town
+            let precision: LocationPrecision = Bool.random(using: &random) ? .exact : .near
+            events.append(Event(id: "e\(index)", date: .day(date), dateNote: "", kind: kind, placeID: nil,
+                                placeName: "", position: Self.wrapped(position), placeKind: placeKind,
+                                locationPrecision: precision, actor: actor, summary: "", sourceIDs: ["s"]))
+        }
+        self.events = events
+    }
+
+    static func grid(_ p: LonLat) -> LonLat {
+        LonLat(lon: (p.lon * 1e6).rounded() / 1e6, lat: (p.lat * 1e6).rounded() / 1e6)
+    }
+
+    static func wrapped(_ p: LonLat) -> LonLat {
+        LonLat(lon: p.lon > 180 ? p.lon - 360 : p.lon, lat: p.lat)
+    }
+
+    var days: [CalendarDay] { (1...5).map { CalendarDay("2024-08-0\($0)")! } }
+
+    func timeline() -> Timeline {
+        let source = Source(id: "s", outlet: "Test", published: .day(CalendarDay("2024-08-01")!), file: "", url: "",
+                            description: "", note: "")
+        let parameters = EstimateParameters(actor: "A", territoryIDs: ["north"], borderID: "line",
+                                            radiusKilometers: [.village: 1.5, .town: 3],
+                                            precisionFactor: [.exact: 1, .near: 2],
+                                            contestedBandKilometers: 4, join: join)
+        return Timeline(id: "generated", title: "", timeZone: "UTC", estimate: parameters, sources: [source],
+                        events: events, claims: [])
+    }
+
+    /// The territory and the border as a gazetteer holds them: split at ±180°.
+    func gazetteer(geos: GEOSContext) throws -> Gazetteer {
+        let north = sector.latitude + 1.5
+        let ring = border + [LonLat(lon: border.last!.lon, lat: north), LonLat(lon: border[0].lon, lat: north),
+                             border[0]]
+        let territory = try AntimeridianSplit.split(MultiPolygon([Polygon(exterior: ring)]), context: geos)
+        let lines = border.last!.lon > 180
+            ? [border.filter { $0.lon <= 180 },
+               border.filter { $0.lon >= 180 }.map { LonLat(lon: $0.lon - 360, lat: $0.lat) }]
+            : [border]
+        return try Gazetteer(places: [
+            place("north", kind: .region, geometry: .multiPolygon(territory)),
+            place("line", kind: .border, geometry: .multiLineString(MultiLineString(lines))),
+        ])
+    }
+
+    func place(_ id: String, kind: PlaceKind, geometry: Geometry) -> Place {
+        Place(id: id, name: id, localName: "", aliases: [], kind: kind, parent: "", country: "", geometry: geometry,
+              provenance: Provenance(source: "test", sourceID: id, sourceURL: "", licence: "CC0",
+                                     uncertaintyMeters: 0, note: ""))
+    }
+}
