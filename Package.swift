@@ -16,8 +16,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         .target(name: "SalientCore", dependencies: ["CGEOS", "CPROJ"]),
-        .target(name: "SalientIO", dependencies: ["SalientCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SalientIO", dependencies: ["SalientCore", "CXXHash", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "salient",
             dependencies: ["SalientCore", "SalientIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -5,7 +5,7 @@
 #                                            and python3-venv (the benchmark's Python peer)
 #   scripts/install-dependencies.sh --bench  GEOS, PROJ and python3-venv
 set -euo pipefail
-packages=(libgeos-dev libproj-dev proj-data pkg-config)
+packages=(libgeos-dev libproj-dev proj-data libxxhash-dev pkg-config)
 case "${1:-}" in
   --test) packages+=(gdal-bin python3-qgis python3-venv) ;;
   --bench) packages+=(python3-venv) ;;

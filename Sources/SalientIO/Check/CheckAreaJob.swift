@@ -29,7 +29,9 @@ public enum CheckAreaJob {
                                                  repairHint: "pass --repair to repair it with GEOSMakeValid")
         guard features.contains(where: { $0.property(options.claimedField) != nil }) else {
             let keys = Set(features.flatMap { $0.properties.map(\.key) }).sorted()
-            throw InputError("no feature has a property '\(options.claimedField)'", file: path, field: options.claimedField,
+            // The reader drops null properties, as GDAL does, so this is said of missing and null alike.
+            throw InputError("'\(options.claimedField)' is missing or null in every feature",
+                             file: path, field: options.claimedField,
                              hint: keys.isEmpty ? "the features carry no properties"
                                  : didYouMean(closest(options.claimedField, among: keys)) ?? "the properties are \(keys.joined(separator: ", "))")
         }
