@@ -28,9 +28,10 @@ public struct RequestRefusal: Error, CustomStringConvertible, Equatable, Sendabl
         self.path = path
     }
 
-    /// Gigabytes (10⁹ bytes) with one decimal, as the budget is given; megabytes below one.
+    /// Bytes in gigabytes (10⁹ bytes, as the budget is given) with one decimal, or in megabytes
+    /// or kilobytes when that would print 0.0.
     public static func gigabytes(_ bytes: Int) -> String {
-        let unit = bytes < 1_000_000_000 ? (1_000_000, "MB") : (1_000_000_000, "GB")
+        let unit = bytes >= 1_000_000_000 ? (1_000_000_000, "GB") : bytes >= 1_000_000 ? (1_000_000, "MB") : (1_000, "kB")
         let tenths = (bytes + unit.0 / 20) / (unit.0 / 10)
         return "\(tenths / 10).\(tenths % 10) \(unit.1)"
     }

@@ -98,6 +98,11 @@ public enum SnapshotJob {
             return Result(folder: folder.path, days: days.count, controlTimelineFeatures: result.features, last: result.last)
         } catch {
             try? FileManager.default.removeItem(atPath: staging.path)
+            // Unless the commit had begun (its manifest is in place), the folder is as it was.
+            if (try? folder.readManifest()) == manifest {
+                manifest.removeStaging(staging.name)
+                try? folder.writeManifest(manifest)
+            }
             throw error
         }
     }
@@ -485,13 +490,19 @@ public enum SnapshotJob {
         func estimatedBytes(days: [CalendarDay]) -> Int {
             var prefix = [0]
             prefix.reserveCapacity(count + 1)
-            for k in 0..<count { prefix.append(prefix[k] + offsets[5 * k + 3] - offsets[5 * k] + 2) }
-            let header = GeoJSONWriter.header(name: "events 2024-01-01").utf8.count + GeoJSONWriter.footer(empty: false).utf8.count
+            for k in 0..<count {
+                // The shorter of the event's two versions (before and after its entry into the estimate).
+                let pending = offsets[5 * k + 3] - offsets[5 * k]
+                let entered = offsets[5 * k + 1] - offsets[5 * k] + offsets[5 * k + 5] - offsets[5 * k + 3]
+                prefix.append(prefix[k] + min(pending, entered) + 2)
+            }
+            let header = GeoJSONWriter.header(name: "events 2024-01-01").utf8.count
+                + min(GeoJSONWriter.footer(empty: false).utf8.count, GeoJSONWriter.footer(empty: true).utf8.count)
             var total = 0, begun = 0
             for day in days {
                 while begun < count, starts[begun] <= day { begun += 1 }
-                // Every age has at least one digit.
-                total += header + prefix[begun] + begun
+                // Every age has at least one digit; the first event has no separator.
+                total += header + prefix[begun] + begun - (begun > 0 ? 2 : 0)
             }
             return total
         }

@@ -82,6 +82,10 @@ public struct OutputFolder: Sendable {
     func removeLeftovers(_ manifest: inout Manifest) throws {
         guard let items = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         var changed = false
+        for name in manifest.stagingFolders where !items.contains(name) {
+            manifest.removeStaging(name)
+            changed = true
+        }
         for item in items {
             if item.hasPrefix(Self.stagingPrefix), manifest.listsStaging(item) {
                 let folder = url(item)
