@@ -59,7 +59,8 @@ extension SalientCommand {
 
         func run() throws {
             let options = CheckAreaJob.Options(claimedField: claimedField, idField: idField, unit: ClaimUnit(parsing: unit)!,
-                                               toleranceFraction: tolerancePercent / 100, repair: repair)
+                                               toleranceFraction: tolerancePercent / 100, repair: repair,
+                                               repairHint: "pass --repair to repair it with GEOSMakeValid")
             let checks = try CheckAreaJob.run(path: file, options: options)
             try Output.print(CheckAreaJob.render(checks, file: file, as: format))
         }
