@@ -47,3 +47,21 @@ import Testing
         #expect(!manifest.accepts(nil, at: "a"))
     }
 }
+
+@Suite struct ContentHasherTests {
+    /// Pieces small and large, hashed as they come, give the hash of the whole.
+    @Test func piecesHashAsTheirConcatenation() {
+        var seed: UInt32 = 1
+        let pieces = (0..<5_000).map { index -> [UInt8] in
+            (0..<(index % 97 == 0 ? 3_000 : index % 40)).map { _ in
+                seed = seed &* 1_664_525 &+ 1_013_904_223
+                return UInt8(truncatingIfNeeded: seed >> 24)
+            }
+        }
+        let hasher = ContentHasher(), whole = ContentHasher()
+        for piece in pieces { piece.withUnsafeBytes { hasher.update($0) } }
+        pieces.joined().map { $0 }.withUnsafeBytes { whole.update($0) }
+        #expect(hasher.digest == whole.digest)
+        #expect(hasher.digest.size == pieces.map(\.count).reduce(0, +))
+    }
+}
