@@ -7,7 +7,9 @@ import SalientCore
 public struct RequestRefusal: Error, CustomStringConvertible, Equatable, Sendable {
     /// Which requested day a reason is about.
     public enum Day: String, Sendable {
-        case first = "the first day", last = "the last day", asOf = "the day of the estimate"
+        case first = "the first day"
+        case last = "the last day"
+        case asOf = "the day of the estimate"
     }
 
     public enum Reason: Equatable, Sendable {
@@ -31,7 +33,8 @@ public struct RequestRefusal: Error, CustomStringConvertible, Equatable, Sendabl
     /// Bytes in gigabytes (10⁹ bytes, as the budget is given) with one decimal, or in megabytes
     /// or kilobytes when that would print 0.0.
     public static func gigabytes(_ bytes: Int) -> String {
-        let unit = bytes >= 1_000_000_000 ? (1_000_000_000, "GB") : bytes >= 1_000_000 ? (1_000_000, "MB") : (1_000, "kB")
+        let unit =
+            bytes >= 1_000_000_000 ? (1_000_000_000, "GB") : bytes >= 1_000_000 ? (1_000_000, "MB") : (1_000, "kB")
         let tenths = (bytes + unit.0 / 20) / (unit.0 / 10)
         return "\(tenths / 10).\(tenths % 10) \(unit.1)"
     }
@@ -39,13 +42,17 @@ public struct RequestRefusal: Error, CustomStringConvertible, Equatable, Sendabl
     public var description: String {
         switch reason {
         case .outsideTimeline(let which, let day, let start, let end):
-            return "\(which.rawValue) \(day) is outside the timeline (\(path)) — the timeline spans \(start) to \(end)"
+            return "\(which.rawValue) \(day) is outside the timeline (\(path)) — "
+                + "the timeline spans \(start) to \(end)"
         case .firstAfterLast(let first, let last):
-            return "the first day \(first) is after the last day \(last) (\(path)) — give a first day on or before the last"
+            return
+                "the first day \(first) is after the last day \(last) (\(path)) — "
+                + "give a first day on or before the last"
         case .tooManyDays(let days, let limit):
             return "\(days) days is more than one run writes (\(limit)) (\(path)) — narrow the run"
         case .overBudget(let estimate, let budget):
-            return "the snapshots would take at least \(Self.gigabytes(estimate)) of disk, more than the output budget of "
+            return
+                "the snapshots would take at least \(Self.gigabytes(estimate)) of disk, more than the output budget of "
                 + "\(Self.gigabytes(budget)) (\(path)) — narrow the run, or raise the budget"
         }
     }

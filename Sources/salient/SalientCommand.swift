@@ -26,7 +26,7 @@ struct SalientCommand: ParsableCommand {
         do {
             command = try parseAsRoot()
             try command!.run()
-        } catch where error is InputError || error is EstimateSetupError {
+        } catch  where error is InputError || error is EstimateSetupError {
             Output.error("error: \(error)\n")
             Foundation.exit(2)
         } catch let refusal as OutputRefusal {
@@ -38,7 +38,7 @@ struct SalientCommand: ParsableCommand {
         } catch let failure as WriteFailure {
             Output.error("error: \(failure)\n")
             Foundation.exit(1)
-        } catch where error is GEOSError || error is PROJError {
+        } catch  where error is GEOSError || error is PROJError {
             Output.error("internal error: \(error)\n")
             Foundation.exit(1)
         } catch {
@@ -62,7 +62,9 @@ struct SalientCommand: ParsableCommand {
         case .chooseAnotherFolderOrForce:
             return "\(another), or pass --force to write beside them (they are never deleted)"
         case .moveYourFiles: return "move or rename them, or \(another) (Salient never replaces them)"
-        case .useTheRealFolder: return writesFiles ? "give the real folder, or remove the link" : "give the real folder with --out, or remove the link"
+        case .useTheRealFolder:
+            return writesFiles
+                ? "give the real folder, or remove the link" : "give the real folder with --out, or remove the link"
         case .waitForTheOtherRun: return "wait for it to finish, or \(another)"
         case .chooseAnotherFolder: return another
         }
@@ -77,10 +79,13 @@ struct SalientCommand: ParsableCommand {
         case .firstAfterLast(let first, let last):
             return "--from \(first) is after --to \(last) (\(path)) — give --from on or before --to"
         case .tooManyDays(let days, let limit):
-            return "\(days) days is more than one run writes (\(limit)) (\(path)) — narrow the run with --from and --to"
+            return "\(days) days is more than one run writes (\(limit)) (\(path)) — "
+                + "narrow the run with --from and --to"
         case .overBudget(let estimate, let budget):
-            return "the snapshots would take at least \(RequestRefusal.gigabytes(estimate)) of disk, more than the output budget "
-                + "of \(RequestRefusal.gigabytes(budget)) (\(path)) — narrow the run with --from and --to, or raise the budget "
+            return
+                "the snapshots would take at least \(RequestRefusal.gigabytes(estimate)) of disk, "
+                + "more than the output budget of \(RequestRefusal.gigabytes(budget)) (\(path)) — "
+                + "narrow the run with --from and --to, or raise the budget "
                 + "with --max-output-gb"
         }
     }

@@ -7,8 +7,12 @@ import Testing
     static let valid = ExportTests.fixtureTimeline
 
     /// Runs the binary with standard output or standard error on /dev/full.
-    static func runWithFullDevice(_ arguments: [String], stdout full: Bool) throws -> (status: Int32, reason: Process.TerminationReason,
-                                                                                        other: String) {
+    static func runWithFullDevice(
+        _ arguments: [String], stdout full: Bool
+    ) throws -> (
+        status: Int32, reason: Process.TerminationReason,
+        other: String
+    ) {
         let process = Process()
         process.executableURL = SalientProcess.executable
         process.arguments = arguments
@@ -56,18 +60,25 @@ import Testing
         #expect(filler.stderr.contains("No space left on device"))
         let result = try SalientProcess.run(["export", Self.valid, "--out", out.path, "--as-of", "2024-08-10"])
         #expect(result.status == 1)
-        #expect(result.stderr == "error: cannot write the output: No space left on device (\(out.path)/events.geojson)\n")
+        #expect(
+            result.stderr == "error: cannot write the output: No space left on device (\(out.path)/events.geojson)\n")
         #expect(try SnapshotTests.contents(of: out) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
                 == [".salient-manifest", "control.geojson", "events.geojson"])
     }
 
     @Test func exportAsOfOutsideTheTimelineSaysWhatItSpans() throws {
         let out = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try SalientProcess.run(["export", Self.valid, "--as-of", "2030-01-01", "--out", out.appendingPathComponent("o").path])
+        let result = try SalientProcess.run([
+            "export", Self.valid, "--as-of", "2030-01-01", "--out", out.appendingPathComponent("o").path,
+        ])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: --as-of 2030-01-01 is outside the timeline (\(Self.valid)) — the timeline spans 2024-08-06 to 2024-08-12\n")
+        #expect(
+            result.stderr
+                == "error: --as-of 2030-01-01 is outside the timeline (\(Self.valid)) — the timeline spans 2024-08-06 to 2024-08-12\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("o").path))
     }
 
@@ -79,11 +90,18 @@ import Testing
         let timeline = SnapshotTests.threeDays
         let refused = try SalientProcess.run(["snapshots", timeline, "--out", out.path, "--max-output-gb", "0.000001"])
         #expect(refused.status == 2)
-        #expect(refused.stderr == "error: the snapshots would take at least 2.8 kB of disk, more than the output budget of 1.0 kB (\(out.path)) — narrow the run with --from and --to, or raise the budget with --max-output-gb\n")
+        #expect(
+            refused.stderr
+                == "error: the snapshots would take at least 2.8 kB of disk, more than the output budget of 1.0 kB (\(out.path)) — narrow the run with --from and --to, or raise the budget with --max-output-gb\n"
+        )
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
-        let written = try SalientProcess.run(["snapshots", timeline, "--out", out.path, "--quiet", "--max-output-gb", "0.0001"])
+        let written = try SalientProcess.run([
+            "snapshots", timeline, "--out", out.path, "--quiet", "--max-output-gb", "0.0001",
+        ])
         #expect(written.status == 0, "\(written.stderr)")
-        let events = try SnapshotTests.contents(of: out).filter { $0.key.hasSuffix(".events.geojson") }.values.map(\.count).reduce(0, +)
+        let events = try SnapshotTests.contents(of: out).filter { $0.key.hasSuffix(".events.geojson") }.values.map(
+            \.count
+        ).reduce(0, +)
         #expect(events >= 2_750)
     }
 
@@ -92,13 +110,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("nulls.geojson")
         try """
-            {"type": "FeatureCollection", "features": [
-            {"type": "Feature", "properties": {"id": "a", "area": null},
-             "geometry": {"type": "Polygon", "coordinates": [[[35, 51], [35.1, 51], [35.1, 51.1], [35, 51]]]}}
-            ]}
-            """.write(to: file, atomically: true, encoding: .utf8)
+        {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"id": "a", "area": null},
+         "geometry": {"type": "Polygon", "coordinates": [[[35, 51], [35.1, 51], [35.1, 51.1], [35, 51]]]}}
+        ]}
+        """.write(to: file, atomically: true, encoding: .utf8)
         let result = try SalientProcess.run(["check-area", file.path, "--claimed-field", "area"])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: 'area' is missing or null in every feature (\(file.path), field area) — the properties are id\n")
+        #expect(
+            result.stderr
+                == "error: 'area' is missing or null in every feature (\(file.path), field area) — the properties are id\n"
+        )
     }
 }

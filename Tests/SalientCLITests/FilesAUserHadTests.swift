@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientIO
 
 /// Files a user had are never deleted or replaced, whatever the folder, the manifest or
@@ -23,8 +24,9 @@ import Testing
     /// A copy of the check fixture, its maps and the gazetteer, so that a test may aim outputs at them.
     static func copyOfTheFixture(in folder: URL) throws -> URL {
         for name in ["gazetteer", "check"] {
-            try FileManager.default.copyItem(at: SalientProcess.fixtures.appendingPathComponent(name),
-                                             to: folder.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: SalientProcess.fixtures.appendingPathComponent(name),
+                to: folder.appendingPathComponent(name))
         }
         return folder.appendingPathComponent("check/fixture-check.yaml")
     }
@@ -43,7 +45,9 @@ import Testing
             #expect(again.status == 0, "\(again.stderr)")
             #expect(try String(contentsOf: mine, encoding: .utf8) == "mine\n")
             #expect(FileManager.default.fileExists(atPath: marked.path))
-            let left = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".salient-staging-") }
+            let left = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
+                $0.hasPrefix(".salient-staging-")
+            }
             #expect(left.sorted() == [".salient-staging-999998", ".salient-staging-999999"])
         }
     }
@@ -56,7 +60,8 @@ import Testing
             try (try String(contentsOf: manifest, encoding: .utf8) + "staging .salient-staging-999997\n")
                 .write(to: manifest, atomically: false, encoding: .utf8)
             try Self.write("", to: out.appendingPathComponent(".salient-staging-999997/.made-by-salient"))
-            try Self.write("{}", to: out.appendingPathComponent(".salient-staging-999997/daily/2024-09-01.control.geojson"))
+            try Self.write(
+                "{}", to: out.appendingPathComponent(".salient-staging-999997/daily/2024-09-01.control.geojson"))
             #expect(try SalientProcess.run(["snapshots", Self.threeDays, "--out", out.path, "--quiet"]).status == 0)
             #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".salient-staging-999997").path))
             #expect(!(try String(contentsOf: manifest, encoding: .utf8)).contains("\nstaging "))
@@ -82,7 +87,9 @@ import Testing
             let result = try SalientProcess.run(arguments)
             #expect(result.status == 2)
             let another = command == "check" ? "choose another file with --geojson" : "choose another folder with --out"
-            #expect(result.stderr == "error: another salient run is writing to \(out.path) — wait for it to finish, or \(another)\n")
+            #expect(
+                result.stderr
+                    == "error: another salient run is writing to \(out.path) — wait for it to finish, or \(another)\n")
             #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == [".salient-lock"])
         }
     }
@@ -90,12 +97,18 @@ import Testing
     // 12
     @Test func aFullDiskWhileTheManifestIsWrittenLeavesTheOldStateWhole() throws {
         try Self.withFolder { out in
-            #expect(try SalientProcess.run(["snapshots", Self.threeDays, "--out", out.path, "--quiet", "--to", "2024-09-02"]).status == 0)
+            #expect(
+                try SalientProcess.run([
+                    "snapshots", Self.threeDays, "--out", out.path, "--quiet", "--to", "2024-09-02",
+                ]).status == 0)
             let before = try SnapshotTests.contents(of: out)
-            let result = try SalientProcess.run(["snapshots", Self.threeDays, "--out", out.path, "--quiet"],
-                                                environment: ["SALIENT_TEST_FAIL_WRITES_TO": ".salient-manifest.final"])
+            let result = try SalientProcess.run(
+                ["snapshots", Self.threeDays, "--out", out.path, "--quiet"],
+                environment: ["SALIENT_TEST_FAIL_WRITES_TO": ".salient-manifest.final"])
             #expect(result.status == 1)
-            #expect(result.stderr == "error: cannot write the output: No space left on device (\(out.path)/.salient-manifest)\n")
+            #expect(
+                result.stderr
+                    == "error: cannot write the output: No space left on device (\(out.path)/.salient-manifest)\n")
             #expect(try SnapshotTests.contents(of: out) == before)
             let next = try SalientProcess.run(["snapshots", Self.threeDays, "--out", out.path, "--quiet"])
             #expect(next.status == 0, "\(next.stderr)")
@@ -110,13 +123,19 @@ import Testing
             try Self.write("keep me\n", to: notes)
             let manifest = out.appendingPathComponent(".salient-manifest")
             // Listed as an older Salient listed files, and with a made-up hash of the right size.
-            try (try String(contentsOf: manifest, encoding: .utf8) + "daily/notes.txt\nfile 0123456789abcdef 8 daily/notes.txt\n")
+            try
+                (try String(contentsOf: manifest, encoding: .utf8)
+                + "daily/notes.txt\nfile 0123456789abcdef 8 daily/notes.txt\n")
                 .write(to: manifest, atomically: false, encoding: .utf8)
             let refused = try SalientProcess.run(["snapshots", Self.threeDays, "--out", out.path])
             #expect(refused.status == 2)
-            #expect(refused.stderr == "error: the output folder holds files Salient did not write: daily/notes.txt (\(out.path)) — choose another folder with --out, or pass --force to write beside them (they are never deleted)\n")
+            #expect(
+                refused.stderr
+                    == "error: the output folder holds files Salient did not write: daily/notes.txt (\(out.path)) — choose another folder with --out, or pass --force to write beside them (they are never deleted)\n"
+            )
             for range in [[], ["--to", "2024-09-01"]] {
-                let forced = try SalientProcess.run(["snapshots", Self.threeDays, "--out", out.path, "--quiet", "--force"] + range)
+                let forced = try SalientProcess.run(
+                    ["snapshots", Self.threeDays, "--out", out.path, "--quiet", "--force"] + range)
                 #expect(forced.status == 0, "\(forced.stderr)")
                 #expect(try String(contentsOf: notes, encoding: .utf8) == "keep me\n")
             }
@@ -132,7 +151,10 @@ import Testing
             for force in [[], ["--force"]] {
                 let result = try SalientProcess.run(["export", Self.valid, "--out", out.path] + force)
                 #expect(result.status == 2)
-                #expect(result.stderr == "error: the output folder holds files Salient did not write where it writes: events.geojson (\(out.path)) — move or rename them, or choose another folder with --out (Salient never replaces them)\n")
+                #expect(
+                    result.stderr
+                        == "error: the output folder holds files Salient did not write where it writes: events.geojson (\(out.path)) — move or rename them, or choose another folder with --out (Salient never replaces them)\n"
+                )
                 #expect(try String(contentsOf: events, encoding: .utf8) == "my edit\n")
             }
         }
@@ -145,23 +167,35 @@ import Testing
             let text = try String(contentsOf: timeline, encoding: .utf8)
             let areas = folder.appendingPathComponent("r.areas.geojson")
             try Self.write("mine\n", to: areas)
-            let refused = try SalientProcess.run(["check", timeline.path, "--geojson", folder.appendingPathComponent("r.geojson").path])
+            let refused = try SalientProcess.run([
+                "check", timeline.path, "--geojson", folder.appendingPathComponent("r.geojson").path,
+            ])
             #expect(refused.status == 2)
-            #expect(refused.stderr == "error: the output folder holds files Salient did not write where it writes: r.areas.geojson (\(folder.path)) — move or rename them, or choose another file with --geojson (Salient never replaces them)\n")
+            #expect(
+                refused.stderr
+                    == "error: the output folder holds files Salient did not write where it writes: r.areas.geojson (\(folder.path)) — move or rename them, or choose another file with --geojson (Salient never replaces them)\n"
+            )
             #expect(try String(contentsOf: areas, encoding: .utf8) == "mine\n")
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.geojson").path))
             // The timeline itself, even when a hand-edited manifest claims it.
             let digest = try #require(ContentDigest.of(file: timeline.path))
             try "file \(String(format: "%016llx", digest.hash)) \(digest.size) fixture-check.yaml\n"
-                .write(to: timeline.deletingLastPathComponent().appendingPathComponent(".salient-manifest"), atomically: false, encoding: .utf8)
+                .write(
+                    to: timeline.deletingLastPathComponent().appendingPathComponent(".salient-manifest"),
+                    atomically: false, encoding: .utf8)
             let overInput = try SalientProcess.run(["check", timeline.path, "--geojson", timeline.path])
             #expect(overInput.status == 2)
-            #expect(overInput.stderr == "error: refusing to write over an input of the run: \(timeline.path) — choose another file with --geojson\n")
+            #expect(
+                overInput.stderr
+                    == "error: refusing to write over an input of the run: \(timeline.path) — choose another file with --geojson\n"
+            )
             #expect(try String(contentsOf: timeline, encoding: .utf8) == text)
             // Written once, the files are Salient's, and a second check replaces them.
             try FileManager.default.removeItem(at: areas)
             for _ in 0..<2 {
-                let written = try SalientProcess.run(["check", timeline.path, "--geojson", folder.appendingPathComponent("r.geojson").path])
+                let written = try SalientProcess.run([
+                    "check", timeline.path, "--geojson", folder.appendingPathComponent("r.geojson").path,
+                ])
                 #expect(written.status == 0, "\(written.stderr)")
             }
         }
@@ -177,7 +211,10 @@ import Testing
             for arguments in [["export", Self.valid], ["snapshots", Self.threeDays]] {
                 let result = try SalientProcess.run(arguments + ["--out", link.appendingPathComponent("sub").path])
                 #expect(result.status == 2)
-                #expect(result.stderr == "error: refusing to write through a symbolic link (\(link.path)) — give the real folder with --out, or remove the link\n")
+                #expect(
+                    result.stderr
+                        == "error: refusing to write through a symbolic link (\(link.path)) — give the real folder with --out, or remove the link\n"
+                )
             }
             #expect(try FileManager.default.contentsOfDirectory(atPath: real.path).isEmpty)
         }
@@ -202,12 +239,14 @@ import Testing
     /// replaces them.
     @Test func committedManifestMatchesTheCommittedExports() throws {
         let folder = SalientProcess.repository.appendingPathComponent("exports/kursk-2024")
-        let manifest = Manifest(text: try String(contentsOf: folder.appendingPathComponent(".salient-manifest"), encoding: .utf8))
+        let manifest = Manifest(
+            text: try String(contentsOf: folder.appendingPathComponent(".salient-manifest"), encoding: .utf8))
         let files = try SnapshotTests.contents(of: folder).keys.filter { $0 != ".salient-manifest" }.sorted()
         #expect(manifest.files.keys.sorted() == files)
         for file in files {
-            #expect(manifest.accepts(ContentDigest.of(file: folder.appendingPathComponent(file).path), at: file),
-                    "exports/kursk-2024/\(file) differs from its manifest entry: run bash scripts/run.sh and commit")
+            #expect(
+                manifest.accepts(ContentDigest.of(file: folder.appendingPathComponent(file).path), at: file),
+                "exports/kursk-2024/\(file) differs from its manifest entry: run bash scripts/run.sh and commit")
         }
     }
 }

@@ -30,9 +30,11 @@ enum AtomicFileWriter {
 
     /// The process that made a temporary named `name`, or nil when the name is not one.
     static func temporaryOwner(_ name: String) -> Int32? {
-        guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards), range.lowerBound > name.index(after: name.startIndex),
-              !name[range.upperBound...].isEmpty, name[range.upperBound...].allSatisfy(\.isASCII),
-              let pid = Int32(name[range.upperBound...]), pid > 0 else { return nil }
+        guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards),
+            range.lowerBound > name.index(after: name.startIndex),
+            !name[range.upperBound...].isEmpty, name[range.upperBound...].allSatisfy(\.isASCII),
+            let pid = Int32(name[range.upperBound...]), pid > 0
+        else { return nil }
         return pid
     }
 
@@ -49,7 +51,9 @@ enum AtomicFileWriter {
         return Staged(temporary: temporary, final: final, digest: hasher.digest)
     }
 
-    private static func writeDurably(_ bytes: UnsafeRawBufferPointer, to temporary: String, reportedAs path: String) throws {
+    private static func writeDurably(
+        _ bytes: UnsafeRawBufferPointer, to temporary: String, reportedAs path: String
+    ) throws {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw WriteFailure.writing(path, errno: errno, hint: "check that the folder exists and is writable")

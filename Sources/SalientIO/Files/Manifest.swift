@@ -21,7 +21,8 @@ struct Manifest: Equatable, Sendable {
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
             if parts.count == 4, parts[0] == "file", parts[1].count == 16, let hash = UInt64(parts[1], radix: 16),
-               let size = Int(parts[2]), size >= 0, !parts[3].isEmpty {
+                let size = Int(parts[2]), size >= 0, !parts[3].isEmpty
+            {
                 files[String(parts[3]), default: []].insert(ContentDigest(size: size, hash: hash))
             } else if parts.count == 2, parts[0] == "staging", parts[1].hasPrefix(OutputFolder.stagingPrefix) {
                 stagingFolders.insert(String(parts[1]))

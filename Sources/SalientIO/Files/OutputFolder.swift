@@ -21,16 +21,25 @@ public struct OutputFolder: Sendable {
         (path as NSString).appendingPathComponent(relative)
     }
 
+    /// The path's successive prefixes ("a", "a/b", "a/b/c"; "/a", "/a/b" when absolute).
+    private var prefixes: [String] {
+        var result: [String] = [], prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix == "/" ? "" : "/") + component
+            result.append(prefix)
+        }
+        return result
+    }
+
     /// Refuses an output path of which any part, as the user wrote it, is a symbolic link
     /// (writing through it would put files somewhere the user did not name), or that is a file.
     func checkPath() throws {
-        var prefix = path.hasPrefix("/") ? "/" : ""
-        for component in path.split(separator: "/") {
-            prefix = prefix.isEmpty ? String(component) : prefix.hasSuffix("/") ? prefix + component : prefix + "/" + component
+        for prefix in prefixes {
             var status = stat()
             guard lstat(prefix, &status) == 0 else { break }  // the rest is yet to be made
             if status.st_mode & S_IFMT == S_IFLNK {
-                throw OutputRefusal("refusing to write through a symbolic link", path: prefix, remedy: .useTheRealFolder)
+                throw OutputRefusal(
+                    "refusing to write through a symbolic link", path: prefix, remedy: .useTheRealFolder)
             }
         }
         var status = stat()
@@ -41,13 +50,12 @@ public struct OutputFolder: Sendable {
 
     /// Makes the folder and its parents.
     func create() throws {
-        var prefix = path.hasPrefix("/") ? "/" : ""
-        for component in path.split(separator: "/") {
-            prefix = prefix.isEmpty ? String(component) : prefix.hasSuffix("/") ? prefix + component : prefix + "/" + component
+        for prefix in prefixes {
             if mkdir(prefix, 0o755) != 0, errno != EEXIST {
                 let failure = WriteFailure.writing(path, "cannot create the output folder", errno: errno)
                 guard failure is InputError else { throw failure }
-                throw InputError("cannot create the output folder", file: path, hint: "check the path and its permissions")
+                throw InputError(
+                    "cannot create the output folder", file: path, hint: "check the path and its permissions")
             }
         }
         var status = stat()
@@ -89,14 +97,18 @@ public struct OutputFolder: Sendable {
         for item in items {
             if item.hasPrefix(Self.stagingPrefix), manifest.listsStaging(item) {
                 let folder = url(item)
-                if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(Self.stagingMarker)) {
+                if FileManager.default.fileExists(
+                    atPath: (folder as NSString).appendingPathComponent(Self.stagingMarker))
+                {
                     try? FileManager.default.removeItem(atPath: folder)
                 }
                 if !FileManager.default.fileExists(atPath: folder) {
                     manifest.removeStaging(item)
                     changed = true
                 }
-            } else if let pid = AtomicFileWriter.temporaryOwner(item), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+            } else if let pid = AtomicFileWriter.temporaryOwner(item), pid != getpid(), kill(pid, 0) != 0,
+                errno == ESRCH
+            {
                 unlink(url(item))
             }
         }
@@ -114,11 +126,13 @@ public struct OutputFolder: Sendable {
 
     /// Refuses when files Salient did not write stand at any of `paths` (always: they are never
     /// replaced) or under `folders` (unless `force`: then they are kept beside the outputs).
-    func checkOwnership(of paths: [String], folders: [String] = [], force: Bool, manifest: Manifest) throws -> Ownership {
+    func checkOwnership(of paths: [String], folders: [String] = [], force: Bool, manifest: Manifest) throws -> Ownership
+    {
         for relative in paths + folders {
             var status = stat()
             if lstat(url(relative), &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
-                throw OutputRefusal("refusing to write through a symbolic link", path: url(relative), remedy: .useTheRealFolder)
+                throw OutputRefusal(
+                    "refusing to write through a symbolic link", path: url(relative), remedy: .useTheRealFolder)
             }
         }
         let named = Set(paths)
@@ -127,7 +141,8 @@ public struct OutputFolder: Sendable {
             return lstat(url(relative), &status) == 0 && status.st_mode & S_IFMT != S_IFDIR
         }
         for folder in folders { candidates += files(under: folder) }
-        var ownership = Ownership(), collisions: [String] = []
+        var ownership = Ownership()
+        var collisions: [String] = []
         for file in Set(candidates).sorted() {
             if isOurs(file, manifest: manifest) {
                 ownership.ours.insert(file)
@@ -138,12 +153,14 @@ public struct OutputFolder: Sendable {
             }
         }
         if !collisions.isEmpty {
-            throw OutputRefusal("the output folder holds files Salient did not write where it writes: \(Self.list(collisions))",
-                                path: path, remedy: .moveYourFiles)
+            throw OutputRefusal(
+                "the output folder holds files Salient did not write where it writes: \(Self.list(collisions))",
+                path: path, remedy: .moveYourFiles)
         }
         if !ownership.theirs.isEmpty, !force {
-            throw OutputRefusal("the output folder holds files Salient did not write: \(Self.list(ownership.theirs))",
-                                path: path, remedy: .chooseAnotherFolderOrForce)
+            throw OutputRefusal(
+                "the output folder holds files Salient did not write: \(Self.list(ownership.theirs))",
+                path: path, remedy: .chooseAnotherFolderOrForce)
         }
         return ownership
     }
@@ -153,7 +170,8 @@ public struct OutputFolder: Sendable {
     func isOurs(_ relative: String, manifest: Manifest) -> Bool {
         var status = stat()
         guard lstat(url(relative), &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-              manifest.files[relative]?.contains(where: { $0.size == Int(status.st_size) }) == true else { return false }
+            manifest.files[relative]?.contains(where: { $0.size == Int(status.st_size) }) == true
+        else { return false }
         return manifest.accepts(ContentDigest.of(file: url(relative)), at: relative)
     }
 
@@ -188,7 +206,8 @@ public struct OutputFolder: Sendable {
             manifest.addStaging(name)
             try writeManifest(manifest)
             guard mkdir(url(name), 0o755) == 0 else {
-                throw WriteFailure.writing(path, "cannot write to the output folder", errno: errno, hint: "check that it is writable")
+                throw WriteFailure.writing(
+                    path, "cannot write to the output folder", errno: errno, hint: "check that it is writable")
             }
             try StreamingTextFile.write("", to: (url(name) as NSString).appendingPathComponent(Self.stagingMarker))
             return (name, url(name))
@@ -204,10 +223,13 @@ final class FolderLock {
 
     init(file: String, folder: String) throws {
         self.file = file
-        let busy = OutputRefusal("another salient run is writing to \(folder)", path: folder, remedy: .waitForTheOtherRun)
+        let busy = OutputRefusal(
+            "another salient run is writing to \(folder)", path: folder, remedy: .waitForTheOtherRun)
         for _ in 0..<16 {
             let fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw WriteFailure.writing(file, "cannot create the output folder's lock", errno: errno) }
+            guard fd >= 0 else {
+                throw WriteFailure.writing(file, "cannot create the output folder's lock", errno: errno)
+            }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
                 close(fd)
@@ -216,8 +238,11 @@ final class FolderLock {
             }
             // A run that finished removes the file it locked; a lock on a removed file guards
             // nothing, so hold it only if it is still the file at the path.
-            var held = stat(), current = stat()
-            if fstat(fd, &held) == 0, stat(file, &current) == 0, held.st_dev == current.st_dev, held.st_ino == current.st_ino {
+            var held = stat()
+            var current = stat()
+            if fstat(fd, &held) == 0, stat(file, &current) == 0, held.st_dev == current.st_dev,
+                held.st_ino == current.st_ino
+            {
                 descriptor = fd
                 return
             }

@@ -31,7 +31,8 @@ struct StagedCommit {
 
     func run() throws {
         let fm = FileManager.default
-        var transition = manifest, final = manifest
+        var transition = manifest
+        var final = manifest
         let swapped = swap?.digests.sorted { $0.key < $1.key } ?? []
         for (relative, digest) in files.map({ ($0.relative, $0.digest) }) + swapped {
             transition.accept(relative, digest)
@@ -39,7 +40,9 @@ struct StagedCommit {
         }
         if let swap {
             // The swapped folder's old files of ours that the new set does not have are retired.
-            for file in ours where file.hasPrefix(swap.relative + "/") && swap.digests[file] == nil { final.forget(file) }
+            for file in ours where file.hasPrefix(swap.relative + "/") && swap.digests[file] == nil {
+                final.forget(file)
+            }
         }
         if let staging { final.removeStaging(staging.name) }
         let manifestPath = folder.url(OutputFolder.manifestName)
@@ -86,10 +89,12 @@ struct StagedCommit {
             let name = String(file.dropFirst(relative.count + 1))
             let target = (staged as NSString).appendingPathComponent(name)
             guard !fm.fileExists(atPath: target) else {
-                throw OutputRefusal("a file of yours has the name of a file Salient writes: \(file)", path: folder.path,
-                                    remedy: .moveYourFiles)
+                throw OutputRefusal(
+                    "a file of yours has the name of a file Salient writes: \(file)", path: folder.path,
+                    remedy: .moveYourFiles)
             }
-            try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fm.createDirectory(
+                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             guard link(folder.url(file), target) == 0 else {
                 throw WriteFailure.writing(folder.url(file), "cannot keep your file beside the outputs", errno: errno)
             }
@@ -130,7 +135,10 @@ struct StagedCommit {
                 let path = (staging as NSString).appendingPathComponent(item)
                 var status = stat()
                 guard lstat(path, &status) == 0 else { continue }
-                if status.st_mode & S_IFMT == S_IFDIR { folders.append(path); continue }
+                if status.st_mode & S_IFMT == S_IFDIR {
+                    folders.append(path)
+                    continue
+                }
                 if item == OutputFolder.stagingMarker { continue }
                 let relative = swap.map { item.hasPrefix($0.relative + "/") ? item : nil } ?? nil
                 if status.st_nlink > 1 || relative.map({ ours.contains($0) || swap?.digests[$0] != nil }) == true {
@@ -148,7 +156,8 @@ struct StagedCommit {
 /// Swaps two paths atomically (Linux renameat2 with RENAME_EXCHANGE), looked up at run time
 /// because Glibc's Swift overlay does not export it. Nil where the kernel or libc lacks it.
 enum AtomicExchange {
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private typealias RenameAt2 =
+        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     private static let renameat2: RenameAt2? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
         return unsafeBitCast(symbol, to: RenameAt2.self)
@@ -173,7 +182,10 @@ enum FileSystemFlush {
     }()
 
     static func flush(folder: String) throws {
-        guard let syncfs else { sync(); return }
+        guard let syncfs else {
+            sync()
+            return
+        }
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
             throw WriteFailure.writing(folder, "cannot open the folder to flush it to disk", errno: errno)
@@ -187,8 +199,12 @@ enum FileSystemFlush {
     /// Makes the renames in a folder durable (fsync of the folder itself).
     static func syncFolder(_ folder: String) throws {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw WriteFailure.writing(folder, "cannot open the folder to flush it to disk", errno: errno) }
+        guard fd >= 0 else {
+            throw WriteFailure.writing(folder, "cannot open the folder to flush it to disk", errno: errno)
+        }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw WriteFailure.writing(folder, "cannot flush the output to disk", errno: errno) }
+        guard fsync(fd) == 0 else {
+            throw WriteFailure.writing(folder, "cannot flush the output to disk", errno: errno)
+        }
     }
 }

@@ -4,10 +4,12 @@ import SalientIO
 
 /// Where `export` and `snapshots` write, and whether they may write beside a user's files.
 struct OutputFolderOptions: ParsableArguments {
-    @Option(name: .customLong("out"), help: ArgumentHelp("Output folder (default: exports/<timeline id>).", valueName: "folder"))
+    @Option(
+        name: .customLong("out"),
+        help: ArgumentHelp("Output folder (default: exports/<timeline id>).", valueName: "folder"))
     var outputFolder: String?
 
-    @Flag(help: "Write into a folder that holds files Salient did not write, beside them (they are never deleted or replaced).")
+    @Flag(help: "Write beside files in the folder that Salient did not write (they are never deleted or replaced).")
     var force = false
 }
 

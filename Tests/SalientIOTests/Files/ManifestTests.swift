@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientIO
 
 @Suite struct ManifestTests {
@@ -18,14 +19,15 @@ import Testing
         manifest.accept("daily/2024-08-06.events.geojson", ContentDigest(size: 7, hash: 2))
         manifest.accept("daily/2024-08-06.events.geojson", ContentDigest(size: 9, hash: 1))
         manifest.addStaging(".salient-staging-42")
-        #expect(manifest.text == """
-            \(Manifest.header)
-            file 0000000000000001 9 daily/2024-08-06.events.geojson
-            file 0000000000000002 7 daily/2024-08-06.events.geojson
-            file 0000000000000abc 12 series.csv
-            staging .salient-staging-42
+        #expect(
+            manifest.text == """
+                \(Manifest.header)
+                file 0000000000000001 9 daily/2024-08-06.events.geojson
+                file 0000000000000002 7 daily/2024-08-06.events.geojson
+                file 0000000000000abc 12 series.csv
+                staging .salient-staging-42
 
-            """)
+                """)
         #expect(Manifest(text: manifest.text) == manifest)
     }
 
@@ -58,7 +60,8 @@ import Testing
                 return UInt8(truncatingIfNeeded: seed >> 24)
             }
         }
-        let hasher = ContentHasher(), whole = ContentHasher()
+        let hasher = ContentHasher()
+        let whole = ContentHasher()
         for piece in pieces { piece.withUnsafeBytes { hasher.update($0) } }
         pieces.joined().map { $0 }.withUnsafeBytes { whole.update($0) }
         #expect(hasher.digest == whole.digest)

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import SalientIO
 
 @Suite struct OutputFolderTests {
     private func scratchFolder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("output-folder-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("output-folder-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -15,8 +17,12 @@ import Testing
         let folder = OutputFolder(path: path)
         let held = try folder.lock()
         let refusal = try #require(throws: OutputRefusal.self) { try folder.lock() }
-        #expect(refusal == OutputRefusal("another salient run is writing to \(path)", path: path, remedy: .waitForTheOtherRun))
-        #expect(refusal.description == "another salient run is writing to \(path) — wait for it to finish, or choose another output folder")
+        #expect(
+            refusal
+                == OutputRefusal("another salient run is writing to \(path)", path: path, remedy: .waitForTheOtherRun))
+        #expect(
+            refusal.description
+                == "another salient run is writing to \(path) — wait for it to finish, or choose another output folder")
         held.release()
         #expect(!FileManager.default.fileExists(atPath: path + "/.salient-lock"))
         try folder.lock().release()
@@ -52,7 +58,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         try FileManager.default.createDirectory(atPath: path + "/real", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: path + "/link", withDestinationPath: path + "/real")
-        let refusal = try #require(throws: OutputRefusal.self) { try OutputFolder(path: path + "/link/a/b").checkPath() }
+        let refusal = try #require(throws: OutputRefusal.self) {
+            try OutputFolder(path: path + "/link/a/b").checkPath()
+        }
         #expect(refusal.path == path + "/link")
         try OutputFolder(path: path + "/real/a/b").checkPath()
     }
