@@ -25,7 +25,8 @@ public enum SnapshotJob {
         public var outputBudgetBytes: Int
 
         public init(timelinePath: String, from: CalendarDay? = nil, to: CalendarDay? = nil, outputFolder: String? = nil,
-                    force: Bool = false, jobs: Int? = nil, outputBudgetBytes: Int = SnapshotJob.defaultOutputBudgetBytes) {
+                    force: Bool = false, jobs: Int? = nil,
+                    outputBudgetBytes: Int = SnapshotJob.defaultOutputBudgetBytes) {
             self.timelinePath = timelinePath
             self.from = from
             self.to = to
@@ -59,7 +60,8 @@ public enum SnapshotJob {
         let from = options.from ?? span.start, to = options.to ?? span.end
         for (which, day) in [(RequestRefusal.Day.first, options.from), (.last, options.to)] {
             if let day, day < span.start || day > span.end {
-                throw RequestRefusal(.outsideTimeline(which, day, start: span.start, end: span.end), path: options.timelinePath)
+                throw RequestRefusal(.outsideTimeline(which, day, start: span.start, end: span.end),
+                                     path: options.timelinePath)
             }
         }
         guard from <= to else { throw RequestRefusal(.firstAfterLast(from, to), path: options.timelinePath) }
@@ -80,8 +82,8 @@ public enum SnapshotJob {
         var manifest = try folder.readManifest()
         try folder.removeLeftovers(&manifest)
         let dailyNames = days.flatMap { ["daily/\($0).events.geojson", "daily/\($0).control.geojson"] }
-        let ownership = try folder.checkOwnership(of: topLevelFiles + dailyNames, folders: ["daily"], force: options.force,
-                                                  manifest: manifest)
+        let ownership = try folder.checkOwnership(of: topLevelFiles + dailyNames, folders: ["daily"],
+                                                  force: options.force, manifest: manifest)
         let staging = try folder.makeStaging(&manifest)
         do {
             let result = try write(loaded, days: days, eventLines: eventLines, into: staging.path, jobs: options.jobs,
@@ -92,7 +94,7 @@ public enum SnapshotJob {
                 files: topLevelFiles.map { name in
                     (name, (staging.path as NSString).appendingPathComponent(name), result.digests[name]!)
                 },
-                swap: ("daily", stagedDaily, Dictionary(uniqueKeysWithValues: result.digests.filter { $0.key.hasPrefix("daily/") }.map { ($0.key, $0.value) })),
+                swap: ("daily", stagedDaily, result.digests.filter { $0.key.hasPrefix("daily/") }),
                 keep: ownership.theirs.filter { $0.hasPrefix("daily/") }, ours: ownership.ours, staging: staging)
             try commit.run()
             return Result(folder: folder.path, days: days.count, controlTimelineFeatures: result.features, last: result.last)
@@ -212,8 +214,8 @@ public enum SnapshotJob {
         }
     }
 
-    private static func write(_ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventLines, into staging: String,
-                              jobs: Int?, progress: (@Sendable (Int, Int) -> Void)?)
+    private static func write(_ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventLines,
+                              into staging: String, jobs: Int?, progress: (@Sendable (Int, Int) -> Void)?)
         throws -> (features: Int, last: ControlEstimate, digests: [String: ContentDigest]) {
         let daily = (staging as NSString).appendingPathComponent("daily")
         try FileManager.default.createDirectory(atPath: daily, withIntermediateDirectories: true)
@@ -317,7 +319,8 @@ public enum SnapshotJob {
             try eventsFile.close()
             digests["daily/\(day).events.geojson"] = eventsFile.digest
             digests["daily/\(day).control.geojson"] = try StreamingTextFile.write(
-                GeoJSONWriter.header(name: "control \(day)") + lines.joined(separator: ",\n") + GeoJSONWriter.footer(empty: lines.isEmpty),
+                GeoJSONWriter.header(name: "control \(day)") + lines.joined(separator: ",\n")
+                    + GeoJSONWriter.footer(empty: lines.isEmpty),
                 to: prefix + ".control.geojson")
             for (tier, tierState) in states {
                 guard let current = open[tier] else {
@@ -368,7 +371,8 @@ public enum SnapshotJob {
     /// Writes `control-timeline.geojson` from the chunks' part files, in day order: a state
     /// that runs across a chunk boundary becomes one feature, exactly as a serial run makes it.
     /// Returns the number of features and the file's digest.
-    private static func stitchControlTimeline(_ outputs: [ChunkOutput], into path: String) throws -> (Int, ContentDigest) {
+    private static func stitchControlTimeline(_ outputs: [ChunkOutput], into path: String)
+        throws -> (Int, ContentDigest) {
         let file = try StreamingTextFile(path: path)
         try file.write(GeoJSONWriter.header(name: "control-timeline"))
         var count = 0

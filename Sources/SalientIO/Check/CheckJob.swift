@@ -89,7 +89,8 @@ public enum CheckJob {
     public static func writeGeoJSON(_ report: CheckReport, to path: String, inputs: [String] = []) throws -> [String] {
         let (linesPath, areasPath) = geoJSONPaths(for: path)
         let name = (path as NSString).lastPathComponent
-        guard !name.isEmpty, !path.hasSuffix("/"), !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        let hasControl = name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        guard !name.isEmpty, !path.hasSuffix("/"), !hasControl else {
             throw InputError("the measured-geometry file needs a file name without control characters", file: path)
         }
         let geos = try GEOSContext()
@@ -98,8 +99,8 @@ public enum CheckJob {
         let parent = (path as NSString).deletingLastPathComponent
         let folder = OutputFolder(path: parent.isEmpty ? "." : parent)
         try folder.checkPath()
-        try FileSet.write([((linesPath as NSString).lastPathComponent, lines), ((areasPath as NSString).lastPathComponent, areas)],
-                          into: folder, force: false, inputs: inputs)
+        let names = [linesPath, areasPath].map { ($0 as NSString).lastPathComponent }
+        try FileSet.write([(names[0], lines), (names[1], areas)], into: folder, force: false, inputs: inputs)
         return [linesPath, areasPath]
     }
 }

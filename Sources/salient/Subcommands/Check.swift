@@ -42,8 +42,9 @@ extension SalientCommand {
         @Option(help: "Output format.")
         var format: CheckFormat = .table
 
-        @Option(help: ArgumentHelp("Also write what was measured as GeoJSON: lines to this file, areas beside it (.areas.geojson).",
-                                   valueName: "file"))
+        @Option(help: ArgumentHelp(
+            "Also write what was measured as GeoJSON: lines to this file, areas beside it (.areas.geojson).",
+            valueName: "file"))
         var geojson: String?
 
         func run() throws {

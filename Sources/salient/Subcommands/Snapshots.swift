@@ -52,8 +52,9 @@ extension SalientCommand {
 
         func run() throws {
             let progress = ProgressLine.forTerminal(label: "days", quiet: quiet)
-            let options = SnapshotJob.Options(timelinePath: timeline, from: from, to: to, outputFolder: output.outputFolder,
-                                              force: output.force, jobs: jobs, outputBudgetBytes: Int(maxOutputGb * 1e9))
+            let options = SnapshotJob.Options(
+                timelinePath: timeline, from: from, to: to, outputFolder: output.outputFolder, force: output.force,
+                jobs: jobs, outputBudgetBytes: Int(maxOutputGb * 1e9))
             let result: SnapshotJob.Result
             do {
                 result = try SnapshotJob.run(options) { done, total in progress?.report(done, of: total) }
@@ -63,8 +64,8 @@ extension SalientCommand {
             }
             progress?.finish()
             guard !quiet else { return }
-            try Output.print("wrote \(result.days) daily snapshots, \(result.controlTimelineFeatures) control states and the series "
-                + "to \(result.folder)\n")
+            try Output.print("wrote \(result.days) daily snapshots, \(result.controlTimelineFeatures) control states "
+                + "and the series to \(result.folder)\n")
         }
     }
 }
