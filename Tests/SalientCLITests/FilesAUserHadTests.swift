@@ -250,3 +250,24 @@ import Testing
         }
     }
 }
+
+@Suite struct OlderManifestTests {
+    /// A folder an older Salient wrote (its manifest lists bare paths) is refused with a
+    /// message that says why: nothing records what Salient wrote there.
+    @Test func outputsListedWithoutTheirContentAreNamedAsPossiblyTheUsers() throws {
+        try FilesAUserHadTests.withFolder { out in
+            #expect(try SalientProcess.run(["export", FilesAUserHadTests.valid, "--out", out.path, "--quiet"]).status == 0)
+            try "control.geojson\nevents.geojson\n".write(
+                to: out.appendingPathComponent(".salient-manifest"), atomically: false, encoding: .utf8)
+            let before = try SnapshotTests.contents(of: out)
+            let result = try SalientProcess.run(["export", FilesAUserHadTests.valid, "--out", out.path, "--force"])
+            #expect(result.status == 2)
+            #expect(
+                result.stderr
+                    == "error: the output folder holds files an older Salient listed without their content, so they "
+                    + "may be yours: control.geojson, events.geojson (\(out.path)) — move or rename them, or choose "
+                    + "another folder with --out (Salient never replaces them)\n")
+            #expect(try SnapshotTests.contents(of: out) == before)
+        }
+    }
+}

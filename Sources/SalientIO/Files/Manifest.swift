@@ -8,12 +8,15 @@ import Foundation
 ///
 /// A path may be listed with two contents while a commit replaces it (the old and the new
 /// are both Salient's). Lines of other forms (an older Salient listed bare paths) are not
-/// trusted: their files count as the user's, never deleted or replaced.
+/// trusted: their files count as the user's, never deleted or replaced (bare paths are kept,
+/// to name them in the refusal, until Salient writes the path anew).
 struct Manifest: Equatable, Sendable {
     static let header = "# salient manifest 2: file <xxh3-64> <bytes> <path> | staging <folder>"
 
     private(set) var files: [String: Set<ContentDigest>] = [:]
     private(set) var stagingFolders: Set<String> = []
+    /// Paths an older Salient listed bare, without their content: never trusted, only named.
+    private(set) var unverified: Set<String> = []
 
     init() {}
 
@@ -26,6 +29,8 @@ struct Manifest: Equatable, Sendable {
                 files[String(parts[3]), default: []].insert(ContentDigest(size: size, hash: hash))
             } else if parts.count == 2, parts[0] == "staging", parts[1].hasPrefix(OutputFolder.stagingPrefix) {
                 stagingFolders.insert(String(parts[1]))
+            } else if parts.count == 1, !line.hasPrefix("#") {
+                unverified.insert(String(line))
             }
         }
     }
@@ -39,6 +44,7 @@ struct Manifest: Equatable, Sendable {
             }
         }
         lines += stagingFolders.sorted().map { "staging \($0)" }
+        lines += unverified.sorted()
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -51,12 +57,21 @@ struct Manifest: Equatable, Sendable {
     func listsStaging(_ name: String) -> Bool { stagingFolders.contains(name) }
 
     /// Records `digest` as the one content of `path`.
-    mutating func record(_ path: String, _ digest: ContentDigest) { files[path] = [digest] }
+    mutating func record(_ path: String, _ digest: ContentDigest) {
+        files[path] = [digest]
+        unverified.remove(path)
+    }
 
     /// Also accepts `digest` at `path`, keeping what was accepted there before.
-    mutating func accept(_ path: String, _ digest: ContentDigest) { files[path, default: []].insert(digest) }
+    mutating func accept(_ path: String, _ digest: ContentDigest) {
+        files[path, default: []].insert(digest)
+        unverified.remove(path)
+    }
 
-    mutating func forget(_ path: String) { files[path] = nil }
+    mutating func forget(_ path: String) {
+        files[path] = nil
+        unverified.remove(path)
+    }
 
     mutating func addStaging(_ name: String) { stagingFolders.insert(name) }
 

@@ -152,6 +152,11 @@ public struct OutputFolder: Sendable {
                 ownership.theirs.append(file)
             }
         }
+        if !collisions.isEmpty, collisions.allSatisfy(manifest.unverified.contains) {
+            throw OutputRefusal(
+                "the output folder holds files an older Salient listed without their content, so they may be yours: "
+                    + Self.list(collisions), path: path, remedy: .moveYourFiles)
+        }
         if !collisions.isEmpty {
             throw OutputRefusal(
                 "the output folder holds files Salient did not write where it writes: \(Self.list(collisions))",

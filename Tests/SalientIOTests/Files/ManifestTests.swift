@@ -36,6 +36,7 @@ import Testing
         let manifest = Manifest(text: "daily/notes.txt\nfile 12 3 x\nfile zzzzzzzzzzzzzzzz 3 y\nstaging my-folder\n")
         #expect(manifest.files.isEmpty)
         #expect(manifest.stagingFolders.isEmpty)
+        #expect(manifest.unverified == ["daily/notes.txt"])
     }
 
     @Test func aRecordReplacesWhatWasAccepted() {
