@@ -55,7 +55,12 @@ import Testing
         defer { _ = try? SalientProcess.tool("umount", [mount.path]) }
         let out = mount.appendingPathComponent("out")
         #expect(try SalientProcess.run(["export", Self.valid, "--out", out.path, "--quiet"]).status == 0)
+        let series = mount.appendingPathComponent("series")
+        let threeDays = SnapshotTests.threeDays
+        let first = try SalientProcess.run(["snapshots", threeDays, "--out", series.path, "--quiet", "--to", "2024-09-02"])
+        #expect(first.status == 0)
         let before = try SnapshotTests.contents(of: out)
+        let seriesBefore = try SnapshotTests.contents(of: series)
         let filler = try SalientProcess.tool("dd", ["if=/dev/zero", "of=\(mount.path)/filler", "bs=1k", "count=1024"])
         #expect(filler.stderr.contains("No space left on device"))
         let result = try SalientProcess.run(["export", Self.valid, "--out", out.path, "--as-of", "2024-08-10"])
@@ -66,6 +71,10 @@ import Testing
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
                 == [".salient-manifest", "control.geojson", "events.geojson"])
+        let snapshots = try SalientProcess.run(["snapshots", threeDays, "--out", series.path, "--quiet"])
+        #expect(snapshots.status == 1)
+        #expect(snapshots.stderr.hasPrefix("error: cannot write the output: No space left on device (\(series.path)/"))
+        #expect(try SnapshotTests.contents(of: series) == seriesBefore)
     }
 
     @Test func exportAsOfOutsideTheTimelineSaysWhatItSpans() throws {
