@@ -17,8 +17,12 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         .target(name: "SalientCore", dependencies: ["CGEOS", "CPROJ"]),
-        .target(name: "SalientIO", dependencies: ["SalientCore", "CSQLite", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "SalientIO",
+            dependencies: ["SalientCore", "CSQLite", "CXXHash", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "salient",
             dependencies: ["SalientCore", "SalientIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]

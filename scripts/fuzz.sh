@@ -26,8 +26,8 @@ for target in timeline gazetteer names units; do
   source="Tests/Fuzz/Fuzz$(tr '[:lower:]' '[:upper:]' <<< "${target:0:1}")${target:1}.swift"
   binary="$scratch/fuzzers/$target"
   swiftc -sanitize=fuzzer,address -parse-as-library -g "$source" $objects \
-    -I "$build/Modules" -I Sources/CGEOS -I Sources/CPROJ -I "$scratch/checkouts/Yams/Sources/CYaml/include" \
-    -lgeos_c -lproj -o "$binary" > "$scratch/fuzzers/$target.link.log" 2>&1 || { cat "$scratch/fuzzers/$target.link.log" >&2; exit 1; }
+    -I "$build/Modules" -I Sources/CGEOS -I Sources/CPROJ -I Sources/CXXHash -I "$scratch/checkouts/Yams/Sources/CYaml/include" \
+    -lgeos_c -lproj -lxxhash -o "$binary" > "$scratch/fuzzers/$target.link.log" 2>&1 || { cat "$scratch/fuzzers/$target.link.log" >&2; exit 1; }
   work=$(mktemp -d)
   echo "fuzzing $target for ${seconds}s"
   # Leaks and timeouts fail the run as crashes do; -rss_limit_mb bounds memory.

@@ -6,7 +6,7 @@
 #                                            and python3-venv (the benchmark's Python peer)
 #   scripts/install-dependencies.sh --bench  GEOS, PROJ and python3-venv
 set -euo pipefail
-packages=(libgeos-dev libproj-dev proj-data libsqlite3-dev pkg-config)
+packages=(libgeos-dev libproj-dev proj-data libsqlite3-dev libxxhash-dev pkg-config)
 case "${1:-}" in
   --test) packages+=(gdal-bin python3-gdal python3-qgis python3-venv) ;;
   --bench) packages+=(python3-venv) ;;

@@ -23,17 +23,25 @@ public enum SnapshotJob {
         public var jobs: Int?
         /// Also write the GeoPackage twin of the temporal layers and the series (GeoPackageOutput).
         public var geoPackage = false
+        /// The most bytes a run may write; a run estimated to write more is refused.
+        public var outputBudgetBytes: Int
 
         public init(timelinePath: String, from: CalendarDay? = nil, to: CalendarDay? = nil, outputFolder: String? = nil,
-                    force: Bool = false, jobs: Int? = nil) {
+                    force: Bool = false, jobs: Int? = nil,
+                    outputBudgetBytes: Int = SnapshotJob.defaultOutputBudgetBytes) {
             self.timelinePath = timelinePath
             self.from = from
             self.to = to
             self.outputFolder = outputFolder
             self.force = force
             self.jobs = jobs
+            self.outputBudgetBytes = outputBudgetBytes
         }
     }
+
+    /// 10 GB: more than a year of daily files for tens of thousands of events, and still well
+    /// within an ordinary disk.
+    public static let defaultOutputBudgetBytes = 10_000_000_000
 
     public struct Result: Sendable {
         public var folder: String
@@ -52,34 +60,64 @@ public enum SnapshotJob {
             throw InputError("the timeline has no events", file: options.timelinePath, field: "events")
         }
         let from = options.from ?? span.start, to = options.to ?? span.end
-        let spanText = "the timeline spans \(span.start) to \(span.end)"
-        for (name, day) in [("--from", options.from), ("--to", options.to)] {
+        for (which, day) in [(RequestRefusal.Day.first, options.from), (.last, options.to)] {
             if let day, day < span.start || day > span.end {
-                throw InputError("\(name) \(day) is outside the timeline", file: options.timelinePath, hint: spanText)
+                throw RequestRefusal(.outsideTimeline(which, day, start: span.start, end: span.end),
+                                     path: options.timelinePath)
             }
         }
-        guard from <= to else {
-            throw InputError("--from \(from) is after --to \(to)", file: options.timelinePath, hint: "give --from on or before --to")
-        }
+        guard from <= to else { throw RequestRefusal(.firstAfterLast(from, to), path: options.timelinePath) }
         let days = CalendarDay.range(from, through: to)
         guard days.count <= Limits.snapshotDays else {
-            throw InputError("\(days.count) days is more than one run writes (\(Limits.snapshotDays))", file: options.timelinePath,
-                             hint: "narrow the run with --from and --to")
+            throw RequestRefusal(.tooManyDays(days.count, limit: Limits.snapshotDays), path: options.timelinePath)
         }
         let folder = OutputFolder(path: options.outputFolder ?? "exports/\(timeline.id)")
+        try folder.checkPath()
         let twin = options.geoPackage ? [GeoPackageOutput.snapshotsFileName(timelineID: timeline.id)] : []
-        try folder.checkOwnership(of: topLevelFiles + twin, folders: ["daily"], force: options.force)
         try twin.forEach { try GeoPackageOutput.checkTarget(folder.url($0)) }
-        let staging = try folder.makeStaging()
+        let eventLines = DailyEventLines(loaded, sources: SourceIndex(timeline), through: days[days.count - 1])
+        let estimate = eventLines.estimatedBytes(days: days)
+        guard estimate <= options.outputBudgetBytes else {
+            throw RequestRefusal(.overBudget(estimate: estimate, budget: options.outputBudgetBytes), path: folder.path)
+        }
+        try folder.create()
+        let lock = try folder.lock()
+        defer { lock.release() }
+        var manifest = try folder.readManifest()
+        try folder.removeLeftovers(&manifest)
+        let dailyNames = days.flatMap { ["daily/\($0).events.geojson", "daily/\($0).control.geojson"] }
+        let ownership = try folder.checkOwnership(of: topLevelFiles + twin + dailyNames, folders: ["daily"],
+                                                  force: options.force, manifest: manifest)
+        let staging = try folder.makeStaging(&manifest)
         do {
-            let result = try write(loaded, days: days, into: staging, jobs: options.jobs, progress: progress)
-            try twin.forEach {
-                try GeoPackageOutput.writeSnapshots(loaded, last: result.last, staging: staging, name: $0)
+            let result = try write(loaded, days: days, eventLines: eventLines, into: staging.path, jobs: options.jobs,
+                                   progress: progress)
+            var digests = result.digests
+            for name in twin {
+                try GeoPackageOutput.writeSnapshots(loaded, last: result.last, staging: staging.path, name: name)
+                let written = (staging.path as NSString).appendingPathComponent(name)
+                guard let digest = ContentDigest.of(file: written) else {
+                    throw WriteFailure("cannot read back the file just written", path: written)
+                }
+                digests[name] = digest
             }
-            try commit(staging: staging, into: folder, days: days, also: twin)
+            let stagedDaily = (staging.path as NSString).appendingPathComponent("daily")
+            let commit = StagedCommit(
+                folder: folder, manifest: manifest,
+                files: (topLevelFiles + twin).map { name in
+                    (name, (staging.path as NSString).appendingPathComponent(name), digests[name]!)
+                },
+                swap: ("daily", stagedDaily, result.digests.filter { $0.key.hasPrefix("daily/") }),
+                keep: ownership.theirs.filter { $0.hasPrefix("daily/") }, ours: ownership.ours, staging: staging)
+            try commit.run()
             return Result(folder: folder.path, days: days.count, controlTimelineFeatures: result.features, last: result.last)
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
+            try? FileManager.default.removeItem(atPath: staging.path)
+            // Unless the commit had begun (its manifest is in place), the folder is as it was.
+            if (try? folder.readManifest()) == manifest {
+                manifest.removeStaging(staging.name)
+                try? folder.writeManifest(manifest)
+            }
             throw error
         }
     }
@@ -99,6 +137,8 @@ public enum SnapshotJob {
         var lastOpen: [ControlTier: OpenState]
         var part: ChunkParts
         var last: ControlEstimate
+        /// The digest of each daily file the chunk wrote, by its path in the output folder.
+        var digests: [String: ContentDigest]
     }
 
     /// A chunk's staged part files: its control-timeline features and its series rows, one a line.
@@ -187,8 +227,9 @@ public enum SnapshotJob {
         }
     }
 
-    private static func write(_ loaded: LoadedTimeline, days: [CalendarDay], into staging: String, jobs: Int?,
-                              progress: (@Sendable (Int, Int) -> Void)?) throws -> (features: Int, last: ControlEstimate) {
+    private static func write(_ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventLines,
+                              into staging: String, jobs: Int?, progress: (@Sendable (Int, Int) -> Void)?)
+        throws -> (features: Int, last: ControlEstimate, digests: [String: ContentDigest]) {
         let daily = (staging as NSString).appendingPathComponent("daily")
         try FileManager.default.createDirectory(atPath: daily, withIntermediateDirectories: true)
         // Each worker starts its chunk from scratch (rebuilding corridors), which pays only when
@@ -199,7 +240,6 @@ public enum SnapshotJob {
         let results = ChunkResults(count: chunks.count)
         let geodesic = try Geodesic.wgs84()
         let sourceIndex = SourceIndex(loaded.timeline)
-        let eventLines = DailyEventLines(loaded, sources: sourceIndex, through: days[days.count - 1])
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             do {
                 let output = try writeChunk(chunks[index], loaded: loaded, geodesic: geodesic, daily: daily,
@@ -213,7 +253,11 @@ public enum SnapshotJob {
         }
         let outputs = try results.collect()
         let timeline = loaded.timeline
-        let features = try stitchControlTimeline(outputs, into: (staging as NSString).appendingPathComponent("control-timeline.geojson"))
+        var digests: [String: ContentDigest] = [:]
+        for output in outputs { digests.merge(output.digests) { first, _ in first } }
+        let timelinePath = (staging as NSString).appendingPathComponent("control-timeline.geojson")
+        let (features, timelineDigest) = try stitchControlTimeline(outputs, into: timelinePath)
+        digests["control-timeline.geojson"] = timelineDigest
         let csv = try StreamingTextFile(path: (staging as NSString).appendingPathComponent("series.csv"))
         let json = try StreamingTextFile(path: (staging as NSString).appendingPathComponent("series.json"))
         try csv.write(TemporalLayers.SeriesRow.columns.joined(separator: ",") + "\n")
@@ -231,10 +275,13 @@ public enum SnapshotJob {
         try json.write("\n]}\n")
         try csv.close()
         try json.close()
+        digests["series.csv"] = csv.digest
+        digests["series.json"] = json.digest
         let last = outputs[outputs.count - 1].last
-        try StreamingTextFile.write(eventsTimeline(loaded, sources: sourceIndex, estimate: last),
-                                    to: (staging as NSString).appendingPathComponent("events-timeline.geojson"))
-        return (features, last)
+        digests["events-timeline.geojson"] = try StreamingTextFile.write(
+            eventsTimeline(loaded, sources: sourceIndex, estimate: last),
+            to: (staging as NSString).appendingPathComponent("events-timeline.geojson"))
+        return (features, last, digests)
     }
 
     private static func writeChunk(_ days: [CalendarDay], loaded: LoadedTimeline, geodesic: Geodesic,
@@ -253,6 +300,7 @@ public enum SnapshotJob {
         var last: ControlEstimate?
         // The events begun so far are a prefix of the layer's order (by start day, then id).
         var begun = 0, sources: Set<String> = []
+        var digests: [String: ContentDigest] = [:]
         for day in days {
             let estimate = try estimator.advance(&state, to: day)
             let control = ExportLayers.controlProperties(timeline, estimate: estimate)
@@ -282,8 +330,11 @@ public enum SnapshotJob {
             let eventsFile = try StreamingTextFile(path: prefix + ".events.geojson")
             try eventLines.write(name: "events \(day)", count: begun, on: day, to: eventsFile)
             try eventsFile.close()
-            try StreamingTextFile.write(GeoJSONWriter.header(name: "control \(day)") + lines.joined(separator: ",\n")
-                                            + GeoJSONWriter.footer(empty: lines.isEmpty), to: prefix + ".control.geojson")
+            digests["daily/\(day).events.geojson"] = eventsFile.digest
+            digests["daily/\(day).control.geojson"] = try StreamingTextFile.write(
+                GeoJSONWriter.header(name: "control \(day)") + lines.joined(separator: ",\n")
+                    + GeoJSONWriter.footer(empty: lines.isEmpty),
+                to: prefix + ".control.geojson")
             for (tier, tierState) in states {
                 guard let current = open[tier] else {
                     first[tier] = tierState
@@ -313,7 +364,8 @@ public enum SnapshotJob {
         }
         for file in [partFile, csvPart, jsonPart] { try file.close() }
         return ChunkOutput(firstDay: days[0], first: first, firstEnds: firstEnds,
-                           lastOpen: open.filter { firstEnds[$0.key] != nil }, part: parts, last: last!)
+                           lastOpen: open.filter { firstEnds[$0.key] != nil }, part: parts, last: last!,
+                           digests: digests)
     }
 
     /// Marks, in a part file, where the chunk's first state of a tier ends; feature lines
@@ -331,8 +383,9 @@ public enum SnapshotJob {
 
     /// Writes `control-timeline.geojson` from the chunks' part files, in day order: a state
     /// that runs across a chunk boundary becomes one feature, exactly as a serial run makes it.
-    /// Returns the number of features.
-    private static func stitchControlTimeline(_ outputs: [ChunkOutput], into path: String) throws -> Int {
+    /// Returns the number of features and the file's digest.
+    private static func stitchControlTimeline(_ outputs: [ChunkOutput], into path: String)
+        throws -> (Int, ContentDigest) {
         let file = try StreamingTextFile(path: path)
         try file.write(GeoJSONWriter.header(name: "control-timeline"))
         var count = 0
@@ -367,14 +420,14 @@ public enum SnapshotJob {
         }
         try file.write(GeoJSONWriter.footer(empty: count == 0))
         try file.close()
-        return count
+        return (count, file.digest)
     }
 
     /// Reads a staged part file line by line (without the newlines), then removes it: parts
     /// can be larger than memory should hold.
     private static func forEachLine(of path: String, _ body: (String) throws -> Void) throws {
         guard let file = fopen(path, "r") else {
-            throw InputError("cannot read a staged file: \(String(cString: strerror(errno)))", file: path)
+            throw WriteFailure.writing(path, "cannot read a staged file", errno: errno)
         }
         defer { fclose(file); unlink(path) }
         var buffer: UnsafeMutablePointer<CChar>?
@@ -448,6 +501,29 @@ public enum SnapshotJob {
             self.offsets = offsets
         }
 
+        /// At least the bytes the daily events files of `days` take: each day's file holds
+        /// every event begun by then, so this grows with days × events (the control files,
+        /// whose size the estimate cannot know yet, come on top).
+        func estimatedBytes(days: [CalendarDay]) -> Int {
+            var prefix = [0]
+            prefix.reserveCapacity(count + 1)
+            for k in 0..<count {
+                // The shorter of the event's two versions (before and after its entry into the estimate).
+                let pending = offsets[5 * k + 3] - offsets[5 * k]
+                let entered = offsets[5 * k + 1] - offsets[5 * k] + offsets[5 * k + 5] - offsets[5 * k + 3]
+                prefix.append(prefix[k] + min(pending, entered) + 2)
+            }
+            let header = GeoJSONWriter.header(name: "events 2024-01-01").utf8.count
+                + min(GeoJSONWriter.footer(empty: false).utf8.count, GeoJSONWriter.footer(empty: true).utf8.count)
+            var total = 0, begun = 0
+            for day in days {
+                while begun < count, starts[begun] <= day { begun += 1 }
+                // Every age has at least one digit; the first event has no separator.
+                total += header + prefix[begun] + begun - (begun > 0 ? 2 : 0)
+            }
+            return total
+        }
+
         private static let placeholder = "\u{1}"
 
         /// A feature's line cut where its `age_days` value goes.
@@ -513,56 +589,5 @@ public enum SnapshotJob {
                             contested: ControlArea(tier: .contested, geometry: MultiPolygon(), areaSquareKilometers: 0, eventIDs: contested),
                             projection: "", unmapped: [])
         }
-    }
-
-    /// Moves the staged set into the folder: the daily folder in one atomic exchange where the
-    /// system allows it, then each top-level file by an atomic rename; then the manifest.
-    private static func commit(staging: String, into folder: OutputFolder, days: [CalendarDay],
-                               also extra: [String]) throws {
-        try FileSystemFlush.flush(folder: staging)
-        let fm = FileManager.default
-        let stagedDaily = (staging as NSString).appendingPathComponent("daily")
-        let liveDaily = folder.url("daily")
-        let ours = folder.manifest()
-        let oldDaily = folder.files().filter { $0.hasPrefix("daily/") }
-        // Files of the user's own inside daily/ (only possible with --force) travel with the
-        // new set, so the exchange never takes them away.
-        for file in oldDaily where !ours.contains(file) {
-            let name = String(file.dropFirst("daily/".count))
-            let target = (stagedDaily as NSString).appendingPathComponent(name)
-            guard !fm.fileExists(atPath: target) else {
-                throw InputError("a file of yours has the name of a snapshot Salient writes", file: folder.url(file),
-                                 hint: "rename or move it, or choose another folder with --out")
-            }
-            try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            guard link(folder.url(file), target) == 0 else {
-                throw InputError("cannot keep your file beside the snapshots: \(String(cString: strerror(errno)))", file: folder.url(file))
-            }
-        }
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: liveDaily, isDirectory: &isDirectory), isDirectory.boolValue {
-            if !AtomicExchange.exchange(stagedDaily, liveDaily) {
-                // No atomic exchange here: move file by file (each move is atomic), then remove
-                // the days of ours that the new set no longer has.
-                let newNames = try fm.contentsOfDirectory(atPath: stagedDaily)
-                for name in newNames where rename((stagedDaily as NSString).appendingPathComponent(name),
-                                                  (liveDaily as NSString).appendingPathComponent(name)) != 0 {
-                    throw InputError("cannot replace the file: \(String(cString: strerror(errno)))", file: liveDaily + "/" + name)
-                }
-                for file in oldDaily where ours.contains(file) && !newNames.contains(String(file.dropFirst("daily/".count))) {
-                    try? fm.removeItem(atPath: folder.url(file))
-                }
-            }
-        } else if rename(stagedDaily, liveDaily) != 0 {
-            throw InputError("cannot move the snapshots into place: \(String(cString: strerror(errno)))", file: liveDaily)
-        }
-        for name in topLevelFiles + extra
-        where rename((staging as NSString).appendingPathComponent(name), folder.url(name)) != 0 {
-            throw InputError("cannot replace the file: \(String(cString: strerror(errno)))", file: folder.url(name))
-        }
-        let written = topLevelFiles + extra
-            + days.flatMap { ["daily/\($0).events.geojson", "daily/\($0).control.geojson"] }
-        try folder.updateManifest(adding: written, removing: oldDaily.filter { ours.contains($0) })
-        try? fm.removeItem(atPath: staging)
     }
 }

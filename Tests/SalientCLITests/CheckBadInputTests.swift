@@ -46,7 +46,7 @@ import Testing
         (["check-area/their-map.geojson", "--claimed-field", "area"],
          "error: feature 5 has an invalid polygon: Self-intersection[36.1 51.125] (check-area/their-map.geojson:7, field features[5].geometry) — repair it (QGIS: Fix Geometries), or pass --repair to repair it with GEOSMakeValid"),
         (["check-area/their-map.geojson", "--claimed-field", "aera", "--repair"],
-         "error: no feature has a property 'aera' (check-area/their-map.geojson, field aera) — did you mean area?"),
+         "error: 'aera' is missing or null in every feature (check-area/their-map.geojson, field aera) — did you mean area?"),
         (["check-area/no-number.geojson", "--claimed-field", "area"],
          "error: the claimed area 'dozens of villages' holds no number (check-area/no-number.geojson:2, field features[0].properties.area) — write a figure such as 812.5, \"about 800 km²\" or \"310 sq mi\""),
         (["check-area/unknown-unit.geojson", "--claimed-field", "area"],

@@ -125,6 +125,6 @@ import Testing
     @Test func unknownFormatIsAUsageError() throws {
         let result = try SalientProcess.run(["check", "timelines/kursk-2024.yaml", "--format", "yaml"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("unknown format 'yaml'; use one of table, json, csv, markdown"))
+        #expect(result.stderr.hasPrefix("Error: The value 'yaml' is invalid for '--format <format>'. Please provide one of 'table', 'json', 'csv' or 'markdown'."))
     }
 }

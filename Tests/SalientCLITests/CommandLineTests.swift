@@ -5,7 +5,7 @@ import Testing
     @Test func helpListsTheSubcommandsAndExitCodes() throws {
         let result = try SalientProcess.run(["--help"])
         #expect(result.status == 0)
-        for text in ["export", "places", "Exit codes: 0 success, 1 internal failure, 2 bad input or usage."] {
+        for text in ["export", "places", "Exit codes: 0 success; 1 a failure that is not the input's"] {
             #expect(result.stdout.contains(text), "help lacks \(text)")
         }
     }

@@ -166,9 +166,9 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: plain.appendingPathComponent("export/kursk-2024.gpkg").path))
         let manifest = try String(contentsOfFile: Self.path("snapshots/.salient-manifest"), encoding: .utf8)
-        #expect(manifest.split(separator: "\n").contains("kursk-2024-snapshots.gpkg"))
+        #expect(manifest.split(separator: "\n").contains { $0.hasSuffix(" kursk-2024-snapshots.gpkg") })
         let exportManifest = try String(contentsOfFile: Self.path("export/.salient-manifest"), encoding: .utf8)
-        #expect(exportManifest.split(separator: "\n").contains("kursk-2024.gpkg"))
+        #expect(exportManifest.split(separator: "\n").contains { $0.hasSuffix(" kursk-2024.gpkg") })
     }
 
     /// Nothing in the file comes from the clock: reruns, and snapshot runs split into chunks,
@@ -200,14 +200,13 @@ import Testing
         let target = out.appendingPathComponent(name)
         try "my notes\n".write(to: target, atomically: true, encoding: .utf8)
         let refused = try SalientProcess.run([command, Self.fixture, "--out", out.path, "--format", "gpkg"])
+        let message = "error: the file is not a GeoPackage, and Salient will not replace it "
+            + "(\(target.path)) — move it away, or choose another folder with --out\n"
         #expect(refused.status == 2)
-        #expect(refused.stderr.hasPrefix("error: the output folder holds files Salient did not write: \(name)"),
-                "\(refused.stderr)")
+        #expect(refused.stderr == message)
         let forced = try SalientProcess.run([command, Self.fixture, "--out", out.path, "--format", "gpkg", "--force"])
         #expect(forced.status == 2)
-        #expect(forced.stderr == "error: the file is not a GeoPackage, and Salient will not replace it "
-                    + "(\(target.path)) — "
-                    + "move it away, or choose another folder with --out\n")
+        #expect(forced.stderr == message)
         #expect(try String(contentsOf: target, encoding: .utf8) == "my notes\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == [name])
     }

@@ -13,23 +13,29 @@ public enum CheckAreaJob {
         public var toleranceFraction: Double
         /// Repair invalid polygons with GEOSMakeValid (and say so) instead of refusing the file.
         public var repair: Bool
+        /// How to ask for that repair, in the caller's words (the command line names its flag).
+        public var repairHint: String
 
         public init(claimedField: String, idField: String? = nil, unit: ClaimUnit = .squareKilometers,
-                    toleranceFraction: Double = ClaimChecker.relativeTolerance, repair: Bool = false) {
+                    toleranceFraction: Double = ClaimChecker.relativeTolerance, repair: Bool = false,
+                    repairHint: String = "ask for a repair with GEOSMakeValid") {
             self.claimedField = claimedField
             self.idField = idField
             self.unit = unit
             self.toleranceFraction = toleranceFraction
             self.repair = repair
+            self.repairHint = repairHint
         }
     }
 
     public static func run(path: String, options: Options) throws -> [AreaCheck] {
         let features = try PolygonFileReader.read(path: path, repair: options.repair,
-                                                 repairHint: "pass --repair to repair it with GEOSMakeValid")
+                                                 repairHint: options.repairHint)
         guard features.contains(where: { $0.property(options.claimedField) != nil }) else {
             let keys = Set(features.flatMap { $0.properties.map(\.key) }).sorted()
-            throw InputError("no feature has a property '\(options.claimedField)'", file: path, field: options.claimedField,
+            // The reader drops null properties, as GDAL does, so this is said of missing and null alike.
+            throw InputError("'\(options.claimedField)' is missing or null in every feature",
+                             file: path, field: options.claimedField,
                              hint: keys.isEmpty ? "the features carry no properties"
                                  : didYouMean(closest(options.claimedField, among: keys)) ?? "the properties are \(keys.joined(separator: ", "))")
         }

@@ -83,14 +83,24 @@ public enum CheckJob {
         return (path, stem + ".areas.geojson")
     }
 
-    /// Writes both files atomically; returns their paths.
+    /// Writes both files with the rules of every output folder (the lock, the manifest, a
+    /// user's file never replaced) and never over `inputs`; returns their paths.
     @discardableResult
-    public static func writeGeoJSON(_ report: CheckReport, to path: String) throws -> [String] {
+    public static func writeGeoJSON(_ report: CheckReport, to path: String, inputs: [String] = []) throws -> [String] {
         let (linesPath, areasPath) = geoJSONPaths(for: path)
+        let name = (path as NSString).lastPathComponent
+        let hasControl = name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        guard !name.isEmpty, !path.hasSuffix("/"), !hasControl else {
+            throw InputError("the measured-geometry file needs a file name without control characters", file: path)
+        }
         let geos = try GEOSContext()
         let lines = GeoJSONWriter.featureCollection(name: "check_lines", features: CheckLayers.lines(report))
         let areas = GeoJSONWriter.featureCollection(name: "check_areas", features: try CheckLayers.areas(report, geos: geos))
-        try AtomicFileWriter.write([(linesPath, lines), (areasPath, areas)])
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = OutputFolder(path: parent.isEmpty ? "." : parent)
+        try folder.checkPath()
+        let names = [linesPath, areasPath].map { ($0 as NSString).lastPathComponent }
+        try FileSet.write([(names[0], lines), (names[1], areas)], into: folder, force: false, inputs: inputs)
         return [linesPath, areasPath]
     }
 }

@@ -1,55 +1,87 @@
 import Foundation
 
-/// Writes a set of files so that each ends up with either its old content or its new one:
-/// every file is first written to a temporary file beside it, flushed to disk, and only when
-/// all are written are they renamed into place (rename is atomic within a folder).
-public enum AtomicFileWriter {
-    public static func write(_ files: [(path: String, contents: String)]) throws {
-        var staged: [(temporary: String, final: String)] = []
-        do {
-            for file in files {
-                let folder = (file.path as NSString).deletingLastPathComponent
-                try createFolder(folder.isEmpty ? "." : folder, for: file.path)
-                let temporary = (folder.isEmpty ? "." : folder) + "/.\((file.path as NSString).lastPathComponent).tmp-\(getpid())"
-                try writeDurably(Data(file.contents.utf8), to: temporary, reportedAs: file.path)
-                staged.append((temporary, file.path))
+/// Writes a file so that it ends up with either its old content or its new one: the new
+/// content goes to a temporary file beside it (`.NAME.tmp-PID`), flushed to disk, and is
+/// renamed into place (rename is atomic within a folder) only when the caller commits.
+enum AtomicFileWriter {
+    /// A temporary file written whole and flushed, waiting to be renamed over `final`.
+    struct Staged {
+        var temporary: String
+        var final: String
+        var digest: ContentDigest
+
+        func moveIntoPlace() throws {
+            guard rename(temporary, final) == 0 else {
+                let code = errno
+                unlink(temporary)
+                throw WriteFailure.writing(final, "cannot replace the file", errno: code)
             }
-            for item in staged where rename(item.temporary, item.final) != 0 {
-                throw InputError("cannot replace the file: \(String(cString: strerror(errno)))", file: item.final)
-            }
-        } catch {
-            for item in staged { unlink(item.temporary) }
-            throw error
         }
+
+        func discard() { unlink(temporary) }
     }
 
-    private static func createFolder(_ folder: String, for path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw InputError("cannot create the output folder '\(folder)'", file: path, hint: "check the path and its permissions")
-        }
+    /// The temporary name for `final`.
+    static func temporary(for final: String, tag: String? = nil) -> String {
+        let folder = (final as NSString).deletingLastPathComponent
+        let name = (final as NSString).lastPathComponent + (tag.map { ".\($0)" } ?? "")
+        return (folder.isEmpty ? "" : folder + "/") + ".\(name).tmp-\(getpid())"
     }
 
-    private static func writeDurably(_ data: Data, to temporary: String, reportedAs path: String) throws {
+    /// The process that made a temporary named `name`, or nil when the name is not one.
+    static func temporaryOwner(_ name: String) -> Int32? {
+        guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards),
+            range.lowerBound > name.index(after: name.startIndex),
+            !name[range.upperBound...].isEmpty, name[range.upperBound...].allSatisfy(\.isASCII),
+            let pid = Int32(name[range.upperBound...]), pid > 0
+        else { return nil }
+        return pid
+    }
+
+    /// - Parameter tag: tells two temporaries for one final file apart.
+    static func stage(_ contents: String, at final: String, tag: String? = nil) throws -> Staged {
+        let temporary = temporary(for: final, tag: tag)
+        let hasher = ContentHasher()
+        var contents = contents
+        try contents.withUTF8 { bytes in
+            let buffer = UnsafeRawBufferPointer(bytes)
+            hasher.update(buffer)
+            try writeDurably(buffer, to: temporary, reportedAs: final)
+        }
+        return Staged(temporary: temporary, final: final, digest: hasher.digest)
+    }
+
+    private static func writeDurably(
+        _ bytes: UnsafeRawBufferPointer, to temporary: String, reportedAs path: String
+    ) throws {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw InputError("cannot write the output: \(String(cString: strerror(errno)))", file: path,
-                             hint: "check that the folder exists and is writable")
+            throw WriteFailure.writing(path, errno: errno, hint: "check that the folder exists and is writable")
         }
         defer { close(fd) }
-        let written = data.withUnsafeBytes { buffer -> Int in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return -1 }
-                offset += n
+        var offset = 0
+        while offset < bytes.count {
+            if let injected = FaultInjection.error(writing: temporary) {
+                unlink(temporary)
+                throw WriteFailure.writing(path, errno: injected)
             }
-            return offset
+            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                unlink(temporary)
+                throw WriteFailure.writing(path, errno: code)
+            }
+            offset += n
         }
-        guard written == data.count, fsync(fd) == 0 else {
+        if let injected = FaultInjection.error(writing: temporary) {
             unlink(temporary)
-            throw InputError("cannot write the output: \(String(cString: strerror(errno)))", file: path)
+            throw WriteFailure.writing(path, errno: injected)
+        }
+        guard fsync(fd) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw WriteFailure.writing(path, errno: code)
         }
     }
 }

@@ -1,27 +1,33 @@
 import Foundation
 
-/// A text file written in pieces. Closing it does not flush it to disk: it is written inside a
-/// staging folder, and `FileSystemFlush` makes the whole folder durable once before it moves
-/// into place (one flush for a thousand days' files instead of one wait on the disk for each).
+/// A text file written in pieces, hashed as it is written (its digest goes to the manifest).
+/// Closing it does not flush it to disk: it is written inside a staging folder, and
+/// `FileSystemFlush` makes the whole folder durable once before it moves into place (one
+/// flush for a thousand days' files instead of one wait on the disk for each).
 final class StreamingTextFile {
     let path: String
-    private var handle: FileHandle?
+    private var descriptor: Int32
+    private let hasher = ContentHasher()
 
-    /// A file of `text`, written whole.
-    static func write(_ text: String, to path: String) throws {
+    /// A file of `text`, written whole; returns its digest.
+    @discardableResult
+    static func write(_ text: String, to path: String) throws -> ContentDigest {
         let file = try StreamingTextFile(path: path)
         try file.write(text)
         try file.close()
+        return file.digest
     }
 
     init(path: String) throws {
         self.path = path
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw InputError("cannot write the output: \(String(cString: strerror(errno)))", file: path,
-                             hint: "check that the folder exists and is writable")
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw WriteFailure.writing(path, errno: errno, hint: "check that the folder exists and is writable")
         }
-        self.handle = handle
     }
+
+    /// The size and hash of what was written so far.
+    var digest: ContentDigest { hasher.digest }
 
     func write(_ text: String) throws {
         var text = text
@@ -31,14 +37,17 @@ final class StreamingTextFile {
     /// Writes the pieces in order, as one gathered write per `IOV_MAX` pieces (writev), so that
     /// bytes kept elsewhere reach the file without first being copied together. Empties `pieces`.
     func write(gathering pieces: inout [iovec]) throws {
-        guard let handle else { return }
-        let fd = handle.fileDescriptor
+        guard descriptor >= 0 else { return }
+        for piece in pieces { hasher.update(UnsafeRawBufferPointer(start: piece.iov_base, count: piece.iov_len)) }
         var start = 0
         while start < pieces.count {
-            let written = pieces.withUnsafeBufferPointer { writev(fd, $0.baseAddress! + start, Int32(min($0.count - start, 1024))) }
+            if let injected = FaultInjection.error(writing: path) { throw WriteFailure.writing(path, errno: injected) }
+            let written = pieces.withUnsafeBufferPointer {
+                writev(descriptor, $0.baseAddress! + start, Int32(min($0.count - start, 1024)))
+            }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw InputError("cannot write the output: \(String(cString: strerror(errno)))", file: path)
+                throw WriteFailure.writing(path, errno: errno)
             }
             // A short write leaves the rest of a piece, and the pieces after it, for the next call.
             var left = written
@@ -55,24 +64,28 @@ final class StreamingTextFile {
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer) throws {
-        do {
-            try handle?.write(contentsOf: bytes)
-        } catch {
-            throw InputError("cannot write the output: \(error.localizedDescription)", file: path)
+        guard descriptor >= 0 else { return }
+        hasher.update(bytes)
+        var offset = 0
+        while offset < bytes.count {
+            if let injected = FaultInjection.error(writing: path) { throw WriteFailure.writing(path, errno: injected) }
+            let n = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw WriteFailure.writing(path, errno: errno)
+            }
+            offset += n
         }
     }
 
     func close() throws {
-        guard let handle else { return }
-        self.handle = nil
-        do {
-            try handle.close()
-        } catch {
-            throw InputError("cannot write the output: \(error.localizedDescription)", file: path)
-        }
+        guard descriptor >= 0 else { return }
+        let fd = descriptor
+        descriptor = -1
+        if Foundation.close(fd) != 0 { throw WriteFailure.writing(path, errno: errno) }
     }
 
     deinit {
-        try? handle?.close()
+        if descriptor >= 0 { Foundation.close(descriptor) }
     }
 }

@@ -25,7 +25,11 @@ extension SalientCommand {
                 (LineStrings with their geodesic length) to FILE, and the areas (estimate tiers, \
                 bounds, maps; MultiPolygons with their geodesic area) to FILE.areas.geojson.
 
-                Exit codes: 0 when every claim was measured, whatever the verdicts; 2 for bad input.
+                The two files follow the rules of every output: a file Salient did not write is \
+                never replaced, and neither is any input of the run.
+
+                Exit codes: 0 when every claim was measured, whatever the verdicts; 1 when the \
+                report or the files cannot be written (a full disk); 2 for bad input.
 
                 Example:
                   salient check timelines/kursk-2024.yaml
@@ -35,25 +39,21 @@ extension SalientCommand {
         @Argument(help: "The timeline YAML file.")
         var timeline: String
 
-        @Option(help: "Output format: \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-        var format = "table"
+        @Option(help: "Output format.")
+        var format: CheckFormat = .table
 
-        @Option(help: "Also write what was measured as GeoJSON: lines to this file, areas beside it (.areas.geojson).")
+        @Option(help: ArgumentHelp(
+            "Also write what was measured as GeoJSON: lines to this file, areas beside it (.areas.geojson).",
+            valueName: "file"))
         var geojson: String?
-
-        func validate() throws {
-            if CheckFormat(rawValue: format) == nil {
-                throw ValidationError("unknown format '\(format)'; use one of \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-        }
 
         func run() throws {
             let report = try CheckJob.run(timelinePath: timeline)
             if let geojson {
-                let written = try CheckJob.writeGeoJSON(report, to: geojson)
-                FileHandle.standardError.write(Data("wrote \(written.joined(separator: " and "))\n".utf8))
+                let written = try CheckJob.writeGeoJSON(report, to: geojson, inputs: [timeline])
+                Output.error("wrote \(written.joined(separator: " and "))\n")
             }
-            print(CheckReportFormat.render(report, as: CheckFormat(rawValue: format)!), terminator: "")
+            try Output.print(CheckReportFormat.render(report, as: format))
         }
     }
 }

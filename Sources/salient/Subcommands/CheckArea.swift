@@ -19,7 +19,8 @@ extension SalientCommand {
                 A feature with an invalid polygon is refused with its index, unless --repair is \
                 given: then GEOSMakeValid repairs it and the report names the repair.
 
-                Exit codes: 0 when every feature was measured, whatever the verdicts; 2 for bad input.
+                Exit codes: 0 when every feature was measured, whatever the verdicts; 1 when the \
+                report cannot be written; 2 for bad input.
 
                 Example:
                   salient check-area deepstate-2024-08-13.geojson --claimed-field area_km2
@@ -44,8 +45,8 @@ extension SalientCommand {
         @Flag(help: "Repair invalid polygons with GEOSMakeValid, and say so, instead of refusing the file.")
         var repair = false
 
-        @Option(help: "Output format: \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-        var format = "table"
+        @Option(help: "Output format.")
+        var format: CheckFormat = .table
 
         func validate() throws {
             guard let parsed = ClaimUnit(parsing: unit), parsed.canonical == .squareKilometers else {
@@ -54,16 +55,14 @@ extension SalientCommand {
             guard tolerancePercent.isFinite, tolerancePercent >= 0 else {
                 throw ValidationError("--tolerance-percent must be a number of at least 0")
             }
-            if CheckFormat(rawValue: format) == nil {
-                throw ValidationError("unknown format '\(format)'; use one of \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
         }
 
         func run() throws {
             let options = CheckAreaJob.Options(claimedField: claimedField, idField: idField, unit: ClaimUnit(parsing: unit)!,
-                                               toleranceFraction: tolerancePercent / 100, repair: repair)
+                                               toleranceFraction: tolerancePercent / 100, repair: repair,
+                                               repairHint: "pass --repair to repair it with GEOSMakeValid")
             let checks = try CheckAreaJob.run(path: file, options: options)
-            print(CheckAreaJob.render(checks, file: file, as: CheckFormat(rawValue: format)!), terminator: "")
+            try Output.print(CheckAreaJob.render(checks, file: file, as: format))
         }
     }
 }

@@ -23,34 +23,24 @@ extension SalientCommand {
         @Argument(help: "The timeline YAML file.")
         var timeline: String
 
-        @Option(name: .customLong("out"), help: "Output folder (default: exports/<timeline id>).")
-        var outputFolder: String?
+        @OptionGroup var output: OutputFolderOptions
 
-        @Option(name: .customLong("as-of"), help: "Estimate control as of this day, YYYY-MM-DD (default: the last day).")
-        var asOf: String?
+        @Option(name: .customLong("as-of"),
+                help: ArgumentHelp("Estimate control as of this day (default: the last day).", valueName: "YYYY-MM-DD"))
+        var asOf: CalendarDay?
 
         @Option(help: OutputFormat.help)
         var format: OutputFormat = .geojson
 
-        @Flag(help: "Write into a folder whose events.geojson or control.geojson Salient did not write.")
-        var force = false
-
-        @Flag(name: .shortAndLong, help: "Print nothing on success.")
-        var quiet = false
-
-        func validate() throws {
-            if let asOf, CalendarDay(asOf) == nil {
-                throw ValidationError("--as-of '\(asOf)' is not a date; write a day that exists as YYYY-MM-DD")
-            }
-        }
+        @OptionGroup var quiet: QuietOption
 
         func run() throws {
-            let result = try ExportJob.run(timelinePath: timeline, outputFolder: outputFolder, asOf: asOf.flatMap(CalendarDay.init),
-                                           force: force, geoPackage: format == .gpkg)
-            guard !quiet else { return }
+            let result = try ExportJob.run(timelinePath: timeline, outputFolder: output.outputFolder, asOf: asOf,
+                                           force: output.force, geoPackage: format == .gpkg)
+            guard !quiet.quiet else { return }
             let e = result.estimate
-            print("wrote \(result.files.joined(separator: " and "))")
-            print(String(format: "as of %@: controlled %.1f km², contested %.1f km²",
+            try Output.print("wrote \(result.files.joined(separator: " and "))\n"
+                + String(format: "as of %@: controlled %.1f km², contested %.1f km²\n",
                          e.asOf.description, e.controlled.areaSquareKilometers, e.contested.areaSquareKilometers))
         }
     }

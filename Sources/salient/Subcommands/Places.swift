@@ -23,27 +23,21 @@ extension SalientCommand {
         @Option(help: "The gazetteer folder.")
         var gazetteer = "gazetteer"
 
-        @Option(help: "Only list places of this kind (\(PlaceKind.allCases.map(\.rawValue).joined(separator: ", "))).")
-        var kind: String?
-
-        func validate() throws {
-            if let kind, PlaceKind(rawValue: kind) == nil {
-                throw ValidationError("unknown kind '\(kind)'; use one of \(PlaceKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-        }
+        @Option(help: "Only list places of this kind.")
+        var kind: PlaceKind?
 
         func run() throws {
             let gazetteer = try GazetteerReader.read(folder: gazetteer)
             guard !names.isEmpty else {
-                let listed = gazetteer.places.filter { kind == nil || $0.kind.rawValue == kind }
-                print(PlaceTable.render(listed))
+                let listed = gazetteer.places.filter { kind == nil || $0.kind == kind }
+                try Output.print(PlaceTable.render(listed) + "\n")
                 return
             }
             var failures: [String] = []
             for name in names {
                 switch gazetteer.match(name) {
                 case .found(let place):
-                    print("\(name) → \(place.id): \(PlaceTable.describe(place))")
+                    try Output.print("\(name) → \(place.id): \(PlaceTable.describe(place))\n")
                 case .ambiguous(let places):
                     failures.append("'\(name)' is ambiguous: \(places.map(\.id).joined(separator: ", ")) — use an id")
                 case .notFound(let suggestions):
@@ -51,7 +45,7 @@ extension SalientCommand {
                     failures.append("unknown place '\(name)'\(hint)")
                 }
             }
-            for failure in failures { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
+            for failure in failures { Output.error("error: \(failure)\n") }
             if !failures.isEmpty { throw ExitCode(2) }
         }
     }

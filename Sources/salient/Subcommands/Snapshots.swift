@@ -20,6 +20,7 @@ extension SalientCommand {
                                                     their default styles) and the series table
                 Nothing is replaced until the whole set is written. A folder holding files
                 Salient did not write is refused unless --force; such files are never deleted.
+                A run estimated to write more than --max-output-gb (10 by default) is refused.
 
                 Example:
                   salient snapshots timelines/kursk-2024.yaml --from 2024-08-06 --to 2024-08-15
@@ -28,14 +29,13 @@ extension SalientCommand {
         @Argument(help: "The timeline YAML file.")
         var timeline: String
 
-        @Option(help: "First day, YYYY-MM-DD (default: the timeline's first day).")
-        var from: String?
+        @Option(help: ArgumentHelp("First day (default: the timeline's first day).", valueName: "YYYY-MM-DD"))
+        var from: CalendarDay?
 
-        @Option(help: "Last day, YYYY-MM-DD (default: the timeline's last day).")
-        var to: String?
+        @Option(help: ArgumentHelp("Last day (default: the timeline's last day).", valueName: "YYYY-MM-DD"))
+        var to: CalendarDay?
 
-        @Option(name: .customLong("out"), help: "Output folder (default: exports/<timeline id>).")
-        var outputFolder: String?
+        @OptionGroup var output: OutputFolderOptions
 
         @Option(help: "Days computed in parallel (default: chosen from the number of days and cores).")
         var jobs: Int?
@@ -43,26 +43,24 @@ extension SalientCommand {
         @Option(help: OutputFormat.help)
         var format: OutputFormat = .geojson
 
-        @Flag(help: "Write into a folder that holds files Salient did not write (they are kept).")
-        var force = false
+        @Option(help: ArgumentHelp("The most the run may write, in gigabytes (10⁹ bytes).", valueName: "gigabytes"))
+        var maxOutputGb: Double = Double(SnapshotJob.defaultOutputBudgetBytes) / 1e9
 
         @Flag(name: .shortAndLong, help: "Print nothing on success, and no progress.")
         var quiet = false
 
         func validate() throws {
-            for (name, value) in [("--from", from), ("--to", to)] {
-                if let value, CalendarDay(value) == nil {
-                    throw ValidationError("\(name) '\(value)' is not a date; write a day that exists as YYYY-MM-DD")
-                }
-            }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            guard maxOutputGb.isFinite, maxOutputGb > 0, maxOutputGb <= 1e6 else {
+                throw ValidationError("--max-output-gb must be a number of gigabytes above 0 and at most 1000000")
+            }
         }
 
         func run() throws {
             let progress = ProgressLine.forTerminal(label: "days", quiet: quiet)
-            var options = SnapshotJob.Options(timelinePath: timeline, from: from.flatMap(CalendarDay.init),
-                                              to: to.flatMap(CalendarDay.init), outputFolder: outputFolder,
-                                              force: force, jobs: jobs)
+            var options = SnapshotJob.Options(
+                timelinePath: timeline, from: from, to: to, outputFolder: output.outputFolder, force: output.force,
+                jobs: jobs, outputBudgetBytes: Int(maxOutputGb * 1e9))
             options.geoPackage = format == .gpkg
             let result: SnapshotJob.Result
             do {
@@ -73,7 +71,8 @@ extension SalientCommand {
             }
             progress?.finish()
             guard !quiet else { return }
-            print("wrote \(result.days) daily snapshots, \(result.controlTimelineFeatures) control states and the series to \(result.folder)")
+            try Output.print("wrote \(result.days) daily snapshots, \(result.controlTimelineFeatures) control states "
+                + "and the series to \(result.folder)\n")
         }
     }
 }

@@ -27,12 +27,12 @@ final class ProgressLine: @unchecked Sendable {
             lastDraw = now
             let elapsed = max(now.timeIntervalSince(start), 1e-6)
             let line = String(format: "\r%@ %d/%d (%.1f %@/s)", label, done, total, Double(done) / elapsed, label)
-            FileHandle.standardError.write(Data(line.utf8))
+            Output.error(line)
             drawn = true
         }
     }
 
     func finish() {
-        lock.withLock { if drawn { FileHandle.standardError.write(Data("\n".utf8)) } }
+        lock.withLock { if drawn { Output.error("\n") } }
     }
 }
