@@ -12,12 +12,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .target(name: "SalientCore", dependencies: ["CGEOS", "CPROJ"]),
-        .target(name: "SalientIO", dependencies: ["SalientCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SalientIO", dependencies: ["SalientCore", .product(name: "Yams", package: "Yams"), "ZIPFoundation"]),
         .executableTarget(
             name: "salient",
             dependencies: ["SalientCore", "SalientIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
