@@ -172,8 +172,9 @@ public enum GazetteerMerge {
         for (i, scalar) in scalars.enumerated() {
             if "'’ʼ`ʹ‘ʺ\"".unicodeScalars.contains(scalar) { continue }
             if let roman = cyrillic[scalar] {
-                let atWordStart = i == 0 || !scalars[i - 1].properties.isAlphabetic
-                latin += atWordStart && scalar == "е" ? "ye" : roman
+                // BGN/PCGN: е is ye at the start of a word and after a vowel or a sign (Русское → russkoye).
+                let iotated = i == 0 || !scalars[i - 1].properties.isAlphabetic || vowelsAndSigns.contains(scalars[i - 1])
+                latin += iotated && scalar == "е" ? "ye" : roman
                 continue
             }
             // Latin letters with diacritics decompose into an ASCII letter and marks, which are dropped.
@@ -190,6 +191,8 @@ public enum GazetteerMerge {
         }
         return latin.split(separator: "-").joined(separator: "-")
     }
+
+    private static let vowelsAndSigns = Set("аеёиоуыэюяйъьєії".unicodeScalars)
 
     private static let cyrillic: [Unicode.Scalar: String] = [
         "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "к": "k",
