@@ -29,7 +29,10 @@ public enum GeoNamesImport {
         let names = try GeoNamesAlternateNames.read(inputs.alternateNames, geonameIDs: ids, languages: wantedLanguages)
         let admin1 = try inputs.admin1Codes.map(GeoNamesAdminCodes.read) ?? [:]
         let admin2 = try inputs.admin2Codes.map(GeoNamesAdminCodes.read) ?? [:]
-        let parents = ParentResolver(existing: try GazetteerImport.existingFiles(in: folder).flatMap(\.places).map(\.0))
+        // Indexing the gazetteer's names is only worth it when there are divisions to look up.
+        let known = admin1.isEmpty && admin2.isEmpty
+            ? [] : try GazetteerImport.existingFiles(in: folder).flatMap(\.places).map(\.0)
+        let parents = ParentResolver(existing: known)
         let records = dumpRecords.map { record in
             let parent = parentID(record, admin1: admin1, admin2: admin2, parents: parents)
             let place = self.place(record, names: names[record.geonameID] ?? [], haveNameFile: !inputs.alternateNames.isEmpty,
