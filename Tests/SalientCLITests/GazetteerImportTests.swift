@@ -202,7 +202,7 @@ import Testing
         let places = folder.appendingPathComponent("places.geojson"), areas = folder.appendingPathComponent("areas.geojson")
         let result = try SalientProcess.run(["gazetteer", "import", "geojson", Self.osm, "--into", folder.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "\(places.path): 3 added, 0 updated, 0 kept; \(areas.path): 2 added, 0 updated, 0 kept; "
+        #expect(result.stdout == "\(areas.path): 2 added, 0 updated, 0 kept; \(places.path): 3 added, 0 updated, 0 kept; "
             + "skipped 1 without a name, 1 neither a settlement point nor an admin boundary\n")
         let written = try Self.properties(places)
         #expect(written.keys.sorted() == ["kursk", "sudzha", "sumy"])
@@ -231,6 +231,56 @@ import Testing
         #expect(again.status == 0)
         #expect(try Self.snapshot(folder) == bytes)
         #expect(try SalientProcess.run(["places", "--gazetteer", folder.path, "Test District"]).status == 0)
+    }
+
+    /// Parents name the ids the areas are written with, also when an area's slug was taken.
+    @Test func osmParentsAreTheIdsTheirAreasGet() throws {
+        let folder = try Self.bundledCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.json")
+        let text = try String(contentsOfFile: Self.osm, encoding: .utf8).replacingOccurrences(of: "Test District", with: "Sudzha")
+        try Data(text.utf8).write(to: input)
+        let result = try SalientProcess.run(["gazetteer", "import", "geojson", input.path, "--into", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let outlines = try Self.properties(folder.appendingPathComponent("areas.geojson"))
+        #expect(outlines["sudzha-relation-2001"]?["kind"] as? String == "district")  // `sudzha` is the town's
+        let written = try Self.properties(folder.appendingPathComponent("places.geojson"))
+        #expect(written["sudzha-sudzha-relation-2001"]?["parent"] as? String == "sudzha-relation-2001")
+        // Sumy lies in no imported outline but in the bundled Sumy oblast one.
+        #expect(written["sumy-sumy-oblast"]?["parent"] as? String == "sumy-oblast")
+        #expect(written["sumy-sumy-oblast"]?["country"] as? String == "UA")
+    }
+
+    @Test func admin2CodesAndTheOlderAlternateNamesFormatAreRead() throws {
+        let folder = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Synthetic division codes and names for one real row: Sudzha, in a district called here "Test Raion".
+        var row = try #require(Self.rows.first { $0[0] == "486816" })
+        row[11] = "999"
+        let dump = folder.appendingPathComponent("one.txt"), admin2 = folder.appendingPathComponent("admin2Codes.txt")
+        let names = folder.appendingPathComponent("alternateNames.txt")
+        try Data((row.joined(separator: "\t") + "\n").utf8).write(to: dump)
+        try Data("RU.41.999\tTest Raion\tTest Raion\t\n".utf8).write(to: admin2)
+        try Data("1\t486816\tru\tСуджа\t1\t\t\t\n2\t486816\tde\tSudscha\t\t\t\t\n".utf8).write(to: names)
+        let into = folder.appendingPathComponent("g")
+        let result = try SalientProcess.run(["gazetteer", "import", "geonames", dump.path, "--into", into.path,
+                                             "--admin2-codes", admin2.path, "--alternate-names", names.path, "--languages", "ru"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let sudzha = try #require(try Self.properties(into.appendingPathComponent("places.geojson"))["sudzha"])
+        #expect(sudzha["parent"] as? String == "test-raion")
+        #expect(sudzha["name_local"] as? String == "Суджа")
+        #expect(sudzha["aliases"] as? [String] == ["Суджа"])  // de was not asked for
+    }
+
+    @Test func osmFeatureWithoutAnIdIsRefused() throws {
+        let folder = try Self.importedFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("no-id.json")
+        let text = try String(contentsOfFile: Self.osm, encoding: .utf8).replacingOccurrences(of: "\"@id\": \"node/1001\", ", with: "")
+        try Data(text.utf8).write(to: input)
+        try expectRefusal(["geojson", input.path], into: folder,
+                          stderr: "error: the feature has no OpenStreetMap id (\(input.path):2, field features[0].properties.@id) "
+                            + "— export with the ids: Overpass's @id, osmium export --add-unique-id=type_id, or ogr2ogr's osm_id\n")
     }
 
     @Test func osmPlacesBesideGeoNamesOnesGetTheirOwnIds() throws {

@@ -85,6 +85,24 @@ public enum GazetteerImport {
         return GazetteerImportSummary(files: changes, skipped: skipped)
     }
 
+    /// The ids that merging `records` into the folder's `file` first would give, by source id:
+    /// what an import needs to name imported areas as parents before it writes anything.
+    static func ids(of records: [ImportRecord], mergedInto file: String,
+                    of files: [(path: String, places: [(Place, Int?)])], folder: String) throws -> [String: String] {
+        let path = (folder as NSString).appendingPathComponent(file)
+        let mine = files.first { $0.path == path }?.places ?? []
+        let others = files.filter { $0.path != path }.flatMap(\.places)
+        do {
+            let result = try GazetteerMerge.merge(
+                existing: mine.map(\.0), idsElsewhere: Set(others.map(\.0.id)),
+                sourceIDsElsewhere: Set(others.map(\.0.provenance.sourceID).filter { !$0.isEmpty }),
+                incoming: records.map(\.proposal))
+            return Dictionary(result.places.map { ($0.provenance.sourceID, $0.id) }, uniquingKeysWith: { first, _ in first })
+        } catch {
+            throw inputError(error, path: path, existing: mine, records: records, all: files)
+        }
+    }
+
     /// The places of every `.geojson` in the folder, each with its line; none when the folder is new.
     static func existingFiles(in folder: String) throws -> [(path: String, places: [(Place, Int?)])] {
         var isDirectory: ObjCBool = false

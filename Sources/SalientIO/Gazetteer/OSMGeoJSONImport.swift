@@ -76,11 +76,16 @@ public enum OSMGeoJSONImport {
                              hint: "name the property that holds names with --name-field; the first feature has "
                                 + (keys.isEmpty ? "no properties" : keys.prefix(8).joined(separator: ", ")))
         }
-        try assignParents(&places, areas: areas, folder: folder, geos: geos)
+        // Areas are merged first, so the ids they get here are the ids they are written with.
+        let existing = try GazetteerImport.existingFiles(in: folder)
+        let areaIDs = try GazetteerImport.ids(of: areas, mergedInto: "areas.geojson", of: existing, folder: folder)
+        let outlines = areas.map { (areaIDs[$0.proposal.place.provenance.sourceID] ?? $0.proposal.slug, $0.proposal.place) }
+            + existing.flatMap(\.places).map { ($0.0.id, $0.0) }
+        try assignParents(&places, areas: outlines, geos: geos)
         var skipped: [String] = []
         if unnamed > 0 { skipped.append("\(unnamed) without a \(nameField)") }
         if notPlaces > 0 { skipped.append("\(notPlaces) neither a settlement point nor an admin boundary") }
-        return try GazetteerImport.merge(into: folder, targets: [("places.geojson", places), ("areas.geojson", areas)],
+        return try GazetteerImport.merge(into: folder, targets: [("areas.geojson", areas), ("places.geojson", places)],
                                          skipped: skipped)
     }
 
@@ -173,13 +178,10 @@ public enum OSMGeoJSONImport {
 
     /// A settlement's parent and, when the file gives none, its country: the district, else the
     /// region, among the imported and the gazetteer's areas, whose outline holds its point.
-    private static func assignParents(_ places: inout [ImportRecord], areas: [ImportRecord], folder: String,
+    private static func assignParents(_ places: inout [ImportRecord], areas: [(id: String, area: Place)],
                                       geos: GEOSContext) throws {
-        let existing = try GazetteerImport.existingFiles(in: folder).flatMap(\.places).map(\.0)
-        let imported: [(id: String, area: Place)] = areas.map { ($0.proposal.slug, $0.proposal.place) }
-        let known: [(id: String, area: Place)] = existing.map { ($0.id, $0) }
         let districtsFirst: [PlaceKind] = [.district, .region]
-        let candidates = districtsFirst.flatMap { kind in (imported + known).filter { $0.area.kind == kind } }
+        let candidates = districtsFirst.flatMap { kind in areas.filter { $0.area.kind == kind } }
         var prepared: [(id: String, country: String, outline: PreparedGEOSObject)] = []
         for (id, area) in candidates {
             guard case .multiPolygon(let multi) = area.geometry else { continue }
