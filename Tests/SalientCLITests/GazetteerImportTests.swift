@@ -272,6 +272,18 @@ import Testing
         #expect(sudzha["aliases"] as? [String] == ["Суджа"])  // de was not asked for
     }
 
+    /// A folder that does not load is refused as `salient places` refuses it, and left as it is.
+    @Test func importIntoAGazetteerWithDuplicateIdsIsRefusedAsTheReaderRefusesIt() throws {
+        let folder = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let into = folder.appendingPathComponent("dup")
+        try FileManager.default.copyItem(at: SalientProcess.fixtures.appendingPathComponent("bad-gazetteers/duplicate-ids"), to: into)
+        let reader = try SalientProcess.run(["places", "--gazetteer", into.path])
+        #expect(reader.status == 2)
+        #expect(reader.stderr.hasPrefix("error: duplicate id 'bravo' (\(into.path)/places.geojson:11, field id)"))
+        try expectRefusal(["geonames", Self.dump], into: into, stderr: reader.stderr)
+    }
+
     @Test func osmFeatureWithoutAnIdIsRefused() throws {
         let folder = try Self.importedFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

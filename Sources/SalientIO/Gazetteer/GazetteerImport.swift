@@ -109,10 +109,23 @@ public enum GazetteerImport {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { return [] }
         guard isDirectory.boolValue else { throw InputError("expected a gazetteer folder, found a file", file: folder) }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".geojson") }.sorted()
-        return try names.map { name in
+        let files = try names.map { name in
             let path = (folder as NSString).appendingPathComponent(name)
-            return (path, try GazetteerReader.readFile(path))
+            return (path: path, places: try GazetteerReader.readFile(path))
         }
+        // A folder that does not load now is refused as the reader refuses it, before the import
+        // could be blamed for its duplicates.
+        var firstUse: [String: String] = [:]
+        for file in files {
+            for (place, line) in file.places {
+                if let first = firstUse[place.id] {
+                    throw InputError("duplicate id '\(place.id)'", file: file.path, line: line, field: "id",
+                                     hint: "first used at \(first); ids must be unique across the gazetteer")
+                }
+                firstUse[place.id] = "\(file.path):\(line ?? 0)"
+            }
+        }
+        return files
     }
 
     private static func inputError(_ conflict: GazetteerMergeConflict, path: String, existing: [(Place, Int?)],
