@@ -96,7 +96,8 @@ def main():
     write(os.path.join(GEONAMES, "alternateNamesV2.txt"), "".join(row + "\n" for row in rows))
 
     # admin1CodesASCII rows for the four oblasts, names written by hand; geonameid left empty.
-    admin1 = [("RU.09", "Belgorod Oblast"), ("RU.41", "Kursk Oblast"), ("UA.07", "Kharkiv Oblast"), ("UA.21", "Sumy Oblast")]
+    admin1 = [("RU.09", "Belgorod Oblast"), ("RU.41", "Kursk Oblast"),
+              ("UA.07", "Kharkiv Oblast"), ("UA.21", "Sumy Oblast")]
     write(os.path.join(GEONAMES, "admin1CodesASCII.txt"), "".join(f"{c}\t{n}\t{n}\t\n" for c, n in admin1))
 
     write_osm(records)
@@ -138,12 +139,12 @@ def write_osm(records):
         return [[[w, s], [w, n], [e, n], [e, s], [w, s]]]  # clockwise on purpose: the import orients it
 
     features.append({"type": "Feature", "properties": {
-        "@id": "relation/2001", "name": "Тестовый район", "name:en": "Test District", "boundary": "administrative",
-        "admin_level": "6", "ISO3166-2": "RU-KRS"},
+        "@id": "relation/2001", "name": "Тестовый район", "name:en": "Test District",
+        "boundary": "administrative", "admin_level": "6", "ISO3166-2": "RU-KRS"},
         "geometry": {"type": "Polygon", "coordinates": box(lon - 0.2, lat - 0.1, lon + 0.2, lat + 0.1)}})
     features.append({"type": "Feature", "properties": {
-        "@id": "relation/2002", "name": "Тестовая область", "name:en": "Test Oblast", "boundary": "administrative",
-        "admin_level": 4, "ISO3166-2": "RU-KRS"},
+        "@id": "relation/2002", "name": "Тестовая область", "name:en": "Test Oblast",
+        "boundary": "administrative", "admin_level": 4, "ISO3166-2": "RU-KRS"},
         "geometry": {"type": "Polygon", "coordinates": box(lon - 1, lat - 0.1, lon + 1.5, lat + 0.8)}})
     text = '{"type": "FeatureCollection", "features": [\n' + ",\n".join(
         json.dumps(f, ensure_ascii=False) for f in features) + "\n]}\n"

@@ -12,8 +12,10 @@ import Testing
     static let osm = SalientProcess.fixtures.appendingPathComponent("osm/sample.geojson").path
 
     /// The fixture's rows as columns, read here independently of Salient's reader.
-    static let rows: [[String]] = (try? String(contentsOfFile: dump, encoding: .utf8))?
-        .split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) } ?? []
+    static let rows: [[String]] =
+        (try? String(contentsOfFile: dump, encoding: .utf8))?
+        .split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        ?? []
 
     /// Every file of a folder with its bytes, to show that a refused run changed nothing.
     static func snapshot(_ folder: URL) throws -> [String: Data] {
@@ -42,8 +44,9 @@ import Testing
     static func bundledCopy() throws -> URL {
         let folder = try SalientProcess.temporaryFolder()
         for file in ["places.geojson", "areas.geojson", "border.geojson"] {
-            try FileManager.default.copyItem(at: SalientProcess.repository.appendingPathComponent("gazetteer/\(file)"),
-                                             to: folder.appendingPathComponent(file))
+            try FileManager.default.copyItem(
+                at: SalientProcess.repository.appendingPathComponent("gazetteer/\(file)"),
+                to: folder.appendingPathComponent(file))
         }
         return folder
     }
@@ -52,8 +55,10 @@ import Testing
         let folder = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let into = folder.appendingPathComponent("g")
-        let result = try SalientProcess.run(["gazetteer", "import", "geonames", Self.dump, "--into", into.path,
-                                             "--country", "RU", "--admin1", "41", "--admin1-codes", Self.admin1])
+        let result = try SalientProcess.run([
+            "gazetteer", "import", "geonames", Self.dump, "--into", into.path,
+            "--country", "RU", "--admin1", "41", "--admin1-codes", Self.admin1,
+        ])
         let places = into.appendingPathComponent("places.geojson")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "\(places.path): 41 added, 0 updated, 0 kept\n")
@@ -63,10 +68,13 @@ import Testing
         #expect(try GeoJSONStructure.violations(in: places).isEmpty)
 
         // The reader's layout: header lines, one feature per line, the 13 properties in order.
-        let lines = try String(contentsOf: places, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.prefix(4) == ["{", "\"type\": \"FeatureCollection\",", "\"name\": \"places\",", "\"features\": ["])
+        let lines = try String(contentsOf: places, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        #expect(
+            lines.prefix(4) == ["{", "\"type\": \"FeatureCollection\",", "\"name\": \"places\",", "\"features\": ["])
         #expect(lines.suffix(3) == ["]", "}", ""])
-        let keys = "\"id\".*\"name\".*\"name_local\".*\"aliases\".*\"kind\".*\"parent\".*\"country\".*\"source\".*"
+        let keys =
+            "\"id\".*\"name\".*\"name_local\".*\"aliases\".*\"kind\".*\"parent\".*\"country\".*\"source\".*"
             + "\"source_id\".*\"source_url\".*\"licence\".*\"uncertainty_m\".*\"note\""
         #expect(lines.dropFirst(4).dropLast(3).allSatisfy { $0.range(of: keys, options: .regularExpression) != nil })
         #expect(lines.count == 4 + 41 + 3)
@@ -87,16 +95,20 @@ import Testing
     @Test func bboxAndMinPopulationFilterRows() throws {
         let folder = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try SalientProcess.run(["gazetteer", "import", "geonames", Self.dump, "--into", folder.path,
-                                             "--bbox", "35,50.5,36.5,51.5", "--min-population", "2000"])
+        let result = try SalientProcess.run([
+            "gazetteer", "import", "geonames", Self.dump, "--into", folder.path,
+            "--bbox", "35,50.5,36.5,51.5", "--min-population", "2000",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let expected = Self.rows.filter { row in
-            let lat = Double(row[4])!, lon = Double(row[5])!
+            let lat = Double(row[4])!
+            let lon = Double(row[5])!
             return (35...36.5).contains(lon) && (50.5...51.5).contains(lat) && Int(row[14])! >= 2000
         }
         #expect(expected.count > 5 && expected.count < Self.rows.count / 2)
         let written = try Self.properties(folder.appendingPathComponent("places.geojson"))
-        #expect(Set(written.values.map { $0["source_id"] as? String ?? "" }) == Set(expected.map { "geonames:\($0[0])" }))
+        #expect(
+            Set(written.values.map { $0["source_id"] as? String ?? "" }) == Set(expected.map { "geonames:\($0[0])" }))
     }
 
     @Test func facilitiesAreImportedWithFeatureClassS() throws {
@@ -104,12 +116,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let dump = folder.appendingPathComponent("S.txt")
         // A synthetic record: the columns of a power station, its point invented for the test.
-        let row = ["900001", "Test Power Station", "Test Power Station", "", "51.5", "35.5", "S", "PS", "RU", "", "41",
-                   "", "", "", "0", "", "", "Europe/Moscow", "2024-05-01"].joined(separator: "\t")
+        let row = [
+            "900001", "Test Power Station", "Test Power Station", "", "51.5", "35.5", "S", "PS", "RU", "", "41",
+            "", "", "", "0", "", "", "Europe/Moscow", "2024-05-01",
+        ].joined(separator: "\t")
         try Data((row + "\n" + Self.rows[0].joined(separator: "\t") + "\n").utf8).write(to: dump)
         let into = folder.appendingPathComponent("g")
-        let result = try SalientProcess.run(["gazetteer", "import", "geonames", dump.path, "--into", into.path,
-                                             "--feature-class", "S"])
+        let result = try SalientProcess.run([
+            "gazetteer", "import", "geonames", dump.path, "--into", into.path,
+            "--feature-class", "S",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let written = try Self.properties(into.appendingPathComponent("places.geojson"))
         #expect(written.keys.sorted() == ["test-power-station"])
@@ -119,15 +135,21 @@ import Testing
     @Test func zipAndTextGiveTheSameFileAndASecondRunChangesNoByte() throws {
         let folder = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let fromText = folder.appendingPathComponent("t"), fromZip = folder.appendingPathComponent("z")
-        let options = ["--admin1-codes", Self.admin1, "--alternate-names", Self.alternateNames, "--languages", "ru,uk,en"]
-        let first = try SalientProcess.run(["gazetteer", "import", "geonames", Self.dump, "--into", fromText.path] + options)
-        let zipped = try SalientProcess.run(["gazetteer", "import", "geonames", Self.zip, "--into", fromZip.path] + options)
+        let fromText = folder.appendingPathComponent("t")
+        let fromZip = folder.appendingPathComponent("z")
+        let options = [
+            "--admin1-codes", Self.admin1, "--alternate-names", Self.alternateNames, "--languages", "ru,uk,en",
+        ]
+        let first = try SalientProcess.run(
+            ["gazetteer", "import", "geonames", Self.dump, "--into", fromText.path] + options)
+        let zipped = try SalientProcess.run(
+            ["gazetteer", "import", "geonames", Self.zip, "--into", fromZip.path] + options)
         #expect(first.status == 0 && zipped.status == 0, "\(first.stderr)\(zipped.stderr)")
         let places = fromText.appendingPathComponent("places.geojson")
         let before = try Data(contentsOf: places)
         #expect(before == (try Data(contentsOf: fromZip.appendingPathComponent("places.geojson"))))
-        let again = try SalientProcess.run(["gazetteer", "import", "geonames", Self.zip, "--into", fromText.path] + options)
+        let again = try SalientProcess.run(
+            ["gazetteer", "import", "geonames", Self.zip, "--into", fromText.path] + options)
         #expect(again.status == 0)
         #expect(again.stdout == "\(places.path): 0 added, 0 updated, \(Self.rows.count) kept (unchanged)\n")
         #expect(try Data(contentsOf: places) == before)
@@ -146,25 +168,32 @@ import Testing
         let imported = Set(Self.rows.map { "geonames:\($0[0])" })
         func isUntouchable(_ line: Substring) -> Bool {
             guard line.hasPrefix("{\"type\": \"Feature\""),
-                  let feature = try? JSONSerialization.jsonObject(with: Data((line.hasSuffix(",") ? line.dropLast() : line).utf8)),
-                  let properties = (feature as? [String: Any])?["properties"] as? [String: Any] else { return false }
+                let feature = try? JSONSerialization.jsonObject(
+                    with: Data((line.hasSuffix(",") ? line.dropLast() : line).utf8)),
+                let properties = (feature as? [String: Any])?["properties"] as? [String: Any]
+            else { return false }
             let settlement = ["city", "town", "village"].contains(properties["kind"] as? String ?? "")
             return !(settlement && imported.contains(properties["source_id"] as? String ?? ""))
         }
         let before = try String(contentsOf: places, encoding: .utf8).split(separator: "\n")
         let untouchable = before.filter(isUntouchable)
         #expect(untouchable.count >= 7)  // russkoye-porechnoye, kursk-npp, three districts, Voronezh, Nizhny Novgorod
-        let result = try SalientProcess.run(["gazetteer", "import", "geonames", Self.zip, "--into", folder.path,
-                                             "--admin1-codes", Self.admin1])
+        let result = try SalientProcess.run([
+            "gazetteer", "import", "geonames", Self.zip, "--into", folder.path,
+            "--admin1-codes", Self.admin1,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let after = try String(contentsOf: places, encoding: .utf8).split(separator: "\n")
         for line in untouchable {
             // The last feature of a file carries no comma, so compare without one.
             let bare = line.hasSuffix(",") ? line.dropLast() : line[...]
-            #expect(after.contains { $0 == bare || $0 == bare + "," }, "a place the import must not touch changed: \(bare.prefix(80))")
+            #expect(
+                after.contains { $0 == bare || $0 == bare + "," },
+                "a place the import must not touch changed: \(bare.prefix(80))")
         }
         for file in ["areas.geojson", "border.geojson"] {
-            #expect(try Data(contentsOf: folder.appendingPathComponent(file))
+            #expect(
+                try Data(contentsOf: folder.appendingPathComponent(file))
                     == (try Data(contentsOf: SalientProcess.repository.appendingPathComponent("gazetteer/\(file)"))))
         }
         let written = try Self.properties(places)
@@ -183,7 +212,8 @@ import Testing
         let folder = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let into = folder.appendingPathComponent("g")
-        #expect(try SalientProcess.run(["gazetteer", "import", "geonames", Self.dump, "--into", into.path]).status == 0)
+        #expect(
+            try SalientProcess.run(["gazetteer", "import", "geonames", Self.dump, "--into", into.path]).status == 0)
         var rows = Self.rows
         let at = try #require(rows.firstIndex { $0[0] == "486816" })
         rows[at][14] = "6000"
@@ -193,17 +223,20 @@ import Testing
         let result = try SalientProcess.run(["gazetteer", "import", "geonames", changed.path, "--into", into.path])
         let places = into.appendingPathComponent("places.geojson")
         #expect(result.stdout == "\(places.path): 0 added, 1 updated, \(rows.count - 1) kept\n")
-        #expect(try Self.properties(places)["sudzha"]?["source"] as? String == "GeoNames dump (record modified 2025-02-03)")
+        #expect(
+            try Self.properties(places)["sudzha"]?["source"] as? String == "GeoNames dump (record modified 2025-02-03)")
     }
 
     @Test func osmGeoJSONImportWritesPlacesAndAreasWithProvenance() throws {
         let folder = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let places = folder.appendingPathComponent("places.geojson"), areas = folder.appendingPathComponent("areas.geojson")
+        let places = folder.appendingPathComponent("places.geojson")
+        let areas = folder.appendingPathComponent("areas.geojson")
         let result = try SalientProcess.run(["gazetteer", "import", "geojson", Self.osm, "--into", folder.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "\(areas.path): 2 added, 0 updated, 0 kept; \(places.path): 3 added, 0 updated, 0 kept; "
-            + "skipped 1 without a name, 1 neither a settlement point nor an admin boundary\n")
+        #expect(
+            result.stdout == "\(areas.path): 2 added, 0 updated, 0 kept; \(places.path): 3 added, 0 updated, 0 kept; "
+                + "skipped 1 without a name, 1 neither a settlement point nor an admin boundary\n")
         let written = try Self.properties(places)
         #expect(written.keys.sorted() == ["kursk", "sudzha", "sumy"])
         let sudzha = try #require(written["sudzha"])
@@ -238,7 +271,8 @@ import Testing
         let folder = try Self.bundledCopy()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("in.json")
-        let text = try String(contentsOfFile: Self.osm, encoding: .utf8).replacingOccurrences(of: "Test District", with: "Sudzha")
+        let text = try String(contentsOfFile: Self.osm, encoding: .utf8).replacingOccurrences(
+            of: "Test District", with: "Sudzha")
         try Data(text.utf8).write(to: input)
         let result = try SalientProcess.run(["gazetteer", "import", "geojson", input.path, "--into", folder.path])
         #expect(result.status == 0, "\(result.stderr)")
@@ -257,14 +291,17 @@ import Testing
         // Synthetic division codes and names for one real row: Sudzha, in a district called here "Test Raion".
         var row = try #require(Self.rows.first { $0[0] == "486816" })
         row[11] = "999"
-        let dump = folder.appendingPathComponent("one.txt"), admin2 = folder.appendingPathComponent("admin2Codes.txt")
+        let dump = folder.appendingPathComponent("one.txt")
+        let admin2 = folder.appendingPathComponent("admin2Codes.txt")
         let names = folder.appendingPathComponent("alternateNames.txt")
         try Data((row.joined(separator: "\t") + "\n").utf8).write(to: dump)
         try Data("RU.41.999\tTest Raion\tTest Raion\t\n".utf8).write(to: admin2)
         try Data("1\t486816\tru\tСуджа\t1\t\t\t\n2\t486816\tde\tSudscha\t\t\t\t\n".utf8).write(to: names)
         let into = folder.appendingPathComponent("g")
-        let result = try SalientProcess.run(["gazetteer", "import", "geonames", dump.path, "--into", into.path,
-                                             "--admin2-codes", admin2.path, "--alternate-names", names.path, "--languages", "ru"])
+        let result = try SalientProcess.run([
+            "gazetteer", "import", "geonames", dump.path, "--into", into.path,
+            "--admin2-codes", admin2.path, "--alternate-names", names.path, "--languages", "ru",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let sudzha = try #require(try Self.properties(into.appendingPathComponent("places.geojson"))["sudzha"])
         #expect(sudzha["parent"] as? String == "test-raion")
@@ -277,7 +314,8 @@ import Testing
         let folder = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let into = folder.appendingPathComponent("dup")
-        try FileManager.default.copyItem(at: SalientProcess.fixtures.appendingPathComponent("bad-gazetteers/duplicate-ids"), to: into)
+        try FileManager.default.copyItem(
+            at: SalientProcess.fixtures.appendingPathComponent("bad-gazetteers/duplicate-ids"), to: into)
         let reader = try SalientProcess.run(["places", "--gazetteer", into.path])
         #expect(reader.status == 2)
         #expect(reader.stderr.hasPrefix("error: duplicate id 'bravo' (\(into.path)/places.geojson:11, field id)"))
@@ -288,17 +326,21 @@ import Testing
         let folder = try Self.importedFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("no-id.json")
-        let text = try String(contentsOfFile: Self.osm, encoding: .utf8).replacingOccurrences(of: "\"@id\": \"node/1001\", ", with: "")
+        let text = try String(contentsOfFile: Self.osm, encoding: .utf8).replacingOccurrences(
+            of: "\"@id\": \"node/1001\", ", with: "")
         try Data(text.utf8).write(to: input)
-        try expectRefusal(["geojson", input.path], into: folder,
-                          stderr: "error: the feature has no OpenStreetMap id (\(input.path):2, field features[0].properties.@id) "
-                            + "— export with the ids: Overpass's @id, osmium export --add-unique-id=type_id, or ogr2ogr's osm_id\n")
+        try expectRefusal(
+            ["geojson", input.path], into: folder,
+            stderr: "error: the feature has no OpenStreetMap id (\(input.path):2, "
+                + "field features[0].properties.@id) — export with the ids: Overpass's @id, "
+                + "osmium export --add-unique-id=type_id, or ogr2ogr's osm_id\n")
     }
 
     @Test func osmPlacesBesideGeoNamesOnesGetTheirOwnIds() throws {
         let folder = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try SalientProcess.run(["gazetteer", "import", "geonames", Self.dump, "--into", folder.path]).status == 0)
+        #expect(
+            try SalientProcess.run(["gazetteer", "import", "geonames", Self.dump, "--into", folder.path]).status == 0)
         let result = try SalientProcess.run(["gazetteer", "import", "geojson", Self.osm, "--into", folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         let written = try Self.properties(folder.appendingPathComponent("places.geojson"))
@@ -311,20 +353,25 @@ import Testing
     // MARK: bad input: one line naming file, line and field; exit 2; the folder unchanged
 
     /// Runs an import that must be refused into a copy of a gazetteer and checks the message and the folder.
-    func expectRefusal(_ arguments: [String], into folder: URL, stderr expected: String,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRefusal(
+        _ arguments: [String], into folder: URL, stderr expected: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let before = try Self.snapshot(folder)
         let result = try SalientProcess.run(["gazetteer", "import"] + arguments + ["--into", folder.path])
         #expect(result.status == 2, sourceLocation: sourceLocation)
         #expect(result.stderr == expected, sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
-        #expect(try Self.snapshot(folder) == before, "a refused import changed the folder", sourceLocation: sourceLocation)
+        #expect(
+            try Self.snapshot(folder) == before, "a refused import changed the folder", sourceLocation: sourceLocation)
     }
 
     /// A gazetteer folder holding what the fixture's Kursk rows give, for refusals to leave alone.
     static func importedFolder() throws -> URL {
         let folder = try SalientProcess.temporaryFolder()
-        _ = try SalientProcess.run(["gazetteer", "import", "geonames", dump, "--into", folder.path, "--admin1", "RU.41"])
+        _ = try SalientProcess.run([
+            "gazetteer", "import", "geonames", dump, "--into", folder.path, "--admin1", "RU.41",
+        ])
         return folder
     }
 
@@ -337,79 +384,114 @@ import Testing
     }
 
     @Test func dumpLineWithAWrongColumnCountIsRefusedByLine() throws {
-        let folder = try Self.importedFolder(), inputs = try SalientProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: inputs) }
+        let folder = try Self.importedFolder()
+        let inputs = try SalientProcess.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: inputs)
+        }
         let path = try Self.badDump("short.txt", { $0[2].removeLast() }, in: inputs)
-        try expectRefusal(["geonames", path], into: folder, stderr: "error: expected 19 tab-separated columns, found 18 "
-            + "(\(path):3, field columns) — is this a GeoNames file of the kind this option reads?\n")
+        try expectRefusal(
+            ["geonames", path], into: folder,
+            stderr: "error: expected 19 tab-separated columns, found 18 "
+                + "(\(path):3, field columns) — is this a GeoNames file of the kind this option reads?\n")
     }
 
     @Test func dumpLineThatIsNotUTF8IsRefusedByLineAndColumn() throws {
-        let folder = try Self.importedFolder(), inputs = try SalientProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: inputs) }
+        let folder = try Self.importedFolder()
+        let inputs = try SalientProcess.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: inputs)
+        }
         let path = inputs.appendingPathComponent("latin1.txt").path
         // The second row's name written in Latin-1: "Sudé" with é as the single byte 0xE9.
         var second = Self.rows[1]
         second[1] = "Sud"
-        let bytes = Data(Self.rows[0].joined(separator: "\t").utf8) + [0x0A] + Data((second[0] + "\tSud").utf8) + [0xE9]
+        let bytes =
+            Data(Self.rows[0].joined(separator: "\t").utf8) + [0x0A] + Data((second[0] + "\tSud").utf8) + [0xE9]
             + Data(("\t" + second[2...].joined(separator: "\t") + "\n").utf8)
         try bytes.write(to: URL(fileURLWithPath: path))
-        try expectRefusal(["geonames", path], into: folder, stderr: "error: the line is not valid UTF-8 (\(path):2, field name) "
-            + "— GeoNames files are UTF-8; was this one converted to another encoding?\n")
+        try expectRefusal(
+            ["geonames", path], into: folder,
+            stderr: "error: the line is not valid UTF-8 (\(path):2, field name) "
+                + "— GeoNames files are UTF-8; was this one converted to another encoding?\n")
     }
 
     @Test func coordinateOutOfRangeIsRefused() throws {
-        let folder = try Self.importedFolder(), inputs = try SalientProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: inputs) }
+        let folder = try Self.importedFolder()
+        let inputs = try SalientProcess.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: inputs)
+        }
         let path = try Self.badDump("swapped.txt", { $0[1][4] = "95.5" }, in: inputs)
-        try expectRefusal(["geonames", path], into: folder, stderr: "error: latitude 95.5 is out of range [-90, 90] "
-            + "(\(path):2, field latitude) — the dump gives latitude before longitude\n")
+        try expectRefusal(
+            ["geonames", path], into: folder,
+            stderr: "error: latitude 95.5 is out of range [-90, 90] "
+                + "(\(path):2, field latitude) — the dump gives latitude before longitude\n")
     }
 
     @Test func zipWithNoTextFileIsRefused() throws {
         let folder = try Self.importedFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = Self.geonames.appendingPathComponent("readme-only.zip").path
-        try expectRefusal(["geonames", path], into: folder, stderr: "error: the zip holds no .txt file (\(path)) "
-            + "— a GeoNames zip such as RU.zip holds RU.txt; is this the right archive?\n")
+        try expectRefusal(
+            ["geonames", path], into: folder,
+            stderr: "error: the zip holds no .txt file (\(path)) "
+                + "— a GeoNames zip such as RU.zip holds RU.txt; is this the right archive?\n")
     }
 
     @Test func geoJSONWithoutTheNamedFieldIsRefused() throws {
         let folder = try Self.importedFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try expectRefusal(["geojson", Self.osm, "--name-field", "title"], into: folder,
-                          stderr: "error: no feature has the property 'title' (\(Self.osm):2, field features[0].properties.title) "
-                            + "— name the property that holds names with --name-field; the first feature has "
-                            + "@id, name, name:en, name:ru, place\n")
+        try expectRefusal(
+            ["geojson", Self.osm, "--name-field", "title"], into: folder,
+            stderr: "error: no feature has the property 'title' (\(Self.osm):2, field features[0].properties.title) "
+                + "— name the property that holds names with --name-field; the first feature has "
+                + "@id, name, name:en, name:ru, place\n")
     }
 
     @Test func oneRecordGivenTwiceWithDifferentFieldsIsRefused() throws {
-        let folder = try Self.importedFolder(), inputs = try SalientProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: inputs) }
+        let folder = try Self.importedFolder()
+        let inputs = try SalientProcess.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: inputs)
+        }
         let first = try Self.badDump("a.txt", { _ in }, in: inputs)
         let second = try Self.badDump("b.txt", { $0[1][14] = "1" }, in: inputs)
-        try expectRefusal(["geonames", first, second], into: folder,
-                          stderr: "error: geonames:\(Self.rows[1][0]) is given twice with different fields (\(second):2, "
-                            + "field geonameid) — first at \(first):2; import one version of the record\n")
+        try expectRefusal(
+            ["geonames", first, second], into: folder,
+            stderr: "error: geonames:\(Self.rows[1][0]) is given twice with different fields (\(second):2, "
+                + "field geonameid) — first at \(first):2; import one version of the record\n")
     }
 
     @Test func importThatWouldGiveAHeldIdToAnotherPlaceIsRefused() throws {
-        let folder = try SalientProcess.temporaryFolder(), inputs = try SalientProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: inputs) }
+        let folder = try SalientProcess.temporaryFolder()
+        let inputs = try SalientProcess.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: inputs)
+        }
         // Hand-made places already hold every id the rules allow a new Sudzha in Kursk oblast.
         let handMade = ["sudzha", "sudzha-kursk-oblast", "sudzha-486816"].map { id in
-            "{\"type\": \"Feature\", \"properties\": {\"id\": \"\(id)\", \"name\": \"Hand \(id)\", \"name_local\": \"\", "
-                + "\"aliases\": [], \"kind\": \"village\", \"parent\": \"\", \"country\": \"RU\", \"source\": \"by hand\", "
-                + "\"source_id\": \"\", \"source_url\": \"\", \"licence\": \"CC0\", \"uncertainty_m\": 1000, \"note\": \"\"}, "
+            "{\"type\": \"Feature\", \"properties\": {\"id\": \"\(id)\", \"name\": \"Hand \(id)\", "
+                + "\"name_local\": \"\", \"aliases\": [], \"kind\": \"village\", \"parent\": \"\", "
+                + "\"country\": \"RU\", \"source\": \"by hand\", \"source_id\": \"\", \"source_url\": \"\", "
+                + "\"licence\": \"CC0\", \"uncertainty_m\": 1000, \"note\": \"\"}, "
                 + "\"geometry\": {\"type\": \"Point\", \"coordinates\": [35.0, 51.0]}}"
         }
-        let text = "{\n\"type\": \"FeatureCollection\",\n\"name\": \"mine\",\n\"features\": [\n"
+        let text =
+            "{\n\"type\": \"FeatureCollection\",\n\"name\": \"mine\",\n\"features\": [\n"
             + handMade.joined(separator: ",\n") + "\n]\n}\n"
         try Data(text.utf8).write(to: folder.appendingPathComponent("mine.geojson"))
-        let path = try Self.badDump("sudzha.txt", { rows in rows = [Self.rows.first { $0[0] == "486816" }!] }, in: inputs)
+        let path = try Self.badDump(
+            "sudzha.txt", { rows in rows = [Self.rows.first { $0[0] == "486816" }!] }, in: inputs)
         let mine = folder.appendingPathComponent("mine.geojson").path
-        try expectRefusal(["geonames", path, "--admin1-codes", Self.admin1], into: folder,
-                          stderr: "error: the id 'sudzha-486816' this record would get is already held by another place "
-                            + "(\(path):1, field geonameid) — held at \(mine):7; rename that place or leave this record out\n")
+        try expectRefusal(
+            ["geonames", path, "--admin1-codes", Self.admin1], into: folder,
+            stderr: "error: the id 'sudzha-486816' this record would get is already held by another place "
+                + "(\(path):1, field geonameid) — held at \(mine):7; rename that place or leave this record out\n")
     }
 }

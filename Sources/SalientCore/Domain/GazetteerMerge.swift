@@ -56,8 +56,10 @@ public enum GazetteerMerge {
     ///   - existing: the places of the file the import writes.
     ///   - idsElsewhere: ids held by the gazetteer's other files, which no new place may take.
     ///   - sourceIDsElsewhere: source ids of the other files' places; such records are left alone.
-    public static func merge(existing: [Place], idsElsewhere: Set<String>, sourceIDsElsewhere: Set<String>,
-                             incoming: [ImportedPlace]) throws(GazetteerMergeConflict) -> GazetteerMergeResult {
+    public static func merge(
+        existing: [Place], idsElsewhere: Set<String>, sourceIDsElsewhere: Set<String>,
+        incoming: [ImportedPlace]
+    ) throws(GazetteerMergeConflict) -> GazetteerMergeResult {
         // A district's label point or a facility may borrow a town's record (belovsky-district
         // carries Belaya's geonames id, kursk-npp Kurchatov's): a record only ever matches
         // places of its own kind group.
@@ -78,7 +80,9 @@ public enum GazetteerMerge {
             let sourceID = record.place.provenance.sourceID
             if let first = incomingBySource[sourceID] {
                 // The same record in two dumps (RU.txt and allCountries.txt) is harmless; two versions are not.
-                guard incoming[first] == record else { throw .sourceGivenTwice(sourceID: sourceID, first: first, second: i) }
+                guard incoming[first] == record else {
+                    throw .sourceGivenTwice(sourceID: sourceID, first: first, second: i)
+                }
                 continue
             }
             incomingBySource[sourceID] = i
@@ -86,7 +90,8 @@ public enum GazetteerMerge {
         }
 
         var places = existing
-        var updated = 0, elsewhere = 0
+        var updated = 0
+        var elsewhere = 0
         var fresh: [Int] = []
         for i in records {
             let record = incoming[i]
@@ -114,8 +119,9 @@ public enum GazetteerMerge {
             places.append(place)
         }
         places.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        return GazetteerMergeResult(places: places, added: fresh.count, updated: updated,
-                                    kept: existing.count - updated, elsewhere: elsewhere)
+        return GazetteerMergeResult(
+            places: places, added: fresh.count, updated: updated,
+            kept: existing.count - updated, elsewhere: elsewhere)
     }
 
     /// A settlement stays one as its population moves it between city, town and village;
@@ -132,8 +138,10 @@ public enum GazetteerMerge {
     /// Ids for new records, decided stage by stage over all of them at once, so that the result
     /// does not depend on the order of the rows: a candidate is used only when no other record
     /// of the same stage wants it and no existing place has it.
-    private static func newIDs(for fresh: [Int], of incoming: [ImportedPlace],
-                               taken: Set<String>) throws(GazetteerMergeConflict) -> [(Int, String)] {
+    private static func newIDs(
+        for fresh: [Int], of incoming: [ImportedPlace],
+        taken: Set<String>
+    ) throws(GazetteerMergeConflict) -> [(Int, String)] {
         let stages: [(ImportedPlace) -> String?] = [
             { $0.slug },
             { $0.place.parent.isEmpty || $0.place.parent == $0.slug ? nil : "\($0.slug)-\($0.place.parent)" },
@@ -173,7 +181,8 @@ public enum GazetteerMerge {
             if "'’ʼ`ʹ‘ʺ\"".unicodeScalars.contains(scalar) { continue }
             if let roman = cyrillic[scalar] {
                 // BGN/PCGN: е is ye at the start of a word and after a vowel or a sign (Русское → russkoye).
-                let iotated = i == 0 || !scalars[i - 1].properties.isAlphabetic || vowelsAndSigns.contains(scalars[i - 1])
+                let iotated =
+                    i == 0 || !scalars[i - 1].properties.isAlphabetic || vowelsAndSigns.contains(scalars[i - 1])
                 latin += iotated && scalar == "е" ? "ye" : roman
                 continue
             }

@@ -25,7 +25,8 @@ public enum GazetteerFileWriter {
     static func properties(_ place: Place) -> [(String, JSONValue)] {
         let p = place.provenance
         let values: [JSONValue] = [
-            .string(place.id), .string(place.name), .string(place.localName), .array(place.aliases.map(JSONValue.string)),
+            .string(place.id), .string(place.name), .string(place.localName),
+            .array(place.aliases.map(JSONValue.string)),
             .string(place.kind.rawValue), .string(place.parent), .string(place.country), .string(p.source),
             .string(p.sourceID), .string(p.sourceURL), .string(p.licence), .string(""), .string(p.note),
         ]
@@ -39,7 +40,11 @@ public enum GazetteerFileWriter {
             JSONValue.quote(key, into: &out)
             out += ": "
             // uncertainty_m is a JSON integer whenever it is whole, as the format promises.
-            if key == "uncertainty_m" { out += number(place.provenance.uncertaintyMeters) } else { value.write(to: &out) }
+            if key == "uncertainty_m" {
+                out += number(place.provenance.uncertaintyMeters)
+            } else {
+                value.write(to: &out)
+            }
         }
         out += "}, \"geometry\": {\"type\": "
         switch place.geometry {
@@ -47,7 +52,8 @@ public enum GazetteerFileWriter {
             out += "\"Point\", \"coordinates\": " + position(p) + "}}"
         case .multiPolygon(let multi):
             let polygons = multi.polygons.map { polygon in
-                "[\n" + polygon.rings.map { "[\n" + $0.map(position).joined(separator: ",\n") + "\n]" }
+                "[\n"
+                    + polygon.rings.map { "[\n" + $0.map(position).joined(separator: ",\n") + "\n]" }
                     .joined(separator: ",\n") + "\n]"
             }
             out += "\"MultiPolygon\", \"coordinates\": [\n" + polygons.joined(separator: ",\n") + "\n]}}"

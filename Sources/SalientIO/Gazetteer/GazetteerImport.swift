@@ -43,8 +43,10 @@ public struct GazetteerImportSummary: Sendable {
 /// written, so a refused import leaves the folder as it was.
 public enum GazetteerImport {
     /// - Parameter targets: file name in the folder (`places.geojson`) → the records it receives.
-    public static func merge(into folder: String, targets: [(file: String, records: [ImportRecord])],
-                             skipped: [String] = []) throws -> GazetteerImportSummary {
+    public static func merge(
+        into folder: String, targets: [(file: String, records: [ImportRecord])],
+        skipped: [String] = []
+    ) throws -> GazetteerImportSummary {
         var files = try existingFiles(in: folder)
         var changes: [GazetteerImportSummary.FileChange] = []
         var writes: [(path: String, contents: String)] = []
@@ -65,8 +67,10 @@ public enum GazetteerImport {
             let old = FileManager.default.contents(atPath: path)
             let changed = old != Data(text.utf8)
             if changed { writes.append((path, text)) }
-            changes.append(.init(path: path, added: result.added, updated: result.updated, kept: result.kept,
-                                 elsewhere: result.elsewhere, written: changed))
+            changes.append(
+                .init(
+                    path: path, added: result.added, updated: result.updated, kept: result.kept,
+                    elsewhere: result.elsewhere, written: changed))
             files.removeAll { $0.path == path }
             files.append((path, result.places.map { ($0, nil) }))
         }
@@ -78,8 +82,9 @@ public enum GazetteerImport {
             throw InputError("the import would give the id '\(place.0.id)' to two places", file: folder, field: "id")
         }
         if seen.isEmpty {
-            throw InputError("the import holds no places and the gazetteer has none", file: folder,
-                             hint: "check the filters (--country, --feature-class, --bbox, …)")
+            throw InputError(
+                "the import holds no places and the gazetteer has none", file: folder,
+                hint: "check the filters (--country, --feature-class, --bbox, …)")
         }
         if !writes.isEmpty { try AtomicFileWriter.write(writes) }
         return GazetteerImportSummary(files: changes, skipped: skipped)
@@ -87,8 +92,10 @@ public enum GazetteerImport {
 
     /// The ids that merging `records` into the folder's `file` first would give, by source id:
     /// what an import needs to name imported areas as parents before it writes anything.
-    static func ids(of records: [ImportRecord], mergedInto file: String,
-                    of files: [(path: String, places: [(Place, Int?)])], folder: String) throws -> [String: String] {
+    static func ids(
+        of records: [ImportRecord], mergedInto file: String,
+        of files: [(path: String, places: [(Place, Int?)])], folder: String
+    ) throws -> [String: String] {
         let path = (folder as NSString).appendingPathComponent(file)
         let mine = files.first { $0.path == path }?.places ?? []
         let others = files.filter { $0.path != path }.flatMap(\.places)
@@ -97,7 +104,8 @@ public enum GazetteerImport {
                 existing: mine.map(\.0), idsElsewhere: Set(others.map(\.0.id)),
                 sourceIDsElsewhere: Set(others.map(\.0.provenance.sourceID).filter { !$0.isEmpty }),
                 incoming: records.map(\.proposal))
-            return Dictionary(result.places.map { ($0.provenance.sourceID, $0.id) }, uniquingKeysWith: { first, _ in first })
+            return Dictionary(
+                result.places.map { ($0.provenance.sourceID, $0.id) }, uniquingKeysWith: { first, _ in first })
         } catch {
             throw inputError(error, path: path, existing: mine, records: records, all: files)
         }
@@ -108,7 +116,8 @@ public enum GazetteerImport {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { return [] }
         guard isDirectory.boolValue else { throw InputError("expected a gazetteer folder, found a file", file: folder) }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".geojson") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".geojson") }
+            .sorted()
         let files = try names.map { name in
             let path = (folder as NSString).appendingPathComponent(name)
             return (path: path, places: try GazetteerReader.readFile(path))
@@ -119,8 +128,9 @@ public enum GazetteerImport {
         for file in files {
             for (place, line) in file.places {
                 if let first = firstUse[place.id] {
-                    throw InputError("duplicate id '\(place.id)'", file: file.path, line: line, field: "id",
-                                     hint: "first used at \(first); ids must be unique across the gazetteer")
+                    throw InputError(
+                        "duplicate id '\(place.id)'", file: file.path, line: line, field: "id",
+                        hint: "first used at \(first); ids must be unique across the gazetteer")
                 }
                 firstUse[place.id] = "\(file.path):\(line ?? 0)"
             }
@@ -128,26 +138,31 @@ public enum GazetteerImport {
         return files
     }
 
-    private static func inputError(_ conflict: GazetteerMergeConflict, path: String, existing: [(Place, Int?)],
-                                   records: [ImportRecord], all files: [(path: String, places: [(Place, Int?)])]) -> InputError {
+    private static func inputError(
+        _ conflict: GazetteerMergeConflict, path: String, existing: [(Place, Int?)],
+        records: [ImportRecord], all files: [(path: String, places: [(Place, Int?)])]
+    ) -> InputError {
         func at(_ record: ImportRecord) -> String { "\(record.file):\(record.line ?? 0)" }
         switch conflict {
         case .sourceGivenTwice(let sourceID, let first, let second):
             let record = records[second]
-            return InputError("\(sourceID) is given twice with different fields", file: record.file, line: record.line,
-                              field: record.field, hint: "first at \(at(records[first])); import one version of the record")
+            return InputError(
+                "\(sourceID) is given twice with different fields", file: record.file, line: record.line,
+                field: record.field, hint: "first at \(at(records[first])); import one version of the record")
         case .sourceHeldTwice(let sourceID, _, let second):
-            return InputError("two places carry source_id \(sourceID), so the import cannot tell which to update",
-                              file: path, line: existing[second].1, field: "source_id",
-                              hint: "give one of them another source_id, or remove it")
+            return InputError(
+                "two places carry source_id \(sourceID), so the import cannot tell which to update",
+                file: path, line: existing[second].1, field: "source_id",
+                hint: "give one of them another source_id, or remove it")
         case .idTaken(let id, let incoming):
             let record = records[incoming]
             let holder = files.lazy.compactMap { file in
                 file.places.first { $0.0.id == id }.map { "\(file.path):\($0.1 ?? 0)" }
             }.first
-            return InputError("the id '\(id)' this record would get is already held by another place", file: record.file,
-                              line: record.line, field: record.field,
-                              hint: "held at \(holder ?? path); rename that place or leave this record out")
+            return InputError(
+                "the id '\(id)' this record would get is already held by another place", file: record.file,
+                line: record.line, field: record.field,
+                hint: "held at \(holder ?? path); rename that place or leave this record out")
         }
     }
 }

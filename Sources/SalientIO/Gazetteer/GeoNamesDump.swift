@@ -41,13 +41,16 @@ public struct GeoNamesFilter: Sendable {
     func admits(_ record: GeoNamesRecord) -> Bool {
         guard featureClasses.contains(record.featureClass), record.population >= minPopulation else { return false }
         if !countries.isEmpty, !countries.contains(record.countryCode) { return false }
-        if !admin1.isEmpty, !admin1.contains(record.admin1Code), !admin1.contains("\(record.countryCode).\(record.admin1Code)") {
+        if !admin1.isEmpty, !admin1.contains(record.admin1Code),
+            !admin1.contains("\(record.countryCode).\(record.admin1Code)")
+        {
             return false
         }
         if let box = bbox {
             let p = record.position
             guard (box.south...box.north).contains(p.lat) else { return false }
-            let inLongitude = box.west <= box.east ? (box.west...box.east).contains(p.lon) : p.lon >= box.west || p.lon <= box.east
+            let inLongitude =
+                box.west <= box.east ? (box.west...box.east).contains(p.lon) : p.lon >= box.west || p.lon <= box.east
             guard inLongitude else { return false }
         }
         return !GeoNamesKinds.notPlaces.contains(record.featureCode)
@@ -105,7 +108,8 @@ enum GeoNamesDump {
         guard let lat = Double(c[4]), lat.isFinite else { throw fail(4, "expected a number, found '\(c[4])'") }
         guard let lon = Double(c[5]), lon.isFinite else { throw fail(5, "expected a number, found '\(c[5])'") }
         guard (-90...90).contains(lat) else {
-            throw fail(4, "latitude \(c[4]) is out of range [-90, 90]", hint: "the dump gives latitude before longitude")
+            throw fail(
+                4, "latitude \(c[4]) is out of range [-90, 90]", hint: "the dump gives latitude before longitude")
         }
         guard (-180...180).contains(lon) else { throw fail(5, "longitude \(c[5]) is out of range [-180, 180]") }
         let population: Int
@@ -120,7 +124,8 @@ enum GeoNamesDump {
             geonameID: id, name: c[1], asciiName: c[2],
             alternateNames: c[3].isEmpty ? [] : c[3].split(separator: ",").map(String.init),
             position: LonLat(lon: lon, lat: lat), featureClass: c[6], featureCode: c[7], countryCode: c[8],
-            admin1Code: c[10], admin2Code: c[11], population: population, modificationDate: c[18], file: file, line: line)
+            admin1Code: c[10], admin2Code: c[11], population: population, modificationDate: c[18], file: file,
+            line: line)
     }
 }
 
@@ -133,8 +138,10 @@ enum GeoNamesAlternateNames {
         var isHistoric: Bool
     }
 
-    static let columns = ["alternateNameId", "geonameid", "isolanguage", "alternate name", "isPreferredName",
-                          "isShortName", "isColloquial", "isHistoric", "from", "to"]
+    static let columns = [
+        "alternateNameId", "geonameid", "isolanguage", "alternate name", "isPreferredName",
+        "isShortName", "isColloquial", "isHistoric", "from", "to",
+    ]
 
     /// The names, in file order, of the places wanted, in the languages wanted.
     static func read(_ paths: [String], geonameIDs: Set<Int>, languages: Set<String>) throws -> [Int: [Name]] {
@@ -142,12 +149,15 @@ enum GeoNamesAlternateNames {
         for path in paths {
             try TabSeparatedLines.forEach(in: path) { bytes, line, file in
                 guard !bytes.isEmpty else { return }
-                let c = try TabSeparatedLines.columns(of: bytes, names: columns, accepting: [8, 10], file: file, line: line)
+                let c = try TabSeparatedLines.columns(
+                    of: bytes, names: columns, accepting: [8, 10], file: file, line: line)
                 guard let id = Int(c[1]) else {
-                    throw InputError("expected a whole number, found '\(c[1])'", file: file, line: line, field: "geonameid")
+                    throw InputError(
+                        "expected a whole number, found '\(c[1])'", file: file, line: line, field: "geonameid")
                 }
                 guard geonameIDs.contains(id), languages.contains(c[2]), !c[3].isEmpty else { return }
-                names[id, default: []].append(Name(text: c[3], language: c[2], isPreferred: c[4] == "1", isHistoric: c[7] == "1"))
+                names[id, default: []].append(
+                    Name(text: c[3], language: c[2], isPreferred: c[4] == "1", isHistoric: c[7] == "1"))
             }
         }
         return names
@@ -167,8 +177,9 @@ enum GeoNamesAdminCodes {
         var divisions: [String: Division] = [:]
         try TabSeparatedLines.forEach(in: path) { bytes, line, file in
             guard !bytes.isEmpty else { return }
-            let c = try TabSeparatedLines.columns(of: bytes, names: ["code", "name", "asciiname", "geonameid"],
-                                                  file: file, line: line)
+            let c = try TabSeparatedLines.columns(
+                of: bytes, names: ["code", "name", "asciiname", "geonameid"],
+                file: file, line: line)
             divisions[c[0]] = Division(name: c[1], asciiName: c[2], geonameID: c[3])
         }
         return divisions

@@ -30,15 +30,18 @@ public enum GeoNamesImport {
         let admin1 = try inputs.admin1Codes.map(GeoNamesAdminCodes.read) ?? [:]
         let admin2 = try inputs.admin2Codes.map(GeoNamesAdminCodes.read) ?? [:]
         // Indexing the gazetteer's names is only worth it when there are divisions to look up.
-        let known = admin1.isEmpty && admin2.isEmpty
+        let known =
+            admin1.isEmpty && admin2.isEmpty
             ? [] : try GazetteerImport.existingFiles(in: folder).flatMap(\.places).map(\.0)
         let parents = ParentResolver(existing: known)
         let records = dumpRecords.map { record in
             let parent = parentID(record, admin1: admin1, admin2: admin2, parents: parents)
-            let place = self.place(record, names: names[record.geonameID] ?? [], haveNameFile: !inputs.alternateNames.isEmpty,
-                                   languages: Set(inputs.languages), parent: parent)
-            let proposal = ImportedPlace(place: place, slug: slug(record), sourceKey: String(record.geonameID),
-                                         knowsLocalName: place.localName != record.name)
+            let place = self.place(
+                record, names: names[record.geonameID] ?? [], haveNameFile: !inputs.alternateNames.isEmpty,
+                languages: Set(inputs.languages), parent: parent)
+            let proposal = ImportedPlace(
+                place: place, slug: slug(record), sourceKey: String(record.geonameID),
+                knowsLocalName: place.localName != record.name)
             return ImportRecord(proposal: proposal, file: record.file, line: record.line, field: "geonameid")
         }
         return try GazetteerImport.merge(into: folder, targets: [("places.geojson", records)])
@@ -50,10 +53,14 @@ public enum GeoNamesImport {
         return slug.isEmpty ? "geonames-\(record.geonameID)" : slug
     }
 
-    static func place(_ record: GeoNamesRecord, names: [GeoNamesAlternateNames.Name], haveNameFile: Bool,
-                      languages: Set<String>, parent: String) -> Place {
-        let kind = GeoNamesKinds.kind(featureClass: record.featureClass, featureCode: record.featureCode,
-                                      population: record.population) ?? .village
+    static func place(
+        _ record: GeoNamesRecord, names: [GeoNamesAlternateNames.Name], haveNameFile: Bool,
+        languages: Set<String>, parent: String
+    ) -> Place {
+        let kind =
+            GeoNamesKinds.kind(
+                featureClass: record.featureClass, featureCode: record.featureCode,
+                population: record.population) ?? .village
         let local = localLanguage[record.countryCode].flatMap { language in
             let inLanguage = names.filter { $0.language == language && !$0.isHistoric }
             return (inLanguage.first { $0.isPreferred } ?? inLanguage.first)?.text
@@ -70,26 +77,32 @@ public enum GeoNamesImport {
             source: "GeoNames dump (record modified \(record.modificationDate))",
             sourceID: "geonames:\(record.geonameID)", sourceURL: "https://www.geonames.org/\(record.geonameID)",
             licence: licence, uncertaintyMeters: GeoNamesKinds.uncertaintyMeters(kind), note: "")
-        return Place(id: "", name: record.name, localName: local ?? record.name,
-                     aliases: aliases.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, kind: kind, parent: parent,
-                     country: record.countryCode, geometry: .point(record.position), provenance: provenance)
+        return Place(
+            id: "", name: record.name, localName: local ?? record.name,
+            aliases: aliases.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, kind: kind, parent: parent,
+            country: record.countryCode, geometry: .point(record.position), provenance: provenance)
     }
 
     static func isUsableAlias(_ name: String) -> Bool {
         guard name.count <= 60, name.contains(where: \.isLetter) else { return false }
         if name.count <= 4, name == name.uppercased() { return false }
         let scalars = name.unicodeScalars
-        let latin = scalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || (0xC0...0x24F).contains($0.value) }
+        let latin = scalars.contains {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || (0xC0...0x24F).contains($0.value)
+        }
         let cyrillic = scalars.contains { (0x400...0x4FF).contains($0.value) }
         let allowed = scalars.allSatisfy { s in
-            s.properties.isAlphabetic ? (s.value < 0x250 || (0x400...0x4FF).contains(s.value)) : " -'’.()".unicodeScalars.contains(s)
+            s.properties.isAlphabetic
+                ? (s.value < 0x250 || (0x400...0x4FF).contains(s.value)) : " -'’.()".unicodeScalars.contains(s)
         }
         return allowed && latin != cyrillic
     }
 
     /// The district (admin2) when its codes were given and it is known, else the region (admin1).
-    static func parentID(_ record: GeoNamesRecord, admin1: [String: GeoNamesAdminCodes.Division],
-                         admin2: [String: GeoNamesAdminCodes.Division], parents: ParentResolver) -> String {
+    static func parentID(
+        _ record: GeoNamesRecord, admin1: [String: GeoNamesAdminCodes.Division],
+        admin2: [String: GeoNamesAdminCodes.Division], parents: ParentResolver
+    ) -> String {
         let region = "\(record.countryCode).\(record.admin1Code)"
         if !record.admin2Code.isEmpty, let district = admin2["\(region).\(record.admin2Code)"] {
             return parents.id(for: district, kind: .district, country: record.countryCode)

@@ -19,7 +19,9 @@ enum TabSeparatedLines {
             try forEachInZip(path, body)
             return
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError("cannot read the file", file: path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError("cannot read the file", file: path)
+        }
         defer { try? handle.close() }
         var splitter = LineSplitter(file: path)
         while true {
@@ -40,15 +42,18 @@ enum TabSeparatedLines {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw InputError("not a zip archive", file: path, hint: "give the .zip as GeoNames publishes it, or the .txt inside")
+            throw InputError(
+                "not a zip archive", file: path, hint: "give the .zip as GeoNames publishes it, or the .txt inside")
         }
         let members = archive.filter { entry in
             let name = (entry.path as NSString).lastPathComponent
-            return entry.type == .file && name.lowercased().hasSuffix(".txt") && !companionFiles.contains(name.lowercased())
+            return entry.type == .file && name.lowercased().hasSuffix(".txt")
+                && !companionFiles.contains(name.lowercased())
         }.sorted { $0.path < $1.path }
         guard !members.isEmpty else {
-            throw InputError("the zip holds no .txt file", file: path,
-                             hint: "a GeoNames zip such as RU.zip holds RU.txt; is this the right archive?")
+            throw InputError(
+                "the zip holds no .txt file", file: path,
+                hint: "a GeoNames zip such as RU.zip holds RU.txt; is this the right archive?")
         }
         for member in members {
             let name = "\(path)/\(member.path)"
@@ -95,19 +100,23 @@ enum TabSeparatedLines {
 
     /// The tab-separated columns of a line as strings, refusing a wrong count and bytes that are
     /// not UTF-8 (naming the column they are in).
-    static func columns(of bytes: ArraySlice<UInt8>, names: [String], accepting counts: Set<Int>? = nil,
-                        file: String, line: Int) throws -> [String] {
+    static func columns(
+        of bytes: ArraySlice<UInt8>, names: [String], accepting counts: Set<Int>? = nil,
+        file: String, line: Int
+    ) throws -> [String] {
         let parts = bytes.split(separator: 0x09, omittingEmptySubsequences: false)
         let allowed = counts ?? [names.count]
         guard allowed.contains(parts.count) else {
             let expected = allowed.sorted().map(String.init).joined(separator: " or ")
-            throw InputError("expected \(expected) tab-separated columns, found \(parts.count)", file: file, line: line,
-                             field: "columns", hint: "is this a GeoNames file of the kind this option reads?")
+            throw InputError(
+                "expected \(expected) tab-separated columns, found \(parts.count)", file: file, line: line,
+                field: "columns", hint: "is this a GeoNames file of the kind this option reads?")
         }
         return try parts.enumerated().map { i, part in
             guard let text = String(validating: part, as: UTF8.self) else {
-                throw InputError("the line is not valid UTF-8", file: file, line: line, field: i < names.count ? names[i] : nil,
-                                 hint: "GeoNames files are UTF-8; was this one converted to another encoding?")
+                throw InputError(
+                    "the line is not valid UTF-8", file: file, line: line, field: i < names.count ? names[i] : nil,
+                    hint: "GeoNames files are UTF-8; was this one converted to another encoding?")
             }
             return text
         }

@@ -138,9 +138,12 @@ private func parseBoundingBox(_ text: String) throws -> (west: Double, south: Do
         throw ValidationError("--bbox takes west,south,east,north in degrees, found '\(text)'")
     }
     let (west, south, east, north) = (numbers[0], numbers[1], numbers[2], numbers[3])
-    guard (-180...180).contains(west), (-180...180).contains(east), (-90...90).contains(south), (-90...90).contains(north),
-          south <= north else {
-        throw ValidationError("--bbox \(text): longitudes lie in [-180, 180], latitudes in [-90, 90], south before north")
+    guard (-180...180).contains(west), (-180...180).contains(east), (-90...90).contains(south),
+        (-90...90).contains(north),
+        south <= north
+    else {
+        throw ValidationError(
+            "--bbox \(text): longitudes lie in [-180, 180], latitudes in [-90, 90], south before north")
     }
     return (west, south, east, north)
 }
