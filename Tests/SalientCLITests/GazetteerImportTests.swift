@@ -336,6 +336,37 @@ import Testing
                 + "osmium export --add-unique-id=type_id, or ogr2ogr's osm_id\n")
     }
 
+    /// What ogr2ogr's OSM driver really writes (osm_id, other_tags, a CRS84 crs member) imports.
+    @Test func ogr2ogrOutputFromOSMXMLImports() throws {
+        let folder = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let exported = folder.appendingPathComponent("points.geojson").path
+        let osmXML = SalientProcess.fixtures.appendingPathComponent("osm/synthetic.osm").path
+        let converted = try SalientProcess.tool("ogr2ogr", ["-f", "GeoJSON", exported, osmXML, "points"])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        let into = folder.appendingPathComponent("g")
+        let result = try SalientProcess.run(["gazetteer", "import", "geojson", exported, "--into", into.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "\(into.path)/places.geojson: 2 added, 0 updated, 0 kept; "
+            + "skipped 1 neither a settlement point nor an admin boundary\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: into.path) == ["places.geojson"])
+        let written = try Self.properties(into.appendingPathComponent("places.geojson"))
+        #expect(written.keys.sorted() == ["maloye", "testovo"])
+        #expect(written["testovo"]?["name_local"] as? String == "Тестово")
+        #expect(written["testovo"]?["aliases"] as? [String] == ["Testovo", "Тестове"])
+        #expect(written["testovo"]?["source_id"] as? String == "osm:node/101")
+        #expect(written["maloye"]?["kind"] as? String == "village")
+
+        let projected = folder.appendingPathComponent("mercator.geojson").path
+        let text = try String(contentsOfFile: exported, encoding: .utf8)
+            .replacingOccurrences(of: "urn:ogc:def:crs:OGC:1.3:CRS84", with: "urn:ogc:def:crs:EPSG::3857")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: projected))
+        try expectRefusal(
+            ["geojson", projected], into: into,
+            stderr: "error: coordinates in 'urn:ogc:def:crs:EPSG::3857' are not WGS 84 longitude/latitude "
+                + "(\(projected):4, field crs) — reproject the file to EPSG:4326, e.g. with ogr2ogr -t_srs EPSG:4326\n")
+    }
+
     @Test func osmPlacesBesideGeoNamesOnesGetTheirOwnIds() throws {
         let folder = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -52,6 +52,8 @@ public enum GazetteerImport {
         var writes: [(path: String, contents: String)] = []
         for target in targets {
             let path = (folder as NSString).appendingPathComponent(target.file)
+            // An import with nothing for a file that does not exist creates no empty layer.
+            if target.records.isEmpty, !files.contains(where: { $0.path == path }) { continue }
             let mine = files.first { $0.path == path }?.places ?? []
             let others = files.filter { $0.path != path }.flatMap(\.places)
             let result: GazetteerMergeResult

@@ -27,8 +27,23 @@ public enum OSMGeoJSONImport {
             throw InputError(
                 "expected a FeatureCollection, found '\(type)'", file: file, line: root.line(of: "type"), field: "type")
         }
+        if let crs = root.node("crs") {
+            // ogr2ogr names WGS 84 lon/lat CRS84; anything else would put every point elsewhere.
+            let named = (try? reader.mapping(crs, field: "crs").mapping("properties").string("name")) ?? ""
+            guard named.hasSuffix("CRS84") || named.hasSuffix("EPSG::4326") || named == "EPSG:4326" else {
+                throw InputError(
+                    "coordinates in '\(named.isEmpty ? "an unnamed CRS" : named)' are not WGS 84 longitude/latitude",
+                    file: file, line: root.line(of: "crs"), field: "crs",
+                    hint: "reproject the file to EPSG:4326, e.g. with ogr2ogr -t_srs EPSG:4326")
+            }
+        }
         let geos = try GEOSContext()
         let features = try root.sequence("features")
+        guard features.count <= Limits.placesPerFile else {
+            throw InputError(
+                "\(features.count) features is more than Salient accepts in one file (\(Limits.placesPerFile))",
+                file: file, line: root.line(of: "features"), field: "features", hint: "split the extract")
+        }
         var places: [ImportRecord] = []
         var areas: [ImportRecord] = []
         var unnamed = 0
