@@ -208,6 +208,20 @@ import Testing
         #expect(listed.stdout.hasSuffix("\n\(written.count + 6 + 1) places\n"))
     }
 
+    /// Without division codes, the gazetteer's own outlines give the parent.
+    @Test func withoutAdminCodesTheOutlineThatHoldsAPlaceIsItsParent() throws {
+        let folder = try Self.bundledCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try SalientProcess.run(
+            ["gazetteer", "import", "geonames", Self.dump, "--into", folder.path, "--admin1", "UA.07"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let kharkiv = Self.rows.filter { $0[8] == "UA" && $0[10] == "07" }.map { "geonames:\($0[0])" }
+        let written = try Self.properties(folder.appendingPathComponent("places.geojson")).values
+            .filter { kharkiv.contains($0["source_id"] as? String ?? "") }
+        #expect(written.count == kharkiv.count)
+        #expect(Set(written.map { $0["parent"] as? String ?? "" }) == ["kharkiv-oblast"])
+    }
+
     @Test func aChangedRecordUpdatesItsPlaceAndKeepsItsId() throws {
         let folder = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

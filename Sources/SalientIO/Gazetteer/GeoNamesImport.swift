@@ -29,12 +29,10 @@ public enum GeoNamesImport {
         let names = try GeoNamesAlternateNames.read(inputs.alternateNames, geonameIDs: ids, languages: wantedLanguages)
         let admin1 = try inputs.admin1Codes.map(GeoNamesAdminCodes.read) ?? [:]
         let admin2 = try inputs.admin2Codes.map(GeoNamesAdminCodes.read) ?? [:]
+        let known = try GazetteerImport.existingFiles(in: folder).flatMap(\.places).map(\.0)
         // Indexing the gazetteer's names is only worth it when there are divisions to look up.
-        let known =
-            admin1.isEmpty && admin2.isEmpty
-            ? [] : try GazetteerImport.existingFiles(in: folder).flatMap(\.places).map(\.0)
-        let parents = ParentResolver(existing: known)
-        let records = dumpRecords.map { record in
+        let parents = ParentResolver(existing: admin1.isEmpty && admin2.isEmpty ? [] : known)
+        var records = dumpRecords.map { record in
             let parent = parentID(record, admin1: admin1, admin2: admin2, parents: parents)
             let place = self.place(
                 record, names: names[record.geonameID] ?? [], haveNameFile: !inputs.alternateNames.isEmpty,
@@ -43,6 +41,11 @@ public enum GeoNamesImport {
                 place: place, slug: slug(record), sourceKey: String(record.geonameID),
                 knowsLocalName: place.localName != record.name)
             return ImportRecord(proposal: proposal, file: record.file, line: record.line, field: "geonameid")
+        }
+        // Where the division codes name no parent, the gazetteer's own outlines may hold the point.
+        if records.contains(where: { $0.proposal.place.parent.isEmpty }), known.contains(where: { $0.point == nil }) {
+            try OSMGeoJSONImport.assignParents(
+                &records, areas: known.map { ($0.id, $0) }, geos: try GEOSContext(), keepingGiven: true)
         }
         return try GazetteerImport.merge(into: folder, targets: [("places.geojson", records)])
     }

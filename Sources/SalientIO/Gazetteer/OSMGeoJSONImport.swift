@@ -233,9 +233,10 @@ public enum OSMGeoJSONImport {
 
     /// A settlement's parent and, when the file gives none, its country: the district, else the
     /// region, among the imported and the gazetteer's areas, whose outline holds its point.
-    private static func assignParents(
+    /// - Parameter keepingGiven: leaves alone the places that already have a parent.
+    static func assignParents(
         _ places: inout [ImportRecord], areas: [(id: String, area: Place)],
-        geos: GEOSContext
+        geos: GEOSContext, keepingGiven: Bool = false
     ) throws {
         let districtsFirst: [PlaceKind] = [.district, .region]
         let candidates = districtsFirst.flatMap { kind in areas.filter { $0.area.kind == kind } }
@@ -246,7 +247,7 @@ public enum OSMGeoJSONImport {
             prepared.append((id, area.country, try PreparedGEOSObject(outline)))
         }
         guard !prepared.isEmpty else { return }
-        for i in places.indices {
+        for i in places.indices where !keepingGiven || places[i].proposal.place.parent.isEmpty {
             guard let p = places[i].proposal.place.point else { continue }
             let point = try geos.point(PlanarPoint(x: p.lon, y: p.lat))
             if let area = try prepared.first(where: { try $0.outline.intersects(point) }) {
