@@ -280,6 +280,26 @@ import Testing
         #expect(try SalientProcess.run(["places", "--gazetteer", folder.path, "Test District"]).status == 0)
     }
 
+    @Test func nameAndKindFieldsNameOtherProperties() throws {
+        let folder = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("renamed.json")
+        let text = try String(contentsOfFile: Self.osm, encoding: .utf8)
+            .replacingOccurrences(of: "\"place\":", with: "\"settlement\":")
+        try Data(text.utf8).write(to: input)
+        let into = folder.appendingPathComponent("g")
+        let plain = try SalientProcess.run(["gazetteer", "import", "geojson", input.path, "--into", into.path])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        // With no `place` property there is no settlement, only the two boundaries.
+        #expect(!FileManager.default.fileExists(atPath: into.appendingPathComponent("places.geojson").path))
+        let result = try SalientProcess.run(["gazetteer", "import", "geojson", input.path, "--into", into.path,
+                                             "--kind-field", "settlement", "--name-field", "name:en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try Self.properties(into.appendingPathComponent("places.geojson"))
+        #expect(written.keys.sorted() == ["kursk", "sudzha", "sumy"])  // Sumy's name:en is in ogr2ogr's other_tags
+        #expect(written["sudzha"]?["name_local"] as? String == "Sudzha")
+    }
+
     /// Parents name the ids the areas are written with, also when an area's slug was taken.
     @Test func osmParentsAreTheIdsTheirAreasGet() throws {
         let folder = try Self.bundledCopy()
