@@ -398,7 +398,8 @@ import Testing
         try expectRefusal(
             ["geojson", projected], into: into,
             stderr: "error: coordinates in 'urn:ogc:def:crs:EPSG::3857' are not WGS 84 longitude/latitude "
-                + "(\(projected):4, field crs) — reproject the file to EPSG:4326, e.g. with ogr2ogr -t_srs EPSG:4326\n")
+                + "(\(projected):4, field crs) — reproject the file to EPSG:4326, "
+                + "e.g. with ogr2ogr -t_srs EPSG:4326\n")
     }
 
     @Test func osmPlacesBesideGeoNamesOnesGetTheirOwnIds() throws {
