@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
@@ -21,7 +22,9 @@ let package = Package(
         .target(name: "SalientCore", dependencies: ["CGEOS", "CPROJ"]),
         .target(
             name: "SalientIO",
-            dependencies: ["SalientCore", "CSQLite", "CXXHash", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "SalientCore", "CSQLite", "CXXHash", .product(name: "Yams", package: "Yams"), "ZIPFoundation",
+            ]
         ),
         .executableTarget(
             name: "salient",
