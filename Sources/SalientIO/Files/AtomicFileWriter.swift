@@ -21,6 +21,34 @@ enum AtomicFileWriter {
         func discard() { unlink(temporary) }
     }
 
+    /// Writes files outside an output folder (a gazetteer folder, say), making their folders:
+    /// every one staged and flushed before the first is renamed, so a failure while writing
+    /// leaves them all as they were.
+    static func write(_ files: [(path: String, contents: String)]) throws {
+        var staged: [Staged] = []
+        do {
+            for folder in Set(files.map { ($0.path as NSString).deletingLastPathComponent }) where !folder.isEmpty {
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw InputError("cannot create the folder", file: folder, hint: "check the path and its permissions")
+                }
+            }
+            for file in files { staged.append(try stage(file.contents, at: file.path)) }
+        } catch {
+            for file in staged { file.discard() }
+            throw error
+        }
+        for (index, file) in staged.enumerated() {
+            do {
+                try file.moveIntoPlace()
+            } catch {
+                for later in staged[(index + 1)...] { later.discard() }
+                throw error
+            }
+        }
+    }
+
     /// The temporary name for `final`.
     static func temporary(for final: String, tag: String? = nil) -> String {
         let folder = (final as NSString).deletingLastPathComponent
