@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-dependencies.sh --test
+echo "== architecture: SalientIO and the CLI name no GEOS or PROJ type"
+scripts/check-architecture.sh
 
 # Runs a test command quietly, printing its last lines; the whole log when it fails.
 run_logged() {

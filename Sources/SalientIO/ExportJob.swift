@@ -32,11 +32,10 @@ public enum ExportJob {
         let estimator = try ControlAreaEstimator(
             timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
         let estimate = try estimator.estimate(asOf: day)
-        let geos = try GEOSContext()
         let sources = SourceIndex(timeline)
         let eventFeatures = ExportLayers.events(
             timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources)
-        let controlFeatures = try ExportLayers.control(timeline, estimate: estimate, geos: geos)
+        let controlFeatures = ExportLayers.control(timeline, estimate: estimate)
         let events = GeoJSONWriter.featureCollection(name: "events", features: eventFeatures)
         let control = GeoJSONWriter.featureCollection(name: "control", features: controlFeatures)
         let staged = try twin.map {

@@ -289,7 +289,6 @@ public enum SnapshotJob {
                                    dayDone: () -> Void) throws -> ChunkOutput {
         let timeline = loaded.timeline
         let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer, geodesic: geodesic)
-        let geos = try GEOSContext()
         var state = ControlAreaEstimator.State()
         let partFile = try StreamingTextFile(path: parts.controlTimeline)
         let csvPart = try StreamingTextFile(path: parts.csv), jsonPart = try StreamingTextFile(path: parts.json)
@@ -317,7 +316,7 @@ public enum SnapshotJob {
             for (area, properties) in zip(estimate.tiers, control) {
                 // A tier's polygon is laid out only on the days it changes.
                 if shapes[area.tier]?.shape != area.geometry {
-                    shapes[area.tier] = (area.geometry, try ExportLayers.controlGeometry(area, geos: geos).serialized)
+                    shapes[area.tier] = (area.geometry, ExportLayers.controlGeometry(area).serialized)
                 }
                 let geometry = shapes[area.tier]!.text
                 let members = properties.map { (key: $0.0, text: Layout.member($0)) }

@@ -38,7 +38,7 @@ struct SalientCommand: ParsableCommand {
         } catch let failure as WriteFailure {
             Output.error("error: \(failure)\n")
             Foundation.exit(1)
-        } catch  where error is GEOSError || error is PROJError {
+        } catch where error is LibraryFailure {
             Output.error("internal error: \(error)\n")
             Foundation.exit(1)
         } catch {

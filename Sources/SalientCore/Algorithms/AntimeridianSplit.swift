@@ -1,14 +1,14 @@
 /// Splits shapes whose longitudes run past ±180° (as unprojection leaves shapes that cross
 /// the antimeridian) into parts within [-180, 180], as RFC 7946 §3.1.9 asks.
-public enum AntimeridianSplit {
-    public static func split(_ multi: MultiPolygon<LonLat>, context: GEOSContext) throws -> MultiPolygon<LonLat> {
+enum AntimeridianSplit {
+    static func split(_ multi: MultiPolygon<LonLat>, context: GEOSContext) throws -> MultiPolygon<LonLat> {
         let longitudes = multi.polygons.flatMap { $0.exterior.map(\.lon) }
         guard let west = longitudes.min(), let east = longitudes.max(), west < -180 || east > 180 else { return multi }
         return try pieces(of: context.multiPolygon(multi.mapRings(planar)))
     }
 
     /// Polylines the same way: a line that crosses ±180° becomes a line on each side.
-    public static func split(_ lines: [[LonLat]], context: GEOSContext) throws -> [[LonLat]] {
+    static func split(_ lines: [[LonLat]], context: GEOSContext) throws -> [[LonLat]] {
         let longitudes = lines.flatMap { $0.map(\.lon) }
         guard let west = longitudes.min(), let east = longitudes.max(), west < -180 || east > 180 else { return lines }
         var parts: [[LonLat]] = []

@@ -11,7 +11,7 @@ public enum OutputGrid {
     /// is the area of the written coordinates. Rounding coordinates after clipping, as printing
     /// alone did, made sub-metre spikes where a tier meets the territory's edge; GEOS snap-rounds
     /// the edges instead.
-    public static func polygons(_ multi: MultiPolygon<LonLat>, context: GEOSContext) throws -> MultiPolygon<LonLat> {
+    static func polygons(_ multi: MultiPolygon<LonLat>, context: GEOSContext) throws -> MultiPolygon<LonLat> {
         guard !multi.isEmpty else { return multi }
         var shape = try context.multiPolygon(multi.mapRings(AntimeridianSplit.planar))
         // Unprojected, a shape that is valid in the plane can cross itself by micrometres.

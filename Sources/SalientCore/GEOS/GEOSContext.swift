@@ -4,11 +4,11 @@ import CGEOS
 ///
 /// GEOS contexts are not thread-safe, so a context is never shared: create one per task or
 /// per operation chain. Every `GEOSObject` keeps its context alive and is freed with it.
-public final class GEOSContext {
+final class GEOSContext {
     let handle: GEOSContextHandle_t
     private(set) var messages: [String] = []
 
-    public init() throws {
+    init() throws {
         // GEOS_init_r returns NULL only when it cannot allocate.
         guard let handle = GEOS_init_r() else {
             throw GEOSError(operation: "GEOS_init_r", messages: ["cannot create a GEOS context"])

@@ -4,7 +4,7 @@ import CGEOS
 ///
 /// Coordinates are planar (a projected CRS in metres) unless a caller says otherwise: GEOS
 /// computes in the plane, so buffers and distances are only meaningful after projection.
-public final class GEOSObject {
+final class GEOSObject {
     let context: GEOSContext
     let pointer: OpaquePointer
 
@@ -35,7 +35,7 @@ public final class GEOSObject {
 // MARK: - Construction
 
 extension GEOSContext {
-    public func point(_ p: PlanarPoint) throws -> GEOSObject {
+    func point(_ p: PlanarPoint) throws -> GEOSObject {
         resetMessages()
         // returns NULL on exception
         guard let pointer = GEOSGeom_createPointFromXY_r(handle, p.x, p.y) else {
@@ -44,7 +44,7 @@ extension GEOSContext {
         return GEOSObject(context: self, owning: pointer)
     }
 
-    public func lineString(_ points: [PlanarPoint]) throws -> GEOSObject {
+    func lineString(_ points: [PlanarPoint]) throws -> GEOSObject {
         let sequence = try coordinateSequence(points)
         // takes ownership of the sequence, also on failure; returns NULL on exception
         guard let pointer = GEOSGeom_createLineString_r(handle, sequence) else {
@@ -53,7 +53,7 @@ extension GEOSContext {
         return GEOSObject(context: self, owning: pointer)
     }
 
-    public func polygon(_ polygon: Polygon<PlanarPoint>) throws -> GEOSObject {
+    func polygon(_ polygon: Polygon<PlanarPoint>) throws -> GEOSObject {
         let shell = try linearRing(polygon.exterior)
         var holes: [OpaquePointer?] = []
         for hole in polygon.holes {
@@ -74,16 +74,16 @@ extension GEOSContext {
         return GEOSObject(context: self, owning: pointer)
     }
 
-    public func multiPolygon(_ multi: MultiPolygon<PlanarPoint>) throws -> GEOSObject {
+    func multiPolygon(_ multi: MultiPolygon<PlanarPoint>) throws -> GEOSObject {
         try collection(type: GEOS_MULTIPOLYGON, of: multi.polygons.map(polygon))
     }
 
-    public func multiLineString(_ multi: MultiLineString<PlanarPoint>) throws -> GEOSObject {
+    func multiLineString(_ multi: MultiLineString<PlanarPoint>) throws -> GEOSObject {
         try collection(type: GEOS_MULTILINESTRING, of: multi.lines.map(lineString))
     }
 
     /// A collection of clones of `members`: the collection owns its children, the callers keep theirs.
-    public func collection(of members: [GEOSObject]) throws -> GEOSObject {
+    func collection(of members: [GEOSObject]) throws -> GEOSObject {
         try collection(type: GEOS_GEOMETRYCOLLECTION, of: members)
     }
 
@@ -135,28 +135,28 @@ extension GEOSContext {
 // MARK: - Reading back
 
 extension GEOSObject {
-    public var isEmpty: Bool {
+    var isEmpty: Bool {
         // returns 2 on exception, treated as not empty so the caller reads and fails loudly
         GEOSisEmpty_r(context.handle, pointer) == 1
     }
 
     /// The polygons of this geometry (of a polygon, a multipolygon, or any collection, whose
     /// non-areal parts are dropped). Exterior rings come out counter-clockwise, holes clockwise.
-    public func polygons() throws -> MultiPolygon<PlanarPoint> {
+    func polygons() throws -> MultiPolygon<PlanarPoint> {
         var result: [Polygon<PlanarPoint>] = []
         try collectPolygons(pointer, into: &result)
         return MultiPolygon(result)
     }
 
     /// The lines of a linestring, a multilinestring or a collection.
-    public func lines() throws -> MultiLineString<PlanarPoint> {
+    func lines() throws -> MultiLineString<PlanarPoint> {
         var result: [[PlanarPoint]] = []
         try collectLines(pointer, into: &result)
         return MultiLineString(result)
     }
 
     /// The single point of a point geometry.
-    public func pointValue() throws -> PlanarPoint {
+    func pointValue() throws -> PlanarPoint {
         context.resetMessages()
         var x = 0.0, y = 0.0
         // return 0 on exception
@@ -241,7 +241,7 @@ extension GEOSObject {
 
 extension GEOSContext {
     /// RFC 7946's right-hand rule: exterior counter-clockwise, holes clockwise.
-    public func oriented(_ ring: [PlanarPoint], counterClockwise: Bool) throws -> [PlanarPoint] {
+    func oriented(_ ring: [PlanarPoint], counterClockwise: Bool) throws -> [PlanarPoint] {
         guard ring.count >= 4 else { return ring }
         let flat = ring.flatMap { [$0.x, $0.y] }
         resetMessages()

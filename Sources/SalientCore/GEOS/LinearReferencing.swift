@@ -5,7 +5,7 @@ import CGEOS
 extension GEOSObject {
     /// Distance along this LineString from its start to the point of it nearest `point`
     /// (planar, in the projection's metres).
-    public func distanceAlong(to point: GEOSObject) throws -> Double {
+    func distanceAlong(to point: GEOSObject) throws -> Double {
         precondition(point.context === context, "GEOS objects from different contexts cannot be combined")
         context.resetMessages()
         // returns -1 on exception (e.g. when this is not a LineString)
@@ -15,12 +15,12 @@ extension GEOSObject {
     }
 
     /// The point `meters` along this LineString from its start (clamped to the line's ends).
-    public func point(atDistanceAlong meters: Double) throws -> PlanarPoint {
+    func point(atDistanceAlong meters: Double) throws -> PlanarPoint {
         try derive("GEOSInterpolate_r") { GEOSInterpolate_r($0, $1, meters) }.pointValue()
     }
 
     /// Planar length of a line, in the projection's metres; geodesic lengths come from `Geodesic`.
-    public func planarLength() throws -> Double {
+    func planarLength() throws -> Double {
         context.resetMessages()
         var result = 0.0
         // returns 0 on exception
@@ -30,7 +30,7 @@ extension GEOSObject {
 
     /// The stretch of this LineString between two distances along it, as its vertices: the
     /// interpolated ends and every vertex in between. Nil when the stretch has no length.
-    public func substring(fromDistance start: Double, toDistance end: Double) throws -> [PlanarPoint]? {
+    func substring(fromDistance start: Double, toDistance end: Double) throws -> [PlanarPoint]? {
         let length = try planarLength()
         let from = max(0, min(start, end)), to = min(length, max(start, end))
         guard to > from else { return nil }

@@ -3,45 +3,45 @@ import CGEOS
 /// Segments per quarter circle in buffers. GEOS's default of 8 makes a 32-gon whose area is
 /// 0.64 % short of πr²; 32 segments (a 128-gon) keep the shortfall at 0.04 %, within the
 /// 0.1 % the area tests demand, at a cost that is still small next to unions and clipping.
-public let bufferQuadrantSegments: Int32 = 32
+let bufferQuadrantSegments: Int32 = 32
 
 extension GEOSObject {
     /// The area within `meters` of this geometry (planar, so the geometry must be projected).
-    public func buffered(byMeters meters: Double) throws -> GEOSObject {
+    func buffered(byMeters meters: Double) throws -> GEOSObject {
         // returns NULL on exception
         try derive("GEOSBuffer_r") { GEOSBuffer_r($0, $1, meters, bufferQuadrantSegments) }
     }
 
-    public func union(_ other: GEOSObject) throws -> GEOSObject {
+    func union(_ other: GEOSObject) throws -> GEOSObject {
         try derive("GEOSUnion_r", with: other) { GEOSUnion_r($0, $1, $2) }
     }
 
     /// Dissolves a collection into one geometry.
-    public func unaryUnion() throws -> GEOSObject {
+    func unaryUnion() throws -> GEOSObject {
         try derive("GEOSUnaryUnion_r") { GEOSUnaryUnion_r($0, $1) }
     }
 
-    public func intersection(_ other: GEOSObject) throws -> GEOSObject {
+    func intersection(_ other: GEOSObject) throws -> GEOSObject {
         try derive("GEOSIntersection_r", with: other) { GEOSIntersection_r($0, $1, $2) }
     }
 
-    public func difference(_ other: GEOSObject) throws -> GEOSObject {
+    func difference(_ other: GEOSObject) throws -> GEOSObject {
         try derive("GEOSDifference_r", with: other) { GEOSDifference_r($0, $1, $2) }
     }
 
-    public func convexHull() throws -> GEOSObject {
+    func convexHull() throws -> GEOSObject {
         try derive("GEOSConvexHull_r") { GEOSConvexHull_r($0, $1) }
     }
 
     /// A valid geometry covering the same points, for input drawn by hand.
-    public func madeValid() throws -> GEOSObject {
+    func madeValid() throws -> GEOSObject {
         try derive("GEOSMakeValid_r") { GEOSMakeValid_r($0, $1) }
     }
 
     /// The same shape with every coordinate rounded to a multiple of `gridSize`, kept valid:
     /// GEOS snap-rounds the edges (OverlayNG) and drops the parts that collapse, so rounding
     /// cannot make the spikes and crossings that rounding printed coordinates does.
-    public func snapped(toGrid gridSize: Double) throws -> GEOSObject {
+    func snapped(toGrid gridSize: Double) throws -> GEOSObject {
         // returns NULL on exception
         try derive("GEOSGeom_setPrecision_r") {
             GEOSGeom_setPrecision_r($0, $1, gridSize, Int32(GEOS_PREC_VALID_OUTPUT.rawValue))
@@ -49,17 +49,17 @@ extension GEOSObject {
     }
 
     /// The lines of a collection joined end to end where their ends meet exactly.
-    public func lineMerged() throws -> GEOSObject {
+    func lineMerged() throws -> GEOSObject {
         try derive("GEOSLineMerge_r") { GEOSLineMerge_r($0, $1) }
     }
 
     /// A point guaranteed to lie inside an areal geometry (or on a line).
-    public func pointOnSurface() throws -> GEOSObject {
+    func pointOnSurface() throws -> GEOSObject {
         try derive("GEOSPointOnSurface_r") { GEOSPointOnSurface_r($0, $1) }
     }
 
     /// Why the geometry is invalid, or nil when it is valid.
-    public func invalidityReason() throws -> String? {
+    func invalidityReason() throws -> String? {
         context.resetMessages()
         // returns 2 on exception
         let valid = GEOSisValid_r(context.handle, pointer)
@@ -73,12 +73,12 @@ extension GEOSObject {
         return String(cString: reason)
     }
 
-    public var isValid: Bool {
+    var isValid: Bool {
         get throws { try invalidityReason() == nil }
     }
 
     /// Planar distance in the units of the projection (metres).
-    public func distance(to other: GEOSObject) throws -> Double {
+    func distance(to other: GEOSObject) throws -> Double {
         precondition(other.context === context, "GEOS objects from different contexts cannot be combined")
         context.resetMessages()
         var result = 0.0
@@ -90,7 +90,7 @@ extension GEOSObject {
     }
 
     /// The closest pair of points, the first on this geometry, the second on `other`.
-    public func nearestPoints(to other: GEOSObject) throws -> (PlanarPoint, PlanarPoint) {
+    func nearestPoints(to other: GEOSObject) throws -> (PlanarPoint, PlanarPoint) {
         precondition(other.context === context, "GEOS objects from different contexts cannot be combined")
         context.resetMessages()
         // returns NULL on exception (or when either geometry is empty); the sequence is ours
@@ -106,7 +106,7 @@ extension GEOSObject {
         return (PlanarPoint(x: flat[0], y: flat[1]), PlanarPoint(x: flat[2], y: flat[3]))
     }
 
-    public func contains(_ other: GEOSObject) throws -> Bool {
+    func contains(_ other: GEOSObject) throws -> Bool {
         precondition(other.context === context, "GEOS objects from different contexts cannot be combined")
         context.resetMessages()
         // returns 2 on exception
@@ -117,7 +117,7 @@ extension GEOSObject {
 
     /// True when both have the same structure and the same coordinates, bit for bit (compare
     /// normalized forms): a shape that did not change need not be measured again.
-    public func isIdentical(to other: GEOSObject) throws -> Bool {
+    func isIdentical(to other: GEOSObject) throws -> Bool {
         precondition(other.context === context, "GEOS objects from different contexts cannot be combined")
         context.resetMessages()
         // returns 2 on exception
@@ -127,7 +127,7 @@ extension GEOSObject {
     }
 
     /// Planar area in square projection units; geodesic areas come from `Geodesic`.
-    public func planarArea() throws -> Double {
+    func planarArea() throws -> Double {
         context.resetMessages()
         var result = 0.0
         // returns 0 on exception
@@ -138,25 +138,25 @@ extension GEOSObject {
 
 extension GEOSObject {
     /// The boundary: the rings of a polygon as lines.
-    public func boundary() throws -> GEOSObject {
+    func boundary() throws -> GEOSObject {
         try derive("GEOSBoundary_r") { GEOSBoundary_r($0, $1) }
     }
 
     /// Adds vertices so that no segment is longer than `meters`; measuring at vertices is then
     /// accurate to the spacing. Densify lines rather than polygons: for polygons GEOS 3.11
     /// repairs the result with buffer(0), which leaks memory inside GEOS.
-    public func densified(maxSegmentMeters meters: Double) throws -> GEOSObject {
+    func densified(maxSegmentMeters meters: Double) throws -> GEOSObject {
         try densified(maxSegmentLength: meters)
     }
 
     /// As `densified(maxSegmentMeters:)`, in the plane's own units (degrees in the lon/lat plane).
-    public func densified(maxSegmentLength length: Double) throws -> GEOSObject {
+    func densified(maxSegmentLength length: Double) throws -> GEOSObject {
         try derive("GEOSDensify_r") { GEOSDensify_r($0, $1, length) }
     }
 
     /// The same geometry in GEOS's canonical form (ring starts and order fixed), so that equal
     /// shapes reached by different sequences of operations print identically.
-    public func normalized() throws -> GEOSObject {
+    func normalized() throws -> GEOSObject {
         let copy = try derive("GEOSGeom_clone_r") { GEOSGeom_clone_r($0, $1) }
         context.resetMessages()
         // returns -1 on exception
@@ -165,7 +165,7 @@ extension GEOSObject {
     }
 
     /// The bounding box of a non-empty geometry, every part included.
-    public func envelope() throws -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+    func envelope() throws -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
         context.resetMessages()
         var xMin = 0.0, xMax = 0.0, yMin = 0.0, yMax = 0.0
         // each returns 0 on exception
@@ -176,17 +176,17 @@ extension GEOSObject {
     }
 
     /// Every vertex of the geometry, in order.
-    public func vertices() throws -> [PlanarPoint] {
+    func vertices() throws -> [PlanarPoint] {
         try polygons().polygons.flatMap { $0.rings.flatMap { $0 } } + lines().lines.flatMap { $0 }
     }
 }
 
 /// A geometry prepared for many repeated predicate tests against it (point in polygon).
-public final class PreparedGEOSObject {
+final class PreparedGEOSObject {
     let base: GEOSObject
     let pointer: OpaquePointer
 
-    public init(_ base: GEOSObject) throws {
+    init(_ base: GEOSObject) throws {
         base.context.resetMessages()
         // returns NULL on exception; the prepared geometry borrows `base`, which we keep alive
         guard let pointer = GEOSPrepare_r(base.context.handle, base.pointer) else {
@@ -201,7 +201,7 @@ public final class PreparedGEOSObject {
     }
 
     /// True when `other` touches or lies inside the prepared geometry.
-    public func intersects(_ other: GEOSObject) throws -> Bool {
+    func intersects(_ other: GEOSObject) throws -> Bool {
         precondition(other.context === base.context, "GEOS objects from different contexts cannot be combined")
         base.context.resetMessages()
         // returns 2 on exception
@@ -211,7 +211,7 @@ public final class PreparedGEOSObject {
     }
 
     /// Least planar distance to `other`, through the prepared geometry's segment index.
-    public func distance(to other: GEOSObject) throws -> Double {
+    func distance(to other: GEOSObject) throws -> Double {
         precondition(other.context === base.context, "GEOS objects from different contexts cannot be combined")
         base.context.resetMessages()
         var result = 0.0

@@ -38,6 +38,19 @@ extension MultiPolygon where Point == LonLat {
         try AntimeridianSplit.split(self, context: GEOSContext())
     }
 
+    /// The same rings with exteriors counter-clockwise and holes clockwise (RFC 7946's right-hand
+    /// rule), orientation judged by GEOS in the lon/lat plane.
+    public func rightHanded() throws -> MultiPolygon<LonLat> {
+        let context = try GEOSContext()
+        func oriented(_ ring: [LonLat], counterClockwise: Bool) throws -> [LonLat] {
+            try context.oriented(LonLatPlane.planar(ring), counterClockwise: counterClockwise).map(LonLatPlane.position)
+        }
+        return MultiPolygon(try polygons.map { polygon in
+            Polygon(exterior: try oriented(polygon.exterior, counterClockwise: true),
+                    holes: try polygon.holes.map { try oriented($0, counterClockwise: false) })
+        })
+    }
+
     /// Area on the ellipsoid, square metres: exteriors less holes, edges as geodesics.
     public func geodesicArea(on geodesic: Geodesic) -> Double {
         geodesic.area(of: self)
@@ -58,6 +71,37 @@ extension MultiLineString where Point == LonLat {
     /// Length along geodesics, metres, of every line added up.
     public func geodesicLength(on geodesic: Geodesic) -> Double {
         lines.reduce(0) { $0 + geodesic.length(of: $1) }
+    }
+}
+
+extension Geometry {
+    /// Where an event at this place is drawn: the point itself, or a point GEOS guarantees lies
+    /// on the area or the line.
+    public func representativePoint() throws -> LonLat {
+        switch self {
+        case .point(let p): return p
+        case .multiPolygon(let area): return try area.representativePoint()
+        case .multiLineString(let lines): return try lines.representativePoint()
+        }
+    }
+}
+
+/// Finds which of many areas hold a point, with each area prepared once (GEOS prepared
+/// geometries), as a lookup over thousands of places needs. One index serves one thread.
+public final class AreaContainmentIndex {
+    private let context: GEOSContext
+    private let prepared: [PreparedGEOSObject]
+
+    public init(_ areas: [MultiPolygon<LonLat>]) throws {
+        let context = try GEOSContext()
+        self.context = context
+        prepared = try areas.map { try PreparedGEOSObject(LonLatPlane.object($0, context: context)) }
+    }
+
+    /// The first area, in the order given, that holds `position` (inside or on its boundary).
+    public func firstArea(holding position: LonLat) throws -> Int? {
+        let point = try context.point(PlanarPoint(x: position.lon, y: position.lat))
+        return try prepared.firstIndex { try $0.intersects(point) }
     }
 }
 

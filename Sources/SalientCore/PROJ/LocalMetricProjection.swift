@@ -42,13 +42,13 @@ public struct LocalMetricProjection: Hashable, Sendable {
     }
 
     /// Projects and unprojects with one PROJ context; not shareable across threads.
-    public func makeProjector(context: PROJContext) throws -> Projector {
+    func makeProjector(context: PROJContext) throws -> Projector {
         Projector(transformation: try Transformation(context: context, from: "EPSG:4326", to: definition), center: center)
     }
 }
 
 /// Moves coordinates between lon/lat and one local metric projection.
-public final class Projector {
+final class Projector {
     let transformation: Transformation
     let center: LonLat
 
@@ -57,19 +57,19 @@ public final class Projector {
         self.center = center
     }
 
-    public func project(_ positions: [LonLat]) throws -> [PlanarPoint] {
+    func project(_ positions: [LonLat]) throws -> [PlanarPoint] {
         var xs = positions.map(\.lon), ys = positions.map(\.lat)
         try transformation.transform(&xs, &ys, forward: true)
         return zip(xs, ys).map { PlanarPoint(x: $0, y: $1) }
     }
 
-    public func project(_ position: LonLat) throws -> PlanarPoint {
+    func project(_ position: LonLat) throws -> PlanarPoint {
         try project([position])[0]
     }
 
     /// Back to lon/lat, longitudes unwrapped to within 180° of the centre so that a shape
     /// crossing the antimeridian stays contiguous (e.g. 179.9 and 180.1, not 179.9 and -179.9).
-    public func unproject(_ points: [PlanarPoint]) throws -> [LonLat] {
+    func unproject(_ points: [PlanarPoint]) throws -> [LonLat] {
         var xs = points.map(\.x), ys = points.map(\.y)
         try transformation.transform(&xs, &ys, forward: false)
         return zip(xs, ys).map { lon, lat in
@@ -80,15 +80,15 @@ public final class Projector {
         }
     }
 
-    public func project(_ multi: MultiPolygon<LonLat>) throws -> MultiPolygon<PlanarPoint> {
+    func project(_ multi: MultiPolygon<LonLat>) throws -> MultiPolygon<PlanarPoint> {
         try multi.mapRings(project)
     }
 
-    public func unproject(_ multi: MultiPolygon<PlanarPoint>) throws -> MultiPolygon<LonLat> {
+    func unproject(_ multi: MultiPolygon<PlanarPoint>) throws -> MultiPolygon<LonLat> {
         try multi.mapRings(unproject)
     }
 
-    public func project(_ multi: MultiLineString<LonLat>) throws -> MultiLineString<PlanarPoint> {
+    func project(_ multi: MultiLineString<LonLat>) throws -> MultiLineString<PlanarPoint> {
         try multi.mapLines(project)
     }
 }

@@ -2,10 +2,10 @@ import CPROJ
 
 /// Owns one PROJ context. PROJ contexts and the objects made in them must stay on one
 /// thread at a time, so each task makes its own.
-public final class PROJContext {
+final class PROJContext {
     let handle: OpaquePointer
 
-    public init() throws {
+    init() throws {
         // returns NULL when it cannot allocate
         guard let handle = proj_context_create() else {
             throw PROJError(operation: "proj_context_create", code: -1, message: "cannot create a PROJ context")

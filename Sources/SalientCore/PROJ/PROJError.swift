@@ -1,5 +1,5 @@
 /// A failure reported by PROJ: the function, its error code and PROJ's own message.
-public struct PROJError: Error, CustomStringConvertible, Sendable {
+struct PROJError: Error, CustomStringConvertible, Sendable {
     public var operation: String
     public var code: Int32
     public var message: String

@@ -2,13 +2,13 @@ import CPROJ
 
 /// A coordinate operation between two CRSs, normalised so that geographic coordinates are
 /// longitude first (the order RFC 7946 and GIS software use), whatever the CRS's axis order.
-public final class Transformation {
+final class Transformation {
     let context: PROJContext
     let pointer: OpaquePointer
-    public let source: String
-    public let target: String
+    let source: String
+    let target: String
 
-    public init(context: PROJContext, from source: String, to target: String) throws {
+    init(context: PROJContext, from source: String, to target: String) throws {
         self.context = context
         self.source = source
         self.target = target

@@ -93,9 +93,8 @@ public enum CheckJob {
         guard !name.isEmpty, !path.hasSuffix("/"), !hasControl else {
             throw InputError("the measured-geometry file needs a file name without control characters", file: path)
         }
-        let geos = try GEOSContext()
         let lines = GeoJSONWriter.featureCollection(name: "check_lines", features: CheckLayers.lines(report))
-        let areas = GeoJSONWriter.featureCollection(name: "check_areas", features: try CheckLayers.areas(report, geos: geos))
+        let areas = GeoJSONWriter.featureCollection(name: "check_areas", features: try CheckLayers.areas(report))
         let parent = (path as NSString).deletingLastPathComponent
         let folder = OutputFolder(path: parent.isEmpty ? "." : parent)
         try folder.checkPath()
@@ -121,7 +120,7 @@ enum CheckLayers {
         }
     }
 
-    static func areas(_ report: CheckReport, geos: GEOSContext) throws -> [GeoJSONFeature] {
+    static func areas(_ report: CheckReport) throws -> [GeoJSONFeature] {
         try report.areas.map { area in
             GeoJSONFeature(properties: [
                 ("role", .string(area.role)),
@@ -131,7 +130,7 @@ enum CheckLayers {
                 ("area_km2", .number(area.areaSquareKilometers, decimals: 3)),
                 ("area_method", .string("geodesic on WGS 84 (PROJ geod_polygonarea)")),
                 ("timeline", .string(report.timelineID)),
-            ], geometry: GeoJSONWriter.multiPolygon(try AntimeridianSplit.split(area.geometry, context: geos)))
+            ], geometry: GeoJSONWriter.multiPolygon(try area.geometry.splitAtAntimeridian()))
         }
     }
 

@@ -45,7 +45,7 @@ public enum GeoNamesImport {
         // Where the division codes name no parent, the gazetteer's own outlines may hold the point.
         if records.contains(where: { $0.proposal.place.parent.isEmpty }), known.contains(where: { $0.point == nil }) {
             try OSMGeoJSONImport.assignParents(
-                &records, areas: known.map { ($0.id, $0) }, geos: try GEOSContext(), keepingGiven: true)
+                &records, areas: known.map { ($0.id, $0) }, keepingGiven: true)
         }
         return try GazetteerImport.merge(into: folder, targets: [("places.geojson", records)])
     }

@@ -37,7 +37,6 @@ public enum OSMGeoJSONImport {
                     hint: "reproject the file to EPSG:4326, e.g. with ogr2ogr -t_srs EPSG:4326")
             }
         }
-        let geos = try GEOSContext()
         let features = try root.sequence("features")
         guard features.count <= Limits.placesPerFile else {
             throw InputError(
@@ -73,12 +72,12 @@ public enum OSMGeoJSONImport {
                 continue
             }
             let osm = try osmID(feature: feature, tags: tags, isArea: isArea, reader: reader)
-            var geometry = try GeoJSONGeometryReader(reader: reader, geos: geos).geometry(geometryFields)
+            var geometry = try GeoJSONGeometryReader(reader: reader).geometry(geometryFields)
             // OSM stores 7 decimals; the gazetteer keeps 6 (0.1 m), as its files promise.
             switch geometry {
             case .point(let p): geometry = .point(rounded(p))
             case .multiPolygon(let multi):
-                geometry = .multiPolygon(try rightHanded(multi.mapRings { $0.map(rounded) }, geos: geos))
+                geometry = .multiPolygon(try multi.mapRings { $0.map(rounded) }.rightHanded())
             case .multiLineString: break
             }
             let english = tags["name:en"].flatMap { $0.isEmpty ? nil : $0 }
@@ -113,7 +112,7 @@ public enum OSMGeoJSONImport {
         let outlines =
             areas.map { (areaIDs[$0.proposal.place.provenance.sourceID] ?? $0.proposal.slug, $0.proposal.place) }
             + existing.flatMap(\.places).map { ($0.0.id, $0.0) }
-        try assignParents(&places, areas: outlines, geos: geos)
+        try assignParents(&places, areas: outlines)
         var skipped: [String] = []
         if unnamed > 0 { skipped.append("\(unnamed) without a \(nameField)") }
         if notPlaces > 0 { skipped.append("\(notPlaces) neither a settlement point nor an admin boundary") }
@@ -215,42 +214,26 @@ public enum OSMGeoJSONImport {
         return tags["addr:country"].map { $0.count == 2 ? $0.uppercased() : "" } ?? ""
     }
 
-    /// Exterior rings counter-clockwise, holes clockwise, as RFC 7946 and the gazetteer files have them.
-    static func rightHanded(_ multi: MultiPolygon<LonLat>, geos: GEOSContext) throws -> MultiPolygon<LonLat> {
-        MultiPolygon(
-            try multi.polygons.map { polygon in
-                func orient(_ ring: [LonLat], _ counterClockwise: Bool) throws -> [LonLat] {
-                    try geos.oriented(
-                        ring.map { PlanarPoint(x: $0.lon, y: $0.lat) }, counterClockwise: counterClockwise
-                    )
-                    .map { LonLat(lon: $0.x, lat: $0.y) }
-                }
-                return Polygon(
-                    exterior: try orient(polygon.exterior, true), holes: try polygon.holes.map { try orient($0, false) }
-                )
-            })
-    }
-
     /// A settlement's parent and, when the file gives none, its country: the district, else the
     /// region, among the imported and the gazetteer's areas, whose outline holds its point.
     /// - Parameter keepingGiven: leaves alone the places that already have a parent.
     static func assignParents(
         _ places: inout [ImportRecord], areas: [(id: String, area: Place)],
-        geos: GEOSContext, keepingGiven: Bool = false
+        keepingGiven: Bool = false
     ) throws {
         let districtsFirst: [PlaceKind] = [.district, .region]
         let candidates = districtsFirst.flatMap { kind in areas.filter { $0.area.kind == kind } }
-        var prepared: [(id: String, country: String, outline: PreparedGEOSObject)] = []
+        var outlines: [(id: String, country: String, outline: MultiPolygon<LonLat>)] = []
         for (id, area) in candidates {
             guard case .multiPolygon(let multi) = area.geometry else { continue }
-            let outline = try geos.multiPolygon(multi.mapRings { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } })
-            prepared.append((id, area.country, try PreparedGEOSObject(outline)))
+            outlines.append((id, area.country, multi))
         }
-        guard !prepared.isEmpty else { return }
+        guard !outlines.isEmpty else { return }
+        let index = try AreaContainmentIndex(outlines.map(\.outline))
         for i in places.indices where !keepingGiven || places[i].proposal.place.parent.isEmpty {
             guard let p = places[i].proposal.place.point else { continue }
-            let point = try geos.point(PlanarPoint(x: p.lon, y: p.lat))
-            if let area = try prepared.first(where: { try $0.outline.intersects(point) }) {
+            if let found = try index.firstArea(holding: p) {
+                let area = outlines[found]
                 places[i].proposal.place.parent = area.id
                 if places[i].proposal.place.country.isEmpty { places[i].proposal.place.country = area.country }
             }

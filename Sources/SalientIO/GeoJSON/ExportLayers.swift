@@ -50,9 +50,9 @@ public enum ExportLayers {
     }
 
     /// One MultiPolygon per tier: the estimate as of its day, what shaped it, and how it was measured.
-    public static func control(_ timeline: Timeline, estimate: ControlEstimate, geos: GEOSContext) throws -> [GeoJSONFeature] {
-        try zip(estimate.tiers, controlProperties(timeline, estimate: estimate)).map { area, properties in
-            GeoJSONFeature(properties: properties, geometry: try controlGeometry(area, geos: geos))
+    public static func control(_ timeline: Timeline, estimate: ControlEstimate) -> [GeoJSONFeature] {
+        zip(estimate.tiers, controlProperties(timeline, estimate: estimate)).map { area, properties in
+            GeoJSONFeature(properties: properties, geometry: controlGeometry(area))
         }
     }
 
@@ -79,8 +79,9 @@ public enum ExportLayers {
         }
     }
 
-    /// A tier's geometry as RFC 7946 wants it: split at the antimeridian.
-    static func controlGeometry(_ area: ControlArea, geos: GEOSContext) throws -> JSONValue {
-        GeoJSONWriter.multiPolygon(try AntimeridianSplit.split(area.geometry, context: geos))
+    /// A tier's geometry: the estimator leaves it as RFC 7946 wants it written (split at the
+    /// antimeridian, snapped to the output grid, valid as written).
+    static func controlGeometry(_ area: ControlArea) -> JSONValue {
+        GeoJSONWriter.multiPolygon(area.geometry)
     }
 }

@@ -47,18 +47,17 @@ public enum GazetteerReader {
         guard type == "FeatureCollection" else {
             throw InputError("expected a FeatureCollection, found '\(type)'", file: path, line: root.line(of: "type"), field: "type")
         }
-        let geos = try GEOSContext()
         let features = try root.sequence("features")
         guard features.count <= Limits.placesPerFile else {
             throw InputError("\(features.count) features is more than Salient accepts in one file (\(Limits.placesPerFile))",
                              file: path, line: root.line(of: "features"), field: "features")
         }
         return try features.enumerated().map { index, node in
-            try (place(node, index: index, reader: reader, geos: geos), node.mark?.line)
+            try (place(node, index: index, reader: reader), node.mark?.line)
         }
     }
 
-    private static func place(_ node: Node, index: Int, reader: NodeReader, geos: GEOSContext) throws -> Place {
+    private static func place(_ node: Node, index: Int, reader: NodeReader) throws -> Place {
         let feature = try reader.mapping(node, field: "features[\(index)]")
         let properties = try feature.mapping("properties")
         try properties.rejectUnknown(allowed: propertyKeys)
@@ -79,7 +78,7 @@ public enum GazetteerReader {
             licence: try properties.nonEmptyString("licence"),
             uncertaintyMeters: uncertainty,
             note: try properties.optionalString("note"))
-        let geometry = try GeoJSONGeometryReader(reader: reader, geos: geos).geometry(feature.mapping("geometry"))
+        let geometry = try GeoJSONGeometryReader(reader: reader).geometry(feature.mapping("geometry"))
         return Place(id: id, name: try checkedName(properties.nonEmptyString("name"), properties, "name"),
                      localName: try checkedName(properties.optionalString("name_local"), properties, "name_local"),
                      aliases: aliases, kind: kind, parent: try properties.optionalString("parent"),
@@ -102,7 +101,6 @@ private func checkedName(_ text: String, _ properties: Fields, _ key: String) th
 /// Reads RFC 7946 geometries, checking ranges, closure and validity.
 struct GeoJSONGeometryReader {
     let reader: NodeReader
-    let geos: GEOSContext
 
     func geometry(_ fields: Fields) throws -> Geometry {
         let type = try fields.string("type")
@@ -184,8 +182,7 @@ struct GeoJSONGeometryReader {
 
     /// Self-intersecting or otherwise invalid polygons are refused: areas measured on them mean nothing.
     private func validated(_ multi: MultiPolygon<LonLat>, at node: Node, field: String) throws -> MultiPolygon<LonLat> {
-        let planar = multi.mapRings { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } }
-        if let reason = try geos.multiPolygon(planar).invalidityReason() {
+        if let reason = try multi.invalidityReason() {
             throw InputError("invalid polygon: \(reason)", file: reader.file, line: node.mark?.line, field: field,
                              hint: "repair it, e.g. with QGIS's Fix Geometries")
         }

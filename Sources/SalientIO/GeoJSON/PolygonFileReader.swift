@@ -54,8 +54,7 @@ public enum PolygonFileReader {
                                  hint: "reproject the file to EPSG:4326, e.g. with ogr2ogr -t_srs EPSG:4326")
             }
         }
-        let geos = try GEOSContext()
-        let geometryReader = GeoJSONGeometryReader(reader: reader, geos: geos)
+        let geometryReader = GeoJSONGeometryReader(reader: reader)
         let features = try root.sequence("features")
         guard features.count <= Limits.placesPerFile else {
             throw InputError("\(features.count) features is more than Salient accepts in one file (\(Limits.placesPerFile))",
@@ -97,15 +96,13 @@ public enum PolygonFileReader {
             var multi = MultiPolygon(polygons)
             var repaired: String?
             // Validity is a planar property; in the lon/lat plane it is the one QGIS and GDAL check.
-            let object = try geos.multiPolygon(multi.mapRings { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } })
-            if let reason = try object.invalidityReason() {
+            if let reason = try multi.invalidityReason() {
                 guard repair else {
                     throw InputError("feature \(index) has an invalid polygon: \(reason)", file: path, line: geometryNode.mark?.line,
                                      field: "\(field).geometry",
                                      hint: "repair it (QGIS: Fix Geometries), or \(repairHint)")
                 }
-                let fixed = try object.madeValid().polygons()
-                multi = fixed.mapRings { $0.map { LonLat(lon: $0.x, lat: $0.y) } }
+                multi = try multi.madeValid()
                 repaired = "feature \(index): \(reason), repaired with GEOSMakeValid"
             }
             return PolygonFeature(index: index, line: node.mark?.line, properties: properties, geometryType: geometryType,

@@ -61,10 +61,7 @@ extension TimelineReader {
         }
         // Overlapping features (a layer per unit, say) must count once: union them in the
         // lon/lat plane, where the union is exact, and measure the result geodesically.
-        let geos = try GEOSContext()
-        let parts = try polygons.map { try geos.multiPolygon($0.mapRings { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } }) }
-        let union = try geos.collection(of: parts).unaryUnion().normalized().polygons()
-            .mapRings { $0.map { LonLat(lon: $0.x, lat: $0.y) } }
+        let union = try MultiPolygon.union(polygons)
         return ReferenceMap(id: try fields.nonEmptyString("id"), title: try fields.optionalString("title"),
                             source: try fields.nonEmptyString("source"), asOf: asOf, depicts: depicts, file: named,
                             geometry: union, areaSquareKilometers: geodesic.area(of: union) / 1e6,

@@ -218,10 +218,10 @@ public enum TimelineReader {
                 let place = try gazetteer.place(id: resolve(fields.string("place"), fields: fields, key: "place", kinds: nil))!
                 placeID = place.id
                 placeName = place.name
-                position = try representativePoint(of: place)
+                position = try place.geometry.representativePoint()
                 placeKind = place.kind
             case (.none, .some(let node)):
-                let geometryReader = GeoJSONGeometryReader(reader: reader, geos: try GEOSContext())
+                let geometryReader = GeoJSONGeometryReader(reader: reader)
                 position = try geometryReader.position(node, field: fields.name("coordinates"))
                 placeID = nil
                 placeName = ""
@@ -323,20 +323,6 @@ public enum TimelineReader {
                 throw InputError("unknown place '\(name)'", file: file, line: line, field: fields.name(key),
                                  hint: didYouMean(suggestions) ?? "add it to the gazetteer or give coordinates")
             }
-        }
-
-        /// Where an event at an area or a line is drawn: a point GEOS guarantees lies on it.
-        private func representativePoint(of place: Place) throws -> LonLat {
-            if let point = place.point { return point }
-            let geos = try GEOSContext()
-            let object: GEOSObject
-            switch place.geometry {
-            case .point(let p): return p
-            case .multiPolygon(let mp): object = try geos.multiPolygon(mp.mapRings { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } })
-            case .multiLineString(let ml): object = try geos.multiLineString(ml.mapLines { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } })
-            }
-            let p = try object.pointOnSurface().pointValue()
-            return LonLat(lon: p.x, lat: p.y)
         }
     }
 }

@@ -17,7 +17,6 @@ enum GeoJSONStructure {
         var geometryTypes = Set<String>()
         var keys: Set<String>?
         var typesByKey: [String: Set<String>] = [:]
-        let geos = try GEOSContext()
         for (index, feature) in features.enumerated() {
             let properties = feature["properties"] as? [String: Any] ?? [:]
             if let keys, keys != Set(properties.keys) { problems.append("feature \(index): keys differ from feature 0") }
@@ -41,15 +40,17 @@ enum GeoJSONStructure {
             }
             if type == "MultiPolygon", let polygons = coordinates as? [[[[Double]]]] {
                 for polygon in polygons {
-                    let rings = polygon.map { $0.map { PlanarPoint(x: $0[0], y: $0[1]) } }
-                    for (r, ring) in rings.enumerated() {
-                        if ring.count < 4 || ring.first != ring.last { problems.append("feature \(index): open ring"); continue }
-                        if try geos.oriented(ring, counterClockwise: r == 0) != ring {
-                            problems.append("feature \(index): ring \(r) breaks the right-hand rule")
-                        }
+                    let rings = polygon.map { $0.map { LonLat(lon: $0[0], lat: $0[1]) } }
+                    guard rings.allSatisfy({ $0.count >= 4 && $0.first == $0.last }), let exterior = rings.first else {
+                        problems.append("feature \(index): open ring")
+                        continue
                     }
-                    if let exterior = rings.first, exterior.count >= 4,
-                       let reason = try geos.polygon(Polygon(exterior: exterior, holes: Array(rings.dropFirst()))).invalidityReason() {
+                    let written = MultiPolygon([Polygon(exterior: exterior, holes: Array(rings.dropFirst()))])
+                    let rightHanded = try written.rightHanded().polygons[0]
+                    for (r, ring) in rightHanded.rings.enumerated() where ring != rings[r] {
+                        problems.append("feature \(index): ring \(r) breaks the right-hand rule")
+                    }
+                    if let reason = try written.invalidityReason() {
                         problems.append("feature \(index): invalid polygon: \(reason)")
                     }
                 }

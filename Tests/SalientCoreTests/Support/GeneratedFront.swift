@@ -1,5 +1,5 @@
 import Foundation
-import SalientCore
+@testable import SalientCore
 
 /// SplitMix64: a seeded generator, so a failing generated case can be made again from its seed.
 struct SeededGenerator: RandomNumberGenerator {

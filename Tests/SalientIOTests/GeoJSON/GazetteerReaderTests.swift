@@ -1,5 +1,5 @@
 import Foundation
-import SalientCore
+@testable import SalientCore
 import Testing
 @testable import SalientIO
 
