@@ -12,13 +12,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "SalientCore", dependencies: ["CGEOS", "CPROJ"]),
-        .target(name: "SalientIO", dependencies: ["SalientCore", "CSQLite", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SalientIO", dependencies: ["SalientCore", "CSQLite", .product(name: "Yams", package: "Yams"),
+                                                .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(
             name: "salient",
             dependencies: ["SalientCore", "SalientIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]

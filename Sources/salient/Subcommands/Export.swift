@@ -45,6 +45,11 @@ extension SalientCommand {
         }
 
         func run() throws {
+            if format == .acledCSV {
+                let path = try ACLEDExport.run(timelinePath: timeline, outputFolder: outputFolder, force: force)
+                if !quiet { print("wrote \(path)") }
+                return
+            }
             let result = try ExportJob.run(timelinePath: timeline, outputFolder: outputFolder, asOf: asOf.flatMap(CalendarDay.init),
                                            force: force, geoPackage: format == .gpkg)
             guard !quiet else { return }
