@@ -26,7 +26,7 @@ let package = Package(
             dependencies: ["SalientCore", "SalientIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SalientCoreTests", dependencies: ["SalientCore"]),
-        .testTarget(name: "SalientIOTests", dependencies: ["SalientIO"]),
+        .testTarget(name: "SalientIOTests", dependencies: ["SalientIO", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SalientCLITests", dependencies: ["salient", "SalientIO"], exclude: ["Fixtures", "Golden"]),
     ]
 )

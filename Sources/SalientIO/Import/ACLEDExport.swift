@@ -35,7 +35,8 @@ public enum ACLEDExport {
                 "location": event.placeName, "latitude": String(event.position.lat), "longitude": String(event.position.lon),
                 "geo_precision": String(ACLEDMapping.geoPrecision(for: event.locationPrecision)),
                 "source": outlets.joined(separator: "; "), "notes": event.note.isEmpty ? event.summary : event.note,
-                "timestamp": event.externalVersion,
+                // ACLED requires a timestamp; 0 for events no data set versioned, so any real record is newer.
+                "timestamp": event.externalVersion.isEmpty ? "0" : event.externalVersion,
             ]
             try writer.write(row: columns.map { values[$0] ?? "" })
         }

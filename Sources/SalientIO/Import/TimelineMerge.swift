@@ -123,7 +123,9 @@ enum TimelineMerge {
                 }
                 let nextKey = keyLines.first { $0 > keyLine } ?? lines.count
                 var starts = items.map { ($0.mark?.line ?? 1) - 1 }
-                if items.style == .flow {
+                // Yams does not always report a flow style, so the key's own line is read too.
+                let isFlow = items.style == .flow || lines[keyLine].contains("[")
+                if isFlow {
                     guard items.count == 0 else {
                         throw InputError("'\(key)' is written as a flow list [...]", file: file, line: keyLine + 1,
                                          field: key, hint: "write it one '- ' item a line to import into it")
@@ -143,7 +145,7 @@ enum TimelineMerge {
                 }
                 let ids = items.map { $0.mapping?["id"]?.string ?? "" }
                 return List(keyLine: keyLine, indent: indent, items: Array(zip(ids, ranges)).map { ($0.0, $0.1) },
-                            end: end, isEmptyFlow: items.style == .flow)
+                            end: end, isEmptyFlow: isFlow)
             }
             sources = try list("sources")
             events = try list("events")
