@@ -56,6 +56,7 @@ extension SalientCommand {
                 }
             }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if format == .acledCSV { throw ValidationError("--format acled-csv is for export only") }
         }
 
         func run() throws {
