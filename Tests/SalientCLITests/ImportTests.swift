@@ -36,20 +36,28 @@ import Testing
         let again = try Self.importing("acled", csv, into: url)
         #expect(again.stdout.contains("0 added, 0 updated, 25 unchanged"))
         #expect(try String(contentsOf: url, encoding: .utf8) == once)
-        let update = try Self.importing("acled", Self.fixtures.appendingPathComponent("acled-update.csv").path, into: url)
+        let update = try Self.importing("acled", Self.fixtures.appendingPathComponent("acled-update.csv").path,
+            into: url)
         #expect(update.stdout.contains("0 added, 1 updated, 1 unchanged"), "\(update.stderr)")
         let updated = try String(contentsOf: url, encoding: .utf8)
         #expect(updated.contains("external_version: \"1800000000\""))
         #expect(updated.components(separatedBy: "id: \"acled-xaa100\"").count == 2)
         #expect(updated.components(separatedBy: "id: \"acled-xaa100-src2\"").count == 1)
+        // The newer row's type and sources replaced the old ones; the row with the same timestamp changed nothing.
+        let block = updated.components(separatedBy: "id: \"acled-xaa100\"")[1].prefix(400)
+        #expect(block.contains("kind: control"))
+        #expect(updated.contains("summary: \"ACLED Government regains territory at"))
+        #expect(!updated.contains("summary: \"ACLED Armed clash at Alphaville: Blue and Red"))
     }
 
     @Test func importedTimelineExportsAndChecks() throws {
         let folder = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = try Self.timeline(in: folder)
-        #expect(try Self.importing("acled", Self.fixtures.appendingPathComponent("acled.csv").path, into: url).status == 0)
-        #expect(try Self.importing("ucdp", Self.fixtures.appendingPathComponent("ucdp.csv").path, into: url).status == 0)
+        #expect(try Self.importing("acled", Self.fixtures.appendingPathComponent("acled.csv").path,
+            into: url).status == 0)
+        #expect(try Self.importing("ucdp", Self.fixtures.appendingPathComponent("ucdp.csv").path,
+            into: url).status == 0)
         let out = folder.appendingPathComponent("out").path
         let export = try SalientProcess.run(["export", url.path, "--out", out, "--quiet"])
         #expect(export.status == 0, "\(export.stderr)")
@@ -63,7 +71,8 @@ import Testing
         // The exported CSV imports again into a new timeline with the same ACLED ids.
         let again = try SalientProcess.run(["import", "acled", out + "/events-acled.csv", "--new", "again",
                                             "--into", folder.appendingPathComponent("again.yaml").path,
-                                            "--gazetteer", SalientProcess.fixtures.appendingPathComponent("gazetteer").path,
+                                            "--gazetteer",
+                                                SalientProcess.fixtures.appendingPathComponent("gazetteer").path,
                                             "--actor", "Blue"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("added"))
@@ -75,6 +84,9 @@ import Testing
         ("acled", "BAD_LAT", "row 1: '51,5' is not a coordinate"),
         ("acled", "BAD_GEO", "unknown geo_precision 4"),
         ("ucdp", "id,date_start\n1,2024-08-01\n", "missing required column 'date_end'"),
+        ("ucdp", "id,date_start,date_end,date_prec,where_prec,latitude,longitude,side_a,side_b,best,low,high,"
+            + "source_article\n7,2024-08-01,2024-08-01,1,8,51.1,36.1,Blue,Red,1,1,1,Wire\n", "row 1: unknown where_prec 8"),
+        ("acled", "BAD_TIME", "row 1: unknown time_precision 0"),
     ])
     func badInputLeavesTheTimelineUntouched(dataset: String, csv: String, message: String) throws {
         let folder = try SalientProcess.temporaryFolder()
@@ -88,6 +100,7 @@ import Testing
             switch csv {
             case "BAD_DATE": rows[3] = rows[3].replacingOccurrences(of: "2 August 2024", with: "the 3rd")
             case "BAD_LAT": rows[1] = rows[1].replacingOccurrences(of: ",51.08,", with: ",\"51,5\",")
+            case "BAD_TIME": rows[1] = rows[1].replacingOccurrences(of: ",2024,1,", with: ",2024,0,")
             default: rows[1] = rows[1].replacingOccurrences(of: ",36.01,1,", with: ",36.01,4,")
             }
             text = rows.joined(separator: "\n")
@@ -99,5 +112,15 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(try Data(contentsOf: url) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["in.csv", "t.yaml"])
+    }
+
+    @Test func twoImportsWriteIdenticalBytes() throws {
+        let a = try SalientProcess.temporaryFolder(), b = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        let csv = Self.fixtures.appendingPathComponent("acled.csv").path
+        let first = try Self.timeline(in: a), second = try Self.timeline(in: b)
+        #expect(try Self.importing("acled", csv, into: first).status == 0)
+        #expect(try Self.importing("acled", csv, into: second).status == 0)
+        #expect(try Data(contentsOf: first) == Data(contentsOf: second))
     }
 }

@@ -152,7 +152,8 @@ extension CalendarDay {
 
     public var lastOfMonth: CalendarDay {
         let c = components
-        return CalendarDay(ordinal: Self.ordinal(year: c.year, month: c.month, day: Self.daysIn(month: c.month, year: c.year)))
+        return CalendarDay(ordinal: Self.ordinal(year: c.year, month: c.month, day: Self.daysIn(month: c.month,
+            year: c.year)))
     }
 
     public var firstOfYear: CalendarDay {

@@ -26,13 +26,15 @@ public enum ACLEDExport {
             let outlets = event.sourceIDs.compactMap { sources.source(id: $0)?.outlet }
             // An interval goes out as its first day with the precision code for its length.
             let values: [String: String] = [
-                "event_id_cnty": event.externalID.hasPrefix("ACLED:") ? String(event.externalID.dropFirst(6)) : event.id,
+                "event_id_cnty": event.externalID.hasPrefix("ACLED:")
+                    ? String(event.externalID.dropFirst(6)) : event.id,
                 "event_date": event.date.start.description,
                 "year": String(event.date.start.components.year),
                 "time_precision": String(ACLEDMapping.timePrecision(for: event.date)),
                 "event_type": types.eventType, "sub_event_type": types.subEventType,
                 "actor1": event.actor, "country": place?.country ?? "", "admin1": region?.name ?? "",
-                "location": event.placeName, "latitude": String(event.position.lat), "longitude": String(event.position.lon),
+                "location": event.placeName, "latitude": String(event.position.lat),
+                    "longitude": String(event.position.lon),
                 "geo_precision": String(ACLEDMapping.geoPrecision(for: event.locationPrecision)),
                 "source": outlets.joined(separator: "; "), "notes": event.note.isEmpty ? event.summary : event.note,
                 // ACLED requires a timestamp; 0 for events no data set versioned, so any real record is newer.

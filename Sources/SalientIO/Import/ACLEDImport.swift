@@ -37,11 +37,13 @@ public enum ACLEDImport {
         }
         let timeCode = try table.integer("time_precision", row: row)
         guard let date = ACLEDMapping.date(written: written, timePrecision: timeCode) else {
-            throw table.error("unknown time_precision \(timeCode)", row: row, column: "time_precision", hint: "ACLED uses 1, 2 or 3")
+            throw table.error("unknown time_precision \(timeCode)", row: row, column: "time_precision",
+                hint: "ACLED uses 1, 2 or 3")
         }
         let geoCode = try table.integer("geo_precision", row: row)
         guard let precision = ACLEDMapping.locationPrecision(geoPrecision: geoCode) else {
-            throw table.error("unknown geo_precision \(geoCode)", row: row, column: "geo_precision", hint: "ACLED uses 1, 2 or 3")
+            throw table.error("unknown geo_precision \(geoCode)", row: row, column: "geo_precision",
+                hint: "ACLED uses 1, 2 or 3")
         }
         guard let kind = ACLEDMapping.kind(subEventType: value("sub_event_type")) else {
             throw table.error("unknown sub_event_type '\(value("sub_event_type"))'", row: row, column: "sub_event_type",

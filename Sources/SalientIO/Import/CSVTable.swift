@@ -27,8 +27,8 @@ struct CSVTable {
             // A trailing blank line reads as one empty field; it is not a record.
             if row == [""] { continue }
             guard row.count == header.count else {
-                throw InputError("row \(rows.count + 1) has \(row.count) fields, the header has \(header.count)", file: file,
-                                 hint: "quote fields that hold commas")
+                throw InputError("row \(rows.count + 1) has \(row.count) fields, the header has \(header.count)",
+                                 file: file, hint: "quote fields that hold commas")
             }
             rows.append(row)
         }
@@ -39,7 +39,8 @@ struct CSVTable {
         for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
         for column in required where index[column] == nil {
             throw InputError("missing required column '\(column)'", file: file, line: 1, field: column,
-                             hint: "the header has \(header.prefix(8).joined(separator: ", "))\(header.count > 8 ? ", …" : "")")
+                             hint: "the header has " + header.prefix(8).joined(separator: ", ")
+                                 + (header.count > 8 ? ", …" : ""))
         }
         self.header = header
         self.rows = rows

@@ -28,14 +28,16 @@ public enum ImportJob {
     public static func create(_ dataset: Dataset, csvPath: String, timelinePath: String, id: String,
                               gazetteer folder: String, actor: String) throws -> Result {
         guard TimelineReader.isSafeID(id) else {
-            throw InputError("the id '\(id)' must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit",
+            throw InputError("the id '\(id)' must be 1 to 100 letters, digits, '.', '_' or '-', "
+                             + "starting with a letter or digit",
                              file: "", field: "--new")
         }
         guard !FileManager.default.fileExists(atPath: timelinePath) else {
             throw InputError("the file exists already", file: timelinePath, hint: "use --into to import into it")
         }
         let base = (timelinePath as NSString).deletingLastPathComponent
-        let resolved = folder.hasPrefix("/") || base.isEmpty ? folder : (base as NSString).appendingPathComponent(folder)
+        let resolved = folder.hasPrefix("/") || base.isEmpty
+            ? folder : (base as NSString).appendingPathComponent(folder)
         let gazetteer = try GazetteerReader.read(folder: resolved)
         let territory = gazetteer.places.filter {
             guard case .multiPolygon = $0.geometry else { return false }
@@ -74,7 +76,8 @@ public enum ImportJob {
                          path: timelinePath, mustNotExist: true)
     }
 
-    private static func merge(_ dataset: Dataset, csvPath: String, text: String, timeline: Timeline, gazetteer: Gazetteer,
+    private static func merge(_ dataset: Dataset, csvPath: String, text: String, timeline: Timeline,
+        gazetteer: Gazetteer,
                               path: String, mustNotExist: Bool) throws -> Result {
         let records = switch dataset {
         case .acled: try ACLEDImport.read(path: csvPath, gazetteer: gazetteer)

@@ -16,7 +16,8 @@ public struct ImportedRecord: Hashable, Sendable {
 
     /// Sources named in one field separated by semicolons (ACLED's `source`, UCDP's `source_article`),
     /// each declared once per event: the data sets do not say when each outlet published.
-    static func sources(named field: String, eventID: String, date: EventDate, fallback: String, note: String) -> [Source] {
+    static func sources(named field: String, eventID: String, date: EventDate, fallback: String,
+        note: String) -> [Source] {
         var outlets: [String] = []
         for part in field.split(separator: ";") {
             let outlet = part.trimmingCharacters(in: .whitespaces)

@@ -13,7 +13,8 @@ enum TimelineMerge {
         var unchanged: Int
     }
 
-    static func merge(_ records: [ImportedRecord], into text: String, timeline: Timeline, file: String) throws -> Outcome {
+    static func merge(_ records: [ImportedRecord], into text: String, timeline: Timeline,
+        file: String) throws -> Outcome {
         let existing = Dictionary(timeline.events.filter { !$0.externalID.isEmpty }.map { ($0.externalID, $0) },
                                   uniquingKeysWith: { first, _ in first })
         var added: [ImportedRecord] = [], updated: [ImportedRecord] = []
@@ -31,7 +32,8 @@ enum TimelineMerge {
                 }
             } else {
                 guard !takenIDs.contains(record.event.id) else {
-                    throw InputError("the timeline already has an event '\(record.event.id)' from elsewhere", file: file,
+                    throw InputError("the timeline already has an event '\(record.event.id)' from elsewhere",
+                        file: file,
                                      field: "events", hint: "rename that event; imported ids are taken from the record")
                 }
                 added.append(record)
@@ -65,7 +67,8 @@ enum TimelineMerge {
         edits.append((layout.events.end..<layout.events.end,
                       added.flatMap { YAMLEmitter.event($0.event, indent: layout.events.indent) }))
         edits.append((layout.sources.end..<layout.sources.end,
-                      (added + updated).flatMap(\.sources).flatMap { YAMLEmitter.source($0, indent: layout.sources.indent) }))
+                      (added + updated).flatMap(\.sources).flatMap { YAMLEmitter.source($0,
+                          indent: layout.sources.indent) }))
         // `events: []` becomes `events:` once items follow it (before the edits move any line).
         for list in [layout.events, layout.sources] where list.isEmptyFlow
             && edits.contains(where: { $0.range.lowerBound == list.end && !$0.lines.isEmpty }) {
@@ -75,7 +78,8 @@ enum TimelineMerge {
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             lines.replaceSubrange(edit.range, with: edit.lines)
         }
-        return Outcome(text: lines.joined(separator: "\n"), added: added.count, updated: updated.count, unchanged: unchanged)
+        return Outcome(text: lines.joined(separator: "\n"), added: added.count, updated: updated.count,
+            unchanged: unchanged)
     }
 
     /// Versions are whole numbers (ACLED's timestamp); a record without one never replaces an event.
@@ -117,7 +121,8 @@ enum TimelineMerge {
             }
             let keyLines = mapping.keys.compactMap { $0.mark?.line }.map { $0 - 1 }.sorted()
             func list(_ key: String) throws -> List {
-                guard let keyNode = mapping.keys.first(where: { $0.string == key }), let keyLine = keyNode.mark.map({ $0.line - 1 }),
+                guard let keyNode = mapping.keys.first(where: { $0.string == key }),
+                    let keyLine = keyNode.mark.map({ $0.line - 1 }),
                       let node = mapping[key], let items = node.sequence else {
                     throw InputError("the timeline has no '\(key):' list", file: file, field: key)
                 }

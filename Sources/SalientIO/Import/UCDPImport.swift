@@ -19,7 +19,8 @@ public enum UCDPImport {
         return try table.rows.indices.map { row in
             let record = try self.record(table, row: row)
             if let first = seen[record.event.externalID] {
-                throw table.error("id '\(table.value("id", row: row))' repeats row \(first + 1)", row: row, column: "id")
+                throw table.error("id '\(table.value("id", row: row))' repeats row \(first + 1)", row: row,
+                    column: "id")
             }
             seen[record.event.externalID] = row
             return record
@@ -49,7 +50,8 @@ public enum UCDPImport {
         }
         let whereCode = try table.integer("where_prec", row: row)
         guard let precision = UCDPMapping.locationPrecision(wherePrecision: whereCode) else {
-            throw table.error("unknown where_prec \(whereCode)", row: row, column: "where_prec", hint: "UCDP uses 1 to 7")
+            throw table.error("unknown where_prec \(whereCode)", row: row, column: "where_prec",
+                hint: "UCDP uses 1 to 7")
         }
         var kind = EventKind.contested
         if !value("type_of_violence").isEmpty {

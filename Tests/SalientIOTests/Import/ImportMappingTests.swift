@@ -83,7 +83,8 @@ import Yams
     }
 
     @Test func emittedStringsReadBackThroughYAML() throws {
-        let hostile = "a \"quote\", a \\ backslash: # not a comment\n\t\u{1B}[31m\u{2028}é 'single' - [x] {y} &z *w !t |"
+        let hostile = "a \"quote\", a \\ backslash: # not a comment\n\t\u{1B}[31m\u{2028}é "
+            + "'single' - [x] {y} &z *w !t |"
         let text = "value: \(YAMLEmitter.quoted(hostile))\n"
         let node = try #require(try Yams.compose(yaml: text))
         #expect(node.mapping?["value"]?.string == hostile)
