@@ -123,4 +123,15 @@ import Testing
         #expect(try Self.importing("acled", csv, into: second).status == 0)
         #expect(try Data(contentsOf: first) == Data(contentsOf: second))
     }
+
+    @Test(arguments: [
+        (["import", "acled", "x.csv"], "give --into TIMELINE.yaml or --new ID"),
+        (["import", "acled", "x.csv", "--new", "n"], "--new needs --gazetteer FOLDER and --actor NAME"),
+        (["snapshots", "t.yaml", "--format", "acled-csv"], "--format acled-csv is for export only"),
+    ])
+    func usageErrorsExitTwo(arguments: [String], message: String) throws {
+        let result = try SalientProcess.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
 }

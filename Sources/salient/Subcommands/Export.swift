@@ -14,6 +14,7 @@ extension SalientCommand {
                                    timeline's last day, with its geodesic area in km²
                 With --format gpkg, also <timeline id>.gpkg, with the same layers as the tables
                 events (POINT) and control (MULTIPOLYGON), an R-tree index and QGIS styles.
+                With --format acled-csv, only events-acled.csv: the events in ACLED's columns.
                 Files are replaced atomically: a failed run leaves the previous files intact.
 
                 Example:

@@ -7,15 +7,17 @@ extension SalientCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import ACLED or UCDP GED events from CSV into a timeline.",
             discussion: """
-                Each record becomes an event that keeps the record's id (external_id), so importing the
-                same file again adds nothing, and an ACLED row with a newer timestamp replaces its event.
-                New events and sources are appended to their lists; the rest of the file is kept as it
-                was. The file is replaced atomically, only when the whole CSV reads without error.
-                The codes and types each data set uses are mapped as docs/formats.md lists.
+                Each record becomes an event that keeps the record's id (external_id), so \
+                importing the same file again adds nothing, and an ACLED row with a newer \
+                timestamp replaces its event. New events and sources are appended to their \
+                lists; the rest of the file is kept as it was. The file is replaced atomically, \
+                and only when the whole CSV reads without error. docs/formats.md lists how each \
+                data set's codes and types are mapped.
 
                 Examples:
                   salient import acled export.csv --into timelines/kursk-2024.yaml
-                  salient import ucdp ged.csv --new my-ged --gazetteer ../gazetteer --actor Ukraine
+                  salient import ucdp ged.csv --new my-ged --gazetteer ../gazetteer \\
+                    --actor Ukraine
                 """,
             subcommands: [ACLED.self, UCDP.self])
 
