@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
@@ -24,6 +25,7 @@ let package = Package(
             name: "SalientIO",
             dependencies: [
                 "SalientCore", "CSQLite", "CXXHash", .product(name: "Yams", package: "Yams"), "ZIPFoundation",
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .executableTarget(
@@ -31,7 +33,7 @@ let package = Package(
             dependencies: ["SalientCore", "SalientIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SalientCoreTests", dependencies: ["SalientCore"]),
-        .testTarget(name: "SalientIOTests", dependencies: ["SalientIO"]),
+        .testTarget(name: "SalientIOTests", dependencies: ["SalientIO", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SalientCLITests", dependencies: ["salient", "SalientIO"], exclude: ["Fixtures", "Golden"]),
     ]
 )

@@ -34,6 +34,14 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var actor: String
     public var summary: String
     public var sourceIDs: [String]
+    /// The record an import took it from ("ACLED:UKR1234", "UCDP:567"), or "" for events written by hand.
+    public var externalID = ""
+    /// The data set's version of that record (ACLED's `timestamp`): a newer one replaces the event.
+    public var externalVersion = ""
+    /// The data set's own words about the event (ACLED's `notes`), kept apart from the summary.
+    public var note = ""
+    /// How the location was found when it is not a gazetteer match (e.g. coordinates kept from ACLED).
+    public var locationNote = ""
 
     public init(id: String, date: EventDate, dateNote: String, kind: EventKind, placeID: String?, placeName: String,
                 position: LonLat, placeKind: PlaceKind?, locationPrecision: LocationPrecision, actor: String,

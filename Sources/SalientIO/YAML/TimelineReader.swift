@@ -204,7 +204,8 @@ public enum TimelineReader {
 
         func event(_ fields: Fields) throws -> Event {
             try fields.rejectUnknown(allowed: ["id", "date", "date_note", "kind", "place", "coordinates",
-                                               "location_precision", "actor", "summary", "sources"])
+                                               "location_precision", "actor", "summary", "sources",
+                                               "external_id", "external_version", "note", "location_note"])
             let id = try fields.nonEmptyString("id")
             let placeID: String?, placeName: String, position: LonLat, placeKind: PlaceKind?
             switch (fields.node("place"), fields.node("coordinates")) {
@@ -230,11 +231,16 @@ public enum TimelineReader {
             let precision = try fields.node("location_precision") == nil
                 ? LocationPrecision.implied(by: placeKind ?? .village)
                 : fields.choice("location_precision", as: LocationPrecision.self)
-            return Event(id: id, date: try fields.eventDate("date"), dateNote: try fields.optionalString("date_note"),
+            var event = Event(id: id, date: try fields.eventDate("date"), dateNote: try fields.optionalString("date_note"),
                          kind: try fields.choice("kind", as: EventKind.self), placeID: placeID, placeName: placeName,
                          position: position, placeKind: placeKind, locationPrecision: precision,
                          actor: try fields.nonEmptyString("actor"), summary: try fields.nonEmptyString("summary"),
                          sourceIDs: try sources(fields))
+            event.externalID = try fields.optionalString("external_id")
+            event.externalVersion = try fields.optionalString("external_version")
+            event.note = try fields.optionalString("note")
+            event.locationNote = try fields.optionalString("location_note")
+            return event
         }
 
         func claim(_ fields: Fields) throws -> Claim {

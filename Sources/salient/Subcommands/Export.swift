@@ -14,6 +14,7 @@ extension SalientCommand {
                                    timeline's last day, with its geodesic area in km²
                 With --format gpkg, also <timeline id>.gpkg, with the same layers as the tables
                 events (POINT) and control (MULTIPOLYGON), an R-tree index and QGIS styles.
+                With --format acled-csv, only events-acled.csv: the events in ACLED's columns.
                 Files are replaced atomically: a failed run leaves the previous files intact.
 
                 Example:
@@ -35,6 +36,12 @@ extension SalientCommand {
         @OptionGroup var quiet: QuietOption
 
         func run() throws {
+            if format == .acledCSV {
+                let path = try ACLEDExport.run(
+                    timelinePath: timeline, outputFolder: output.outputFolder, force: output.force)
+                if !quiet.quiet { try Output.print("wrote \(path)\n") }
+                return
+            }
             let result = try ExportJob.run(timelinePath: timeline, outputFolder: output.outputFolder, asOf: asOf,
                                            force: output.force, geoPackage: format == .gpkg)
             guard !quiet.quiet else { return }

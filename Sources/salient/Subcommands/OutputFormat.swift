@@ -5,9 +5,12 @@ import ArgumentParser
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case geojson
     case gpkg
+    /// export only: the events as ACLED's CSV columns, events-acled.csv, instead of GeoJSON.
+    case acledCSV = "acled-csv"
 
     static let help: ArgumentHelp = """
         gpkg also writes the GeoPackage twin of the GeoJSON: <timeline id>.gpkg (export) or \
-        <timeline id>-snapshots.gpkg (snapshots).
+        <timeline id>-snapshots.gpkg (snapshots); acled-csv (export only) writes the events as \
+        events-acled.csv in ACLED's columns.
         """
 }

@@ -54,6 +54,7 @@ extension SalientCommand {
             guard maxOutputGb.isFinite, maxOutputGb > 0, maxOutputGb <= 1e6 else {
                 throw ValidationError("--max-output-gb must be a number of gigabytes above 0 and at most 1000000")
             }
+            if format == .acledCSV { throw ValidationError("--format acled-csv is for export only") }
         }
 
         func run() throws {
