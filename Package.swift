@@ -17,14 +17,15 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .target(name: "SalientCore", dependencies: ["CGEOS", "CPROJ"]),
-        .target(name: "SalientIO", dependencies: ["SalientCore", "CSQLite", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SalientIO", dependencies: ["SalientCore", "CSQLite", "CCairo", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "salient",
             dependencies: ["SalientCore", "SalientIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SalientCoreTests", dependencies: ["SalientCore"]),
         .testTarget(name: "SalientIOTests", dependencies: ["SalientIO"]),
-        .testTarget(name: "SalientCLITests", dependencies: ["salient", "SalientIO"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SalientCLITests", dependencies: ["salient", "SalientIO", "CCairo"], exclude: ["Fixtures", "Golden"]),
     ]
 )

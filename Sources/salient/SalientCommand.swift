@@ -15,7 +15,7 @@ struct SalientCommand: ParsableCommand {
 
             Exit codes: 0 success, 1 internal failure, 2 bad input or usage.
             """,
-        subcommands: [Export.self, Snapshots.self, Places.self, Check.self, CheckArea.self])
+        subcommands: [Export.self, Snapshots.self, Places.self, Check.self, CheckArea.self, Render.self])
 
     /// Maps every failure to the documented exit codes: 2 for anything the user can fix
     /// (bad input, bad usage), 1 for failures of Salient or its libraries.
