@@ -20,11 +20,12 @@ let package = Package(
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .target(name: "SalientCore", dependencies: ["CGEOS", "CPROJ"]),
         .target(
             name: "SalientIO",
             dependencies: [
-                "SalientCore", "CSQLite", "CXXHash", .product(name: "Yams", package: "Yams"), "ZIPFoundation",
+                "SalientCore", "CSQLite", "CXXHash", "CCairo", .product(name: "Yams", package: "Yams"), "ZIPFoundation",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -34,6 +35,7 @@ let package = Package(
         ),
         .testTarget(name: "SalientCoreTests", dependencies: ["SalientCore"]),
         .testTarget(name: "SalientIOTests", dependencies: ["SalientIO", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "SalientCLITests", dependencies: ["salient", "SalientIO"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(
+            name: "SalientCLITests", dependencies: ["salient", "SalientIO", "CCairo"], exclude: ["Fixtures", "Golden"]),
     ]
 )

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Salient needs and that are missing, and nothing else.
-#   scripts/install-dependencies.sh          GEOS, PROJ and SQLite (to build and run)
+#   scripts/install-dependencies.sh          GEOS, PROJ, SQLite, cairo and DejaVu fonts (to build and run)
 #   scripts/install-dependencies.sh --test   also GDAL (with its Python bindings, which hold the GeoPackage
 #                                            validator) and QGIS (the tests open the exports in them)
 #                                            and python3-venv (the benchmark's Python peer)
 #   scripts/install-dependencies.sh --bench  GEOS, PROJ and python3-venv
 set -euo pipefail
-packages=(libgeos-dev libproj-dev proj-data libsqlite3-dev libxxhash-dev pkg-config)
+packages=(libgeos-dev libproj-dev proj-data libsqlite3-dev libxxhash-dev libcairo2-dev fonts-dejavu-core pkg-config)
 case "${1:-}" in
   --test) packages+=(gdal-bin python3-gdal python3-qgis python3-venv) ;;
   --bench) packages+=(python3-venv) ;;
