@@ -41,6 +41,9 @@ extension SalientCommand {
         @Option(help: "Also write what was measured as GeoJSON: lines to this file, areas beside it (.areas.geojson).")
         var geojson: String?
 
+        @Flag(help: "Refuse the timeline's plausibility warnings as errors (exit 2) instead of printing them.")
+        var strict = false
+
         func validate() throws {
             if CheckFormat(rawValue: format) == nil {
                 throw ValidationError("unknown format '\(format)'; use one of \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -48,6 +51,7 @@ extension SalientCommand {
         }
 
         func run() throws {
+            try TimelineWarnings.report(timeline: timeline, strict: strict)
             let report = try CheckJob.run(timelinePath: timeline)
             if let geojson {
                 let written = try CheckJob.writeGeoJSON(report, to: geojson)

@@ -30,6 +30,9 @@ extension SalientCommand {
         @Flag(help: "Write into a folder whose events.geojson or control.geojson Salient did not write.")
         var force = false
 
+        @Flag(help: "Refuse the timeline's plausibility warnings as errors (exit 2) instead of printing them.")
+        var strict = false
+
         @Flag(name: .shortAndLong, help: "Print nothing on success.")
         var quiet = false
 
@@ -40,6 +43,7 @@ extension SalientCommand {
         }
 
         func run() throws {
+            try TimelineWarnings.report(timeline: timeline, strict: strict)
             let result = try ExportJob.run(timelinePath: timeline, outputFolder: outputFolder, asOf: asOf.flatMap(CalendarDay.init),
                                            force: force)
             guard !quiet else { return }

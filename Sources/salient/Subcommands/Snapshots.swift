@@ -40,6 +40,9 @@ extension SalientCommand {
         @Flag(help: "Write into a folder that holds files Salient did not write (they are kept).")
         var force = false
 
+        @Flag(help: "Refuse the timeline's plausibility warnings as errors (exit 2) instead of printing them.")
+        var strict = false
+
         @Flag(name: .shortAndLong, help: "Print nothing on success, and no progress.")
         var quiet = false
 
@@ -53,6 +56,7 @@ extension SalientCommand {
         }
 
         func run() throws {
+            try TimelineWarnings.report(timeline: timeline, strict: strict)
             let progress = ProgressLine.forTerminal(label: "days", quiet: quiet)
             let options = SnapshotJob.Options(timelinePath: timeline, from: from.flatMap(CalendarDay.init),
                                               to: to.flatMap(CalendarDay.init), outputFolder: outputFolder,
