@@ -61,8 +61,11 @@ public struct Gazetteer: Sendable {
             if let first = byID[place.id] { throw .duplicateID(place.id, first: first, second: i) }
             byID[place.id] = i
             let named: [(String, Int)] = [(place.id, 1), (place.name, 1), (place.localName, 1)] + place.aliases.map { ($0, 2) }
+            var folded: [String: String] = [:]
             for (name, strength) in named {
-                let key = NameFolding.key(name)
+                // Aliases often repeat the name or each other; each spelling is folded once.
+                let key = folded[name] ?? NameFolding.key(name)
+                folded[name] = key
                 guard !key.isEmpty else { continue }
                 if let at = index[key, default: []].firstIndex(where: { $0.place == i }) {
                     index[key]![at].strength = min(index[key]![at].strength, strength)

@@ -61,7 +61,7 @@ struct PointPlacesParser {
 
     private mutating func feature() -> Place? {
         guard expect(UInt8(ascii: "{")) else { return nil }
-        var properties: [String: Value]?, position: LonLat?, keys: Set<String> = []
+        var properties: [Value?]?, position: LonLat?, keys: Set<String> = []
         repeat {
             guard let key = string(), keys.insert(key).inserted, expect(UInt8(ascii: ":")) else { return nil }
             switch key {
@@ -76,15 +76,15 @@ struct PointPlacesParser {
     }
 
     /// The place `GazetteerReader.place` would build, or nil wherever it might refuse.
-    private func place(_ p: [String: Value], _ position: LonLat) -> Place? {
+    private func place(_ slots: [Value?], _ position: LonLat) -> Place? {
+        func p(_ key: String) -> Value? { slots[Self.keyIndex[key]!] }
         func text(_ key: String, required: Bool) -> String? {
-            guard let value = p[key] else { return required ? nil : "" }
+            guard let value = p(key) else { return required ? nil : "" }
             guard case .string(let s) = value, s.unicodeScalars.count <= Limits.nameCharacters || !Self.named.contains(key),
                   !required || !(s.isEmpty || Fields.isBlank(s)) else { return nil }
             return s
         }
-        guard Set(p.keys).isSubset(of: GazetteerReader.propertyKeys),
-              let id = text("id", required: true), let name = text("name", required: true),
+        guard let id = text("id", required: true), let name = text("name", required: true),
               let localName = text("name_local", required: false), let kindText = text("kind", required: true),
               let kind = PlaceKind(rawValue: kindText), let parent = text("parent", required: false),
               let country = text("country", required: false), let source = text("source", required: true),
@@ -93,12 +93,12 @@ struct PointPlacesParser {
               !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" })
         else { return nil }
         var aliases: [String] = []
-        if let value = p["aliases"] {
+        if let value = p("aliases") {
             guard case .strings(let list) = value, list.allSatisfy({ $0.unicodeScalars.count <= Limits.nameCharacters }) else { return nil }
             aliases = list
         }
         var uncertainty = 0.0
-        if let value = p["uncertainty_m"] {
+        if let value = p("uncertainty_m") {
             guard case .number(let n) = value, n >= 0, n.isFinite else { return nil }
             uncertainty = n
         }
@@ -110,20 +110,25 @@ struct PointPlacesParser {
 
     private static let named: Set<String> = ["id", "name", "name_local"]
 
-    private mutating func properties() -> [String: Value]? {
+    /// The properties by their index in `GazetteerReader.propertyKeys`: a slot each, no dictionary
+    /// per feature; a key outside them, or one given twice, steps aside.
+    private mutating func properties() -> [Value?]? {
         guard expect(UInt8(ascii: "{")) else { return nil }
-        var result: [String: Value] = [:]
+        var result = [Value?](repeating: nil, count: Self.keyIndex.count)
         if expect(UInt8(ascii: "}")) { return result }
         repeat {
-            guard let key = string(), result[key] == nil, expect(UInt8(ascii: ":")), let c = skipSpace() else { return nil }
+            guard let key = string(), let slot = Self.keyIndex[key], result[slot] == nil, expect(UInt8(ascii: ":")),
+                  let c = skipSpace() else { return nil }
             switch c {
-            case UInt8(ascii: "\""): guard let s = string() else { return nil }; result[key] = .string(s)
-            case UInt8(ascii: "["): guard let list = strings() else { return nil }; result[key] = .strings(list)
-            default: guard let n = number() else { return nil }; result[key] = .number(n)
+            case UInt8(ascii: "\""): guard let s = string() else { return nil }; result[slot] = .string(s)
+            case UInt8(ascii: "["): guard let list = strings() else { return nil }; result[slot] = .strings(list)
+            default: guard let n = number() else { return nil }; result[slot] = .number(n)
             }
         } while expect(UInt8(ascii: ","))
         return expect(UInt8(ascii: "}")) ? result : nil
     }
+
+    private static let keyIndex = Dictionary(uniqueKeysWithValues: GazetteerReader.propertyKeys.enumerated().map { ($1, $0) })
 
     private mutating func strings() -> [String]? {
         guard expect(UInt8(ascii: "[")) else { return nil }
