@@ -60,7 +60,8 @@ public struct Gazetteer: Sendable {
         for (i, place) in places.enumerated() {
             if let first = byID[place.id] { throw .duplicateID(place.id, first: first, second: i) }
             byID[place.id] = i
-            let named: [(String, Int)] = [(place.id, 1), (place.name, 1), (place.localName, 1)] + place.aliases.map { ($0, 2) }
+            let named: [(String, Int)] = [(place.id, 1), (place.name, 1), (place.localName, 1)]
+                + place.aliases.map { ($0, 2) }
             var folded: [String: String] = [:]
             for (name, strength) in named {
                 // Aliases often repeat the name or each other; each spelling is folded once.
@@ -128,7 +129,9 @@ public struct Gazetteer: Sendable {
             let parentIDs = parentPlaces(named: parentName)
             let parentKey = Self.levelKey(parentName)
             let inParent = candidates.filter { ancestors(of: $0, within: parentIDs, key: parentKey) }
-            guard !inParent.isEmpty else { return .notInParent(parent: parentName, candidates: candidates.map { places[$0] }) }
+            guard !inParent.isEmpty else {
+                return .notInParent(parent: parentName, candidates: candidates.map { places[$0] })
+            }
             candidates = inParent
         }
         if candidates.count > 1, let territory {
@@ -171,12 +174,15 @@ public struct Gazetteer: Sendable {
         if name == place.id { return .direct }
         let written = NameFolding.literalKey(Self.withoutKindWord(name))
         let own = [place.id, place.name, place.localName].filter { !$0.isEmpty }
-        return own.contains { NameFolding.literalKey(Self.withoutKindWord($0)) == written } ? .direct : .aliasOrLevelling
+        let direct = own.contains { NameFolding.literalKey(Self.withoutKindWord($0)) == written }
+        return direct ? .direct : .aliasOrLevelling
     }
 
     private static func withoutKindWord(_ name: String) -> String {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "-" })
-        guard words.count > 1, let last = words.last, kindWords[NameFolding.key(String(last))] != nil else { return name }
+        guard words.count > 1, let last = words.last, kindWords[NameFolding.key(String(last))] != nil else {
+            return name
+        }
         return words.dropLast().joined(separator: " ")
     }
 
@@ -209,7 +215,8 @@ public struct Gazetteer: Sendable {
 
     /// Candidates by distance from the territory, inside first, then by id; those beyond the
     /// cheap bound are measured here, as a reader needs their distances to choose.
-    private func rankedCandidates(_ measured: [(place: Int, meters: Double?)], territory: Territory) throws -> [Candidate] {
+    private func rankedCandidates(_ measured: [(place: Int, meters: Double?)],
+                                  territory: Territory) throws -> [Candidate] {
         var ranked: [Candidate] = []
         for (i, meters) in measured {
             let place = places[i]

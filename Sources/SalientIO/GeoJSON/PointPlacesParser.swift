@@ -80,7 +80,8 @@ struct PointPlacesParser {
         func p(_ key: String) -> Value? { slots[Self.keyIndex[key]!] }
         func text(_ key: String, required: Bool) -> String? {
             guard let value = p(key) else { return required ? nil : "" }
-            guard case .string(let s) = value, s.unicodeScalars.count <= Limits.nameCharacters || !Self.named.contains(key),
+            guard case .string(let s) = value,
+                  s.unicodeScalars.count <= Limits.nameCharacters || !Self.named.contains(key),
                   !required || !(s.isEmpty || Fields.isBlank(s)) else { return nil }
             return s
         }
@@ -90,11 +91,12 @@ struct PointPlacesParser {
               let country = text("country", required: false), let source = text("source", required: true),
               let sourceID = text("source_id", required: false), let sourceURL = text("source_url", required: false),
               let licence = text("licence", required: true), let note = text("note", required: false),
-              !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" })
+              !id.unicodeScalars.contains(where: Self.isControl)
         else { return nil }
         var aliases: [String] = []
         if let value = p("aliases") {
-            guard case .strings(let list) = value, list.allSatisfy({ $0.unicodeScalars.count <= Limits.nameCharacters }) else { return nil }
+            guard case .strings(let list) = value,
+                  list.allSatisfy({ $0.unicodeScalars.count <= Limits.nameCharacters }) else { return nil }
             aliases = list
         }
         var uncertainty = 0.0
@@ -102,13 +104,19 @@ struct PointPlacesParser {
             guard case .number(let n) = value, n >= 0, n.isFinite else { return nil }
             uncertainty = n
         }
-        return Place(id: id, name: name, localName: localName, aliases: aliases, kind: kind, parent: parent, country: country,
+        return Place(id: id, name: name, localName: localName, aliases: aliases, kind: kind, parent: parent,
+                     country: country,
                      geometry: .point(position),
                      provenance: Provenance(source: source, sourceID: sourceID, sourceURL: sourceURL, licence: licence,
                                             uncertaintyMeters: uncertainty, note: note))
     }
 
     private static let named: Set<String> = ["id", "name", "name_local"]
+
+    /// What `NodeReader.refuseControlCharacters` refuses in an id.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
 
     /// The properties by their index in `GazetteerReader.propertyKeys`: a slot each, no dictionary
     /// per feature; a key outside them, or one given twice, steps aside.
@@ -128,7 +136,8 @@ struct PointPlacesParser {
         return expect(UInt8(ascii: "}")) ? result : nil
     }
 
-    private static let keyIndex = Dictionary(uniqueKeysWithValues: GazetteerReader.propertyKeys.enumerated().map { ($1, $0) })
+    private static let keyIndex = Dictionary(
+        uniqueKeysWithValues: GazetteerReader.propertyKeys.enumerated().map { ($1, $0) })
 
     private mutating func strings() -> [String]? {
         guard expect(UInt8(ascii: "[")) else { return nil }
@@ -161,7 +170,9 @@ struct PointPlacesParser {
             default: return nil
             }
         } while expect(UInt8(ascii: ","))
-        guard expect(UInt8(ascii: "}")), keys.contains("type"), let position, position.isValidPosition else { return nil }
+        guard expect(UInt8(ascii: "}")), keys.contains("type"), let position, position.isValidPosition else {
+            return nil
+        }
         return position
     }
 
@@ -219,7 +230,8 @@ struct PointPlacesParser {
     }
 
     private mutating func number() -> Double? {
-        guard let first = skipSpace(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+        guard let first = skipSpace(),
+              first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
             return nil
         }
         let start = at

@@ -32,7 +32,8 @@ public enum TimelineReader {
         let gazetteer = try GazetteerCache.shared.gazetteer(folder: gazetteerFolder)
         let (timeline, warnings) = try body(root, reader: reader, gazetteer: gazetteer)
         return LoadedTimeline(timeline: timeline, gazetteer: gazetteer, path: path,
-                              maps: try maps(root, reader: reader, timelinePath: path, timeline: timeline), warnings: warnings)
+                              maps: try maps(root, reader: reader, timelinePath: path, timeline: timeline),
+                              warnings: warnings)
     }
 
     /// Reads timeline text against a gazetteer already loaded; `file` names it in messages.
@@ -304,8 +305,9 @@ public enum TimelineReader {
             let meters = try territory.distanceMeters(from: position)
             guard meters > reachMeters else { return }
             log.warnings.append(InputWarning(
-                "'\(written)' (\(place.id)) lies \(String(format: "%.1f", meters / 1000)) km outside the estimate's territory, "
-                + "more than plausible_distance_km (\(formatNumber(reachMeters / 1000)))", file: file, line: line, field: field,
+                "'\(written)' (\(place.id)) lies \(String(format: "%.1f", meters / 1000)) km outside the estimate's "
+                + "territory, more than plausible_distance_km (\(formatNumber(reachMeters / 1000)))",
+                file: file, line: line, field: field,
                 hint: "check that this is the place meant, or raise estimate.plausible_distance_km"))
         }
 
@@ -314,14 +316,16 @@ public enum TimelineReader {
         private func warnIfSwapped(_ position: LonLat, fields: Fields) throws {
             guard abs(position.lon) <= 90 else { return }
             if log.allAreas == nil {
-                let areas = gazetteer.places.filter { if case .multiPolygon = $0.geometry { return true } else { return false } }
+                let areas = gazetteer.places.filter {
+                    if case .multiPolygon = $0.geometry { return true } else { return false }
+                }
                 log.allAreas = (try Territory(places: areas), areas.map(\.id))
             }
             guard let (areas, ids) = log.allAreas, !ids.isEmpty, try areas.area(containing: position) == nil,
                   let swapped = try areas.area(containing: LonLat(lon: position.lat, lat: position.lon)) else { return }
             log.warnings.append(InputWarning(
-                "the coordinates [\(formatNumber(position.lon)), \(formatNumber(position.lat))] fall in no gazetteer area, "
-                + "but swapped they fall in \(ids[swapped])", file: file, line: fields.line(of: "coordinates"),
+                "the coordinates [\(formatNumber(position.lon)), \(formatNumber(position.lat))] fall in no gazetteer "
+                + "area, but swapped they fall in \(ids[swapped])", file: file, line: fields.line(of: "coordinates"),
                 field: fields.name("coordinates"), hint: "coordinates are written [lon, lat], longitude first"))
         }
 
@@ -330,7 +334,8 @@ public enum TimelineReader {
             for id in sourceIDs {
                 guard let source = sourcesByID[id], source.published.end < date.start else { continue }
                 log.warnings.append(InputWarning(
-                    "source '\(id)' was published \(describe(source.published)), before the event's start on \(date.start)",
+                    "source '\(id)' was published \(describe(source.published)), "
+                        + "before the event's start on \(date.start)",
                     file: file, line: fields.line(of: "sources"), field: fields.name("sources"),
                     hint: "check the event's date and the source's published date"))
             }
@@ -435,19 +440,23 @@ public enum TimelineReader {
                     let whereabouts = candidate.distanceMeters.map {
                         $0 == 0 ? ", inside the territory" : String(format: ", %.1f km from the territory", $0 / 1000)
                     } ?? ""
-                    return "\(place.id) (\(place.kind.rawValue)\(place.parent.isEmpty ? "" : " in \(place.parent)")\(whereabouts))"
+                    let parent = place.parent.isEmpty ? "" : " in \(place.parent)"
+                    return "\(place.id) (\(place.kind.rawValue)\(parent)\(whereabouts))"
                 }
                 let more = candidates.count > 5 ? " and \(candidates.count - 5) more" : ""
                 // A parent helps only where the namesakes' parents differ.
                 let parents = Set(candidates.map(\.place.parent))
                 let first = candidates.first?.place.parent ?? ""
+                let onEvent = key == "place" && parent.isEmpty ? " or with parent: on the event" : ""
                 let byParent = parents.count > 1 && !first.isEmpty
-                    ? ", or name its parent as in '\(name) (\(first))'" + (key == "place" && parent.isEmpty ? " or with parent: on the event" : "")
-                    : ""
-                throw InputError("ambiguous place '\(name)': \(listed.joined(separator: ", "))\(more)", file: file, line: line,
+                    ? ", or name its parent as in '\(name) (\(first))'\(onEvent)" : ""
+                throw InputError("ambiguous place '\(name)': \(listed.joined(separator: ", "))\(more)",
+                                 file: file, line: line,
                                  field: fields.name(key), hint: "write the id of the place you mean" + byParent)
             case .notInParent(let parentName, let candidates):
-                let listed = candidates.prefix(5).map { "\($0.id) (\($0.parent.isEmpty ? "no parent" : "in \($0.parent)"))" }
+                let listed = candidates.prefix(5).map {
+                    "\($0.id) (\($0.parent.isEmpty ? "no parent" : "in \($0.parent)"))"
+                }
                 let more = candidates.count > 5 ? " and \(candidates.count - 5) more" : ""
                 throw InputError("no place '\(name)' lies in '\(parentName)'", file: file, line: parentLine,
                                  field: fields.name(parent.isEmpty ? key : "parent"),
