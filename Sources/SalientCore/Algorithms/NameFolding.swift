@@ -10,6 +10,26 @@ public enum NameFolding {
         words(of: name).joined()
     }
 
+    /// The key without the levelling of romanisation systems: the name as written, save case,
+    /// diacritics, spacing and Cyrillic transliteration. Two names with one key but different
+    /// literal keys met only through levelling (Poretschnoje and Porechnoye).
+    public static func literalKey(_ name: String) -> String {
+        let latin = transliterated(name)
+        return (latin.utf8.allSatisfy { $0 < 0x80 } ? asciiWords(latin) : unicodeWords(latin)).joined()
+    }
+
+    private static func transliterated(_ name: String) -> String {
+        var latin = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if !scalar.isASCII, let replacement = cyrillic[scalar] ?? caronLatin[scalar] {
+                latin += replacement
+            } else {
+                latin.unicodeScalars.append(scalar)
+            }
+        }
+        return latin
+    }
+
     /// The folded words of a name, before they are joined into a key.
     public static func words(of name: String) -> [String] {
         var latin = ""

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a set of places cannot form a gazetteer: indexes into the list given.
 public enum GazetteerConflict: Error, Hashable, Sendable {
     case duplicateID(String, first: Int, second: Int)
@@ -13,11 +15,42 @@ public enum PlaceMatch: Hashable, Sendable {
     case notFound(suggestions: [String])
 }
 
+/// How a name reached the place it found: what a plausibility check needs to know.
+public enum MatchRoute: Int, Comparable, Hashable, Sendable {
+    /// The id, the name or the local name as written (case, diacritics, spacing and Cyrillic
+    /// transliteration aside).
+    case direct
+    /// Only through an alias, or through the levelling of romanisation systems.
+    case aliasOrLevelling
+
+    public static func < (a: MatchRoute, b: MatchRoute) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A namesake the context could not rule out, with what a reader needs to choose.
+public struct Candidate: Hashable, Sendable {
+    public var place: Place
+    /// Geodesic distance from the territory, metres (0 inside it); nil without a territory
+    /// or for a place that has no point.
+    public var distanceMeters: Double?
+}
+
+/// The answer to a lookup made in a timeline's context.
+public enum Resolution: Hashable, Sendable {
+    case found(Place, route: MatchRoute)
+    /// Still ambiguous after the context: every candidate left, inside or nearest the
+    /// territory first.
+    case ambiguous([Candidate])
+    /// Places answer to the name, but none in the parent named.
+    case notInParent(parent: String, candidates: [Place])
+    case notFound(suggestions: [String])
+}
+
 /// Named places with geometry and provenance, looked up by any spelling of their names.
 public struct Gazetteer: Sendable {
     public let places: [Place]
     private let indexByID: [String: Int]
-    /// Folded key → (place index, how strong the match is: 0 id, 1 name, 2 alias).
+    /// Folded key → (place index, how strong the match is: 1 id or name, 2 alias). A folded id
+    /// ranks with names: an importer's slug ("ivanovka") must not make one namesake win.
     private let index: [String: [(place: Int, strength: Int)]]
 
     public init(places: [Place]) throws(GazetteerConflict) {
@@ -27,9 +60,13 @@ public struct Gazetteer: Sendable {
         for (i, place) in places.enumerated() {
             if let first = byID[place.id] { throw .duplicateID(place.id, first: first, second: i) }
             byID[place.id] = i
-            let named: [(String, Int)] = [(place.id, 0), (place.name, 1), (place.localName, 1)] + place.aliases.map { ($0, 2) }
+            let named: [(String, Int)] = [(place.id, 1), (place.name, 1), (place.localName, 1)]
+                + place.aliases.map { ($0, 2) }
+            var folded: [String: String] = [:]
             for (name, strength) in named {
-                let key = NameFolding.key(name)
+                // Aliases often repeat the name or each other; each spelling is folded once.
+                let key = folded[name] ?? NameFolding.key(name)
+                folded[name] = key
                 guard !key.isEmpty else { continue }
                 if let at = index[key, default: []].firstIndex(where: { $0.place == i }) {
                     index[key]![at].strength = min(index[key]![at].strength, strength)
@@ -69,6 +106,127 @@ public struct Gazetteer: Sendable {
             }
         }
         return .notFound(suggestions: suggestions(for: words.joined()))
+    }
+
+    /// Resolves a name as a timeline writes it: `Name (Parent)` or a `parent` given apart name
+    /// the region or district the place lies in (at any depth of the gazetteer's `parent`
+    /// chain); among namesakes left, the one inside the territory wins, or, when none is inside,
+    /// the one within `reachMeters` of it, when only one is.
+    public func resolve(_ written: String, parent: String? = nil, territory: Territory? = nil,
+                        reachMeters: Double = 50_000) throws -> Resolution {
+        var name = written, parentName = parent?.isEmpty == false ? parent : nil
+        if parentName == nil, indexByID[written] == nil, index[NameFolding.key(written)] == nil,
+           let split = Self.splitParent(written) {
+            (name, parentName) = split
+        }
+        var candidates: [Int]
+        switch match(name) {
+        case .notFound(let suggestions): return .notFound(suggestions: suggestions)
+        case .found(let place): candidates = [indexByID[place.id]!]
+        case .ambiguous(let places): candidates = places.map { indexByID[$0.id]! }
+        }
+        if let parentName {
+            let parentIDs = parentPlaces(named: parentName)
+            let parentKey = Self.levelKey(parentName)
+            let inParent = candidates.filter { ancestors(of: $0, within: parentIDs, key: parentKey) }
+            guard !inParent.isEmpty else {
+                return .notInParent(parent: parentName, candidates: candidates.map { places[$0] })
+            }
+            candidates = inParent
+        }
+        if candidates.count > 1, let territory {
+            var measured: [(place: Int, meters: Double?)] = []
+            for i in candidates {
+                guard let point = places[i].point else { measured.append((i, nil)); continue }
+                // Far namesakes (most of hundreds) are ranked by a cheap bound, measured only when listed.
+                let near = try territory.contains(point) || territory.mayBeWithin(reachMeters, of: point)
+                measured.append((i, near ? try territory.distanceMeters(from: point) : nil))
+            }
+            let inside = measured.filter { $0.meters == 0 }
+            let within = measured.filter { ($0.meters ?? .infinity) <= reachMeters }
+            if inside.count == 1 || (inside.isEmpty && within.count == 1) {
+                candidates = [(inside.first ?? within[0]).place]
+            } else {
+                return .ambiguous(try rankedCandidates(measured, territory: territory))
+            }
+        }
+        guard candidates.count == 1 else {
+            return .ambiguous(candidates.map { Candidate(place: places[$0], distanceMeters: nil) })
+        }
+        let place = places[candidates[0]]
+        return .found(place, route: self.route(of: name, to: place))
+    }
+
+    /// `Ivanovka (Sudzhansky district)` as the name and the parent, or nil.
+    static func splitParent(_ written: String) -> (name: String, parent: String)? {
+        let trimmed = written.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
+        let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+        let parent = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+            .trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !parent.isEmpty else { return nil }
+        return (name, parent)
+    }
+
+    /// Whether the name reached the place through its id, name or local name as written, or
+    /// only through an alias or the levelling of romanisations (Poretschnoje for Porechnoye).
+    public func route(of name: String, to place: Place) -> MatchRoute {
+        if name == place.id { return .direct }
+        let written = NameFolding.literalKey(Self.withoutKindWord(name))
+        let own = [place.id, place.name, place.localName].filter { !$0.isEmpty }
+        let direct = own.contains { NameFolding.literalKey(Self.withoutKindWord($0)) == written }
+        return direct ? .direct : .aliasOrLevelling
+    }
+
+    private static func withoutKindWord(_ name: String) -> String {
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "-" })
+        guard words.count > 1, let last = words.last, kindWords[NameFolding.key(String(last))] != nil else {
+            return name
+        }
+        return words.dropLast().joined(separator: " ")
+    }
+
+    /// A parent as folded for comparison with the `parent` field, kind words ("district") aside.
+    private static func levelKey(_ name: String) -> String {
+        NameFolding.key(withoutKindWord(name))
+    }
+
+    /// The regions and districts a parent name can refer to (all of them, when it is ambiguous).
+    private func parentPlaces(named name: String) -> Set<String> {
+        switch match(name) {
+        case .found(let place): return [place.id]
+        case .ambiguous(let found): return Set(found.map(\.id))
+        case .notFound: return []
+        }
+    }
+
+    /// Whether the parent is on the place's chain of `parent` fields, by id or by name.
+    private func ancestors(of place: Int, within parentIDs: Set<String>, key: String) -> Bool {
+        var current = places[place].parent
+        var steps = 0
+        while !current.isEmpty, steps < 32 {
+            if parentIDs.contains(current) || Self.levelKey(current) == key { return true }
+            guard let next = indexByID[current] else { return false }
+            current = places[next].parent
+            steps += 1
+        }
+        return false
+    }
+
+    /// Candidates by distance from the territory, inside first, then by id; those beyond the
+    /// cheap bound are measured here, as a reader needs their distances to choose.
+    private func rankedCandidates(_ measured: [(place: Int, meters: Double?)],
+                                  territory: Territory) throws -> [Candidate] {
+        var ranked: [Candidate] = []
+        for (i, meters) in measured {
+            let place = places[i]
+            var distance = meters
+            if distance == nil, let point = place.point { distance = try territory.distanceMeters(from: point) }
+            ranked.append(Candidate(place: place, distanceMeters: distance))
+        }
+        return ranked.sorted {
+            ($0.distanceMeters ?? .infinity, $0.place.id) < ($1.distanceMeters ?? .infinity, $1.place.id)
+        }
     }
 
     private func best(_ hits: [(place: Int, strength: Int)]) -> PlaceMatch? {

@@ -41,6 +41,12 @@ public enum GazetteerReader {
 
     /// The places of GeoJSON text, each with its line; `file` names it in messages.
     public static func parse(text: String, file path: String) throws -> [(Place, Int?)] {
+        if let places = PointPlacesParser.parse(text) { return places }
+        return try parseTree(text: text, file: path)
+    }
+
+    /// `parse` through Yams's tree: every check, every message.
+    static func parseTree(text: String, file path: String) throws -> [(Place, Int?)] {
         let reader = NodeReader(file: path)
         let root = try reader.mapping(try reader.root(of: text), field: nil)
         let type = try root.string("type")

@@ -10,6 +10,8 @@ public struct LoadedTimeline: Sendable {
     public var path: String
     /// Dated control polygons from elsewhere, from the optional `maps:` section (MapsReader.swift).
     public var maps: [ReferenceMap] = []
+    /// What reads but looks implausible, in file order (InputWarning.swift); `--strict` refuses it.
+    public var warnings: [InputWarning] = []
 }
 
 /// Reads a timeline YAML file (format in docs/formats.md) and the gazetteer it names.
@@ -27,14 +29,22 @@ public enum TimelineReader {
             let base = (path as NSString).deletingLastPathComponent
             return base.isEmpty ? named : normalized((base as NSString).appendingPathComponent(named))
         }()
-        let gazetteer = try GazetteerReader.read(folder: gazetteerFolder)
-        let timeline = try body(root, reader: reader, gazetteer: gazetteer)
+        let gazetteer = try GazetteerCache.shared.gazetteer(folder: gazetteerFolder)
+        let (timeline, warnings) = try body(root, reader: reader, gazetteer: gazetteer)
         return LoadedTimeline(timeline: timeline, gazetteer: gazetteer, path: path,
-                              maps: try maps(root, reader: reader, timelinePath: path, timeline: timeline))
+                              maps: try maps(root, reader: reader, timelinePath: path, timeline: timeline),
+                              warnings: warnings)
     }
 
     /// Reads timeline text against a gazetteer already loaded; `file` names it in messages.
     public static func parse(text: String, file: String, gazetteer: Gazetteer) throws -> Timeline {
+        let reader = NodeReader(file: file)
+        return try body(try header(text: text, reader: reader), reader: reader, gazetteer: gazetteer).timeline
+    }
+
+    /// `parse`, with the warnings the timeline raises.
+    public static func parseWithWarnings(text: String, file: String, gazetteer: Gazetteer) throws
+        -> (timeline: Timeline, warnings: [InputWarning]) {
         let reader = NodeReader(file: file)
         return try body(try header(text: text, reader: reader), reader: reader, gazetteer: gazetteer)
     }
@@ -50,7 +60,8 @@ public enum TimelineReader {
         return root
     }
 
-    private static func body(_ root: Fields, reader: NodeReader, gazetteer: Gazetteer) throws -> Timeline {
+    private static func body(_ root: Fields, reader: NodeReader, gazetteer: Gazetteer) throws
+        -> (timeline: Timeline, warnings: [InputWarning]) {
         let file = reader.file
         let zone = try root.nonEmptyString("timezone")
         guard TimeZone(identifier: zone) != nil else {
@@ -64,14 +75,19 @@ public enum TimelineReader {
                              file: file, line: root.line(of: "id"), field: "id", hint: "for example kursk-2024")
         }
         var context = Context(reader: reader, gazetteer: gazetteer)
-        let estimate = try context.estimate(root.mapping("estimate"))
+        let estimateFields = try root.mapping("estimate")
+        let estimate = try context.estimate(estimateFields)
+        context.reachMeters = try context.plausibleDistanceKilometers(estimateFields) * 1000
+        context.territory = try Territory(places: estimate.territoryIDs.compactMap(gazetteer.place(id:)))
         let sources = try context.list(root, "sources", limit: Limits.sources, read: context.source)
         context.sourceIDs = Set(sources.map(\.id))
+        context.sourcesByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let events = try context.list(root, "events", limit: Limits.events, read: context.event)
         context.eventIDs = Set(events.map(\.id))
         let claims = try root.node("claims") == nil ? [] : context.list(root, "claims", limit: Limits.claims, read: context.claim)
-        return Timeline(id: id, title: try root.optionalString("title"), timeZone: zone,
-                        estimate: estimate, sources: sources, events: events, claims: claims)
+        let timeline = Timeline(id: id, title: try root.optionalString("title"), timeZone: zone,
+                                estimate: estimate, sources: sources, events: events, claims: claims)
+        return (timeline, context.log.warnings)
     }
 
     /// 1 to 100 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit. Checked
@@ -100,11 +116,25 @@ public enum TimelineReader {
         return joined.isEmpty ? "." : joined
     }
 
+    /// Warnings gathered while records are read by non-mutating closures.
+    private final class WarningLog {
+        var warnings: [InputWarning] = []
+        /// Every gazetteer area, built on the first explicit coordinates, for the swap test.
+        var allAreas: (territory: Territory, ids: [String])?
+    }
+
     private struct Context {
         let reader: NodeReader
         let gazetteer: Gazetteer
         var sourceIDs: Set<String> = []
+        var sourcesByID: [String: Source] = [:]
         var eventIDs: Set<String> = []
+        var territory: Territory?
+        /// estimate.plausible_distance_km, metres: how far outside the territory a place may lie.
+        var reachMeters = Context.defaultPlausibleKilometers * 1000
+        let log = WarningLog()
+
+        static let defaultPlausibleKilometers = 50.0
 
         var file: String { reader.file }
 
@@ -132,7 +162,7 @@ public enum TimelineReader {
 
         func estimate(_ fields: Fields) throws -> EstimateParameters {
             try fields.rejectUnknown(allowed: ["actor", "territory", "border", "radius_km", "precision_factor",
-                                               "contested_band_km", "join"])
+                                               "contested_band_km", "join", "plausible_distance_km"])
             let territoryNames = try fields.stringList("territory")
             guard !territoryNames.isEmpty else {
                 throw InputError("the estimate needs at least one territory", file: file, line: fields.line(of: "territory"),
@@ -181,6 +211,12 @@ public enum TimelineReader {
                 join: try fields.node("join") == nil ? .hull : fields.choice("join", as: JoinMethod.self))
         }
 
+        /// How far outside the territory a named place may lie before it is warned about.
+        func plausibleDistanceKilometers(_ fields: Fields) throws -> Double {
+            guard fields.node("plausible_distance_km") != nil else { return Self.defaultPlausibleKilometers }
+            return try bounded(fields, "plausible_distance_km", atMost: 20_000, unit: " km")
+        }
+
         private func bounded(_ fields: Fields, _ key: String, atMost limit: Double, unit: String) throws -> Double {
             let value = try fields.number(key)
             guard value > 0 else {
@@ -203,7 +239,7 @@ public enum TimelineReader {
         }
 
         func event(_ fields: Fields) throws -> Event {
-            try fields.rejectUnknown(allowed: ["id", "date", "date_note", "kind", "place", "coordinates",
+            try fields.rejectUnknown(allowed: ["id", "date", "date_note", "kind", "place", "parent", "coordinates",
                                                "location_precision", "actor", "summary", "sources",
                                                "external_id", "external_version", "note", "location_note"])
             let id = try fields.nonEmptyString("id")
@@ -216,31 +252,106 @@ public enum TimelineReader {
                 throw InputError("missing field 'place'", file: file, line: fields.line, field: fields.name("place"),
                                  hint: "name a gazetteer place, or give coordinates: [lon, lat]")
             case (.some, .none):
-                let place = try gazetteer.place(id: resolve(fields.string("place"), fields: fields, key: "place", kinds: nil))!
+                let written = try fields.string("place")
+                let (id, route) = try resolveRouted(written, parent: fields.optionalString("parent"), fields: fields,
+                                                    key: "place", kinds: nil)
+                let place = gazetteer.place(id: id)!
                 placeID = place.id
                 placeName = place.name
                 position = try place.geometry.representativePoint()
                 placeKind = place.kind
+                try warnIfImplausible(place, written: written, route: route, at: position, fields: fields)
             case (.none, .some(let node)):
+                if fields.node("parent") != nil {
+                    throw InputError("parent names where to look a place name up; coordinates need none", file: file,
+                                     line: fields.line(of: "parent"), field: fields.name("parent"))
+                }
                 let geometryReader = GeoJSONGeometryReader(reader: reader)
                 position = try geometryReader.position(node, field: fields.name("coordinates"))
                 placeID = nil
                 placeName = ""
                 placeKind = nil
+                try warnIfSwapped(position, fields: fields)
             }
             let precision = try fields.node("location_precision") == nil
                 ? LocationPrecision.implied(by: placeKind ?? .village)
                 : fields.choice("location_precision", as: LocationPrecision.self)
-            var event = Event(id: id, date: try fields.eventDate("date"), dateNote: try fields.optionalString("date_note"),
-                         kind: try fields.choice("kind", as: EventKind.self), placeID: placeID, placeName: placeName,
-                         position: position, placeKind: placeKind, locationPrecision: precision,
-                         actor: try fields.nonEmptyString("actor"), summary: try fields.nonEmptyString("summary"),
-                         sourceIDs: try sources(fields))
+            let date = try fields.eventDate("date"), sourceIDs = try sources(fields)
+            warnIfPublishedBefore(date, sourceIDs: sourceIDs, fields: fields)
+            var event = Event(id: id, date: date, dateNote: try fields.optionalString("date_note"),
+                              kind: try fields.choice("kind", as: EventKind.self), placeID: placeID,
+                              placeName: placeName, position: position, placeKind: placeKind,
+                              locationPrecision: precision, actor: try fields.nonEmptyString("actor"),
+                              summary: try fields.nonEmptyString("summary"), sourceIDs: sourceIDs)
             event.externalID = try fields.optionalString("external_id")
             event.externalVersion = try fields.optionalString("external_version")
             event.note = try fields.optionalString("note")
             event.locationNote = try fields.optionalString("location_note")
             return event
+        }
+
+        /// A named place far outside the territory, or one in another country reached only through
+        /// an alias or levelling (a Russian village's name landing on a Ukrainian namesake).
+        private func warnIfImplausible(_ place: Place, written: String, route: MatchRoute, at position: LonLat,
+                                       fields: Fields) throws {
+            guard let territory else { return }
+            let line = fields.line(of: "place"), field = fields.name("place")
+            if route == .aliasOrLevelling, !place.country.isEmpty, !territory.countries.isEmpty,
+               !territory.countries.contains(place.country) {
+                log.warnings.append(InputWarning(
+                    "'\(written)' matched \(place.id) (\(place.country)) only through an alias or a levelled spelling, "
+                    + "outside the territory's country (\(territory.countries.sorted().joined(separator: ", ")))",
+                    file: file, line: line, field: field,
+                    hint: "write the id if this is the place meant, else add the right place to the gazetteer"))
+            }
+            // A region is named whole (drone strikes "over Nizhny Novgorod region"): no namesake of a
+            // village, and never drawn, so its distance says nothing about a mistaken lookup.
+            guard place.kind != .region, place.kind != .border else { return }
+            if case .multiPolygon(let area) = place.geometry, try territory.touches(area) { return }
+            let meters = try territory.distanceMeters(from: position)
+            guard meters > reachMeters else { return }
+            log.warnings.append(InputWarning(
+                "'\(written)' (\(place.id)) lies \(String(format: "%.1f", meters / 1000)) km outside the estimate's "
+                + "territory, more than plausible_distance_km (\(formatNumber(reachMeters / 1000)))",
+                file: file, line: line, field: field,
+                hint: "check that this is the place meant, or raise estimate.plausible_distance_km"))
+        }
+
+        /// Coordinates in no gazetteer area that would fall inside one as [lat, lon]: pasted in the
+        /// order maps show, not the [lon, lat] of GeoJSON.
+        private func warnIfSwapped(_ position: LonLat, fields: Fields) throws {
+            guard abs(position.lon) <= 90 else { return }
+            if log.allAreas == nil {
+                let areas = gazetteer.places.filter {
+                    if case .multiPolygon = $0.geometry { return true } else { return false }
+                }
+                log.allAreas = (try Territory(places: areas), areas.map(\.id))
+            }
+            guard let (areas, ids) = log.allAreas, !ids.isEmpty, try areas.area(containing: position) == nil,
+                  let swapped = try areas.area(containing: LonLat(lon: position.lat, lat: position.lon)) else { return }
+            log.warnings.append(InputWarning(
+                "the coordinates [\(formatNumber(position.lon)), \(formatNumber(position.lat))] fall in no gazetteer "
+                + "area, but swapped they fall in \(ids[swapped])", file: file, line: fields.line(of: "coordinates"),
+                field: fields.name("coordinates"), hint: "coordinates are written [lon, lat], longitude first"))
+        }
+
+        /// A source that appeared, at the latest, before the event's first possible day.
+        private func warnIfPublishedBefore(_ date: EventDate, sourceIDs: [String], fields: Fields) {
+            for id in sourceIDs {
+                guard let source = sourcesByID[id], source.published.end < date.start else { continue }
+                log.warnings.append(InputWarning(
+                    "source '\(id)' was published \(describe(source.published)), "
+                        + "before the event's start on \(date.start)",
+                    file: file, line: fields.line(of: "sources"), field: fields.name("sources"),
+                    hint: "check the event's date and the source's published date"))
+            }
+        }
+
+        private func describe(_ date: EventDate) -> String {
+            switch date {
+            case .day(let day): return "on \(day)"
+            case .interval(let start, let end): return "between \(start) and \(end)"
+            }
         }
 
         func claim(_ fields: Fields) throws -> Claim {
@@ -307,6 +418,13 @@ public enum TimelineReader {
 
         /// The id of the place a name refers to, or an error naming the nearest names.
         func resolve(_ name: String, fields: Fields, key: String, kinds: Set<PlaceKind>?) throws -> String {
+            try resolveRouted(name, parent: "", fields: fields, key: key, kinds: kinds).id
+        }
+
+        /// `resolve`, in the timeline's context (its territory, the parent named), saying how the
+        /// name reached the place.
+        func resolveRouted(_ name: String, parent: String, fields: Fields, key: String,
+                           kinds: Set<PlaceKind>?) throws -> (id: String, route: MatchRoute) {
             let line = fields.line(of: key)
             let length = name.unicodeScalars.count
             guard length <= Limits.nameCharacters else {
@@ -314,21 +432,80 @@ public enum TimelineReader {
                                  + "(\(Limits.nameCharacters))", file: file, line: line, field: fields.name(key),
                                  hint: "name the place by its id or a shorter name")
             }
-            switch gazetteer.match(name) {
-            case .found(let place):
+            let parentLine = parent.isEmpty ? line : fields.line(of: "parent")
+            switch try gazetteer.resolve(name, parent: parent, territory: territory, reachMeters: reachMeters) {
+            case .found(let place, let route):
                 if let kinds, !kinds.contains(place.kind) {
                     throw InputError("'\(name)' is a \(place.kind.rawValue), not a \(kinds.map(\.rawValue).sorted().joined(separator: " or "))",
                                      file: file, line: line, field: fields.name(key))
                 }
-                return place.id
-            case .ambiguous(let places):
-                let listed = places.prefix(5).map { "\($0.id) (\($0.kind.rawValue)\($0.parent.isEmpty ? "" : " in \($0.parent)"))" }
-                throw InputError("ambiguous place '\(name)': \(listed.joined(separator: ", "))", file: file, line: line,
-                                 field: fields.name(key), hint: "write the id of the place you mean")
+                return (place.id, route)
+            case .ambiguous(let candidates):
+                let listed = candidates.prefix(5).map { candidate in
+                    let place = candidate.place
+                    let whereabouts = candidate.distanceMeters.map {
+                        $0 == 0 ? ", inside the territory" : String(format: ", %.1f km from the territory", $0 / 1000)
+                    } ?? ""
+                    let parent = place.parent.isEmpty ? "" : " in \(place.parent)"
+                    return "\(place.id) (\(place.kind.rawValue)\(parent)\(whereabouts))"
+                }
+                let more = candidates.count > 5 ? " and \(candidates.count - 5) more" : ""
+                // A parent helps only where the namesakes' parents differ.
+                let parents = Set(candidates.map(\.place.parent))
+                let first = candidates.first?.place.parent ?? ""
+                let onEvent = key == "place" && parent.isEmpty ? " or with parent: on the event" : ""
+                let byParent = parents.count > 1 && !first.isEmpty
+                    ? ", or name its parent as in '\(name) (\(first))'\(onEvent)" : ""
+                throw InputError("ambiguous place '\(name)': \(listed.joined(separator: ", "))\(more)",
+                                 file: file, line: line,
+                                 field: fields.name(key), hint: "write the id of the place you mean" + byParent)
+            case .notInParent(let parentName, let candidates):
+                let listed = candidates.prefix(5).map {
+                    "\($0.id) (\($0.parent.isEmpty ? "no parent" : "in \($0.parent)"))"
+                }
+                let more = candidates.count > 5 ? " and \(candidates.count - 5) more" : ""
+                throw InputError("no place '\(name)' lies in '\(parentName)'", file: file, line: parentLine,
+                                 field: fields.name(parent.isEmpty ? key : "parent"),
+                                 hint: "places of that name: \(listed.joined(separator: ", "))\(more)")
             case .notFound(let suggestions):
                 throw InputError("unknown place '\(name)'", file: file, line: line, field: fields.name(key),
                                  hint: didYouMean(suggestions) ?? "add it to the gazetteer or give coordinates")
             }
+        }
+    }
+}
+
+/// The last gazetteer read, kept while its files are unchanged: the command line reads a
+/// timeline for its warnings and the job reads it again, and a gazetteer of 200,000 places is
+/// most of the cost of reading. Files are compared by name, size and modification time.
+final class GazetteerCache: @unchecked Sendable {
+    static let shared = GazetteerCache()
+    private let lock = NSLock()
+    private var last: (folder: String, stamp: [String], gazetteer: Gazetteer)?
+
+    func gazetteer(folder: String) throws -> Gazetteer {
+        let stamp = Self.stamp(folder)
+        lock.lock()
+        let cached = last
+        lock.unlock()
+        if let cached, cached.folder == folder, let stamp, cached.stamp == stamp { return cached.gazetteer }
+        let gazetteer = try GazetteerReader.read(folder: folder)
+        if let stamp {
+            lock.lock()
+            last = (folder, stamp, gazetteer)
+            lock.unlock()
+        }
+        return gazetteer
+    }
+
+    /// Name, size and modification time of every file in the folder, or nil when it cannot be listed.
+    private static func stamp(_ folder: String) -> [String]? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        return names.sorted().map { name in
+            var status = stat()
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard stat(path, &status) == 0 else { return name }
+            return "\(name) \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
         }
     }
 }

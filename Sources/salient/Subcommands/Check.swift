@@ -47,7 +47,11 @@ extension SalientCommand {
             valueName: "file"))
         var geojson: String?
 
+        @Flag(help: "Refuse the timeline's plausibility warnings as errors (exit 2) instead of printing them.")
+        var strict = false
+
         func run() throws {
+            try TimelineWarnings.report(timeline: timeline, strict: strict)
             let report = try CheckJob.run(timelinePath: timeline)
             if let geojson {
                 let written = try CheckJob.writeGeoJSON(report, to: geojson, inputs: [timeline])

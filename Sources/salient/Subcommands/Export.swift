@@ -33,9 +33,13 @@ extension SalientCommand {
         @Option(help: OutputFormat.help)
         var format: OutputFormat = .geojson
 
+        @Flag(help: "Refuse the timeline's plausibility warnings as errors (exit 2) instead of printing them.")
+        var strict = false
+
         @OptionGroup var quiet: QuietOption
 
         func run() throws {
+            try TimelineWarnings.report(timeline: timeline, strict: strict)
             if format == .acledCSV {
                 let path = try ACLEDExport.run(
                     timelinePath: timeline, outputFolder: output.outputFolder, force: output.force)

@@ -46,6 +46,9 @@ extension SalientCommand {
         @Option(help: ArgumentHelp("The most the run may write, in gigabytes (10⁹ bytes).", valueName: "gigabytes"))
         var maxOutputGb: Double = Double(SnapshotJob.defaultOutputBudgetBytes) / 1e9
 
+        @Flag(help: "Refuse the timeline's plausibility warnings as errors (exit 2) instead of printing them.")
+        var strict = false
+
         @Flag(name: .shortAndLong, help: "Print nothing on success, and no progress.")
         var quiet = false
 
@@ -58,6 +61,7 @@ extension SalientCommand {
         }
 
         func run() throws {
+            try TimelineWarnings.report(timeline: timeline, strict: strict)
             let progress = ProgressLine.forTerminal(label: "days", quiet: quiet)
             var options = SnapshotJob.Options(
                 timelinePath: timeline, from: from, to: to, outputFolder: output.outputFolder, force: output.force,
