@@ -125,5 +125,14 @@ import Testing
                 + "(bad-gazetteers/alias-bomb-key/places.geojson:8, field l5[0]) — YAML aliases that repeat large parts (an alias bomb) are refused\n")
         #expect(result.stdout.isEmpty)
     }
-}
 
+    /// A name `salient places` does not know comes back escaped, on one line: a newline in it
+    /// cannot forge a second error line, nor an escape sequence reach the terminal.
+    @Test func placesEscapesTheNamesItQuotes() throws {
+        let result = try SalientProcess.run(["places", "--gazetteer", "gazetteer", "Nowhere\nerror: forged\u{1B}[31m"],
+                                            in: SalientProcess.fixtures)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: unknown place 'Nowhere\\nerror: forged\\u{1B}[31m'\n")
+        #expect(result.stdout.isEmpty)
+    }
+}

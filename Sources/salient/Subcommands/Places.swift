@@ -37,7 +37,7 @@ extension SalientCommand {
             for name in names {
                 switch gazetteer.match(name) {
                 case .found(let place):
-                    try Output.print("\(name) → \(place.id): \(PlaceTable.describe(place))\n")
+                    try Output.print("\(InputError.printable(name)) → \(place.id): \(PlaceTable.describe(place))\n")
                 case .ambiguous(let places):
                     failures.append("'\(name)' is ambiguous: \(places.map(\.id).joined(separator: ", ")) — use an id")
                 case .notFound(let suggestions):
@@ -45,7 +45,8 @@ extension SalientCommand {
                     failures.append("unknown place '\(name)'\(hint)")
                 }
             }
-            for failure in failures { Output.error("error: \(failure)\n") }
+            // A name quoted back can hold a newline or a terminal escape: one line each, escaped.
+            for failure in failures { Output.error("error: \(InputError.printable(failure))\n") }
             if !failures.isEmpty { throw ExitCode(2) }
         }
     }
