@@ -31,6 +31,7 @@ for target in timeline gazetteer names units; do
   swiftc -sanitize=fuzzer,address -parse-as-library -g "$source" $objects \
     -I "$build/Modules" -I Sources/CGEOS -I Sources/CPROJ -I Sources/CSQLite -I Sources/CXXHash -I Sources/CCairo \
     "${cairo_includes[@]}" -I "$scratch/checkouts/Yams/Sources/CYaml/include" \
+    -I "$scratch/checkouts/ZIPFoundation/Sources/CZLib" \
     -lgeos_c -lproj -lxxhash -o "$binary" > "$scratch/fuzzers/$target.link.log" 2>&1 || { cat "$scratch/fuzzers/$target.link.log" >&2; exit 1; }
   work=$(mktemp -d)
   echo "fuzzing $target for ${seconds}s"
