@@ -75,7 +75,7 @@ public enum SnapshotJob {
         try folder.checkPath()
         let twin = options.geoPackage ? [GeoPackageOutput.snapshotsFileName(timelineID: timeline.id)] : []
         try twin.forEach { try GeoPackageOutput.checkTarget(folder.url($0)) }
-        let eventLines = DailyEventLines(loaded, sources: SourceIndex(timeline), through: days[days.count - 1])
+        let eventLines = DailyEventsLayer(loaded, sources: SourceIndex(timeline), through: days[days.count - 1])
         let estimate = eventLines.estimatedBytes(days: days)
         guard estimate <= options.outputBudgetBytes else {
             throw RequestRefusal(.overBudget(estimate: estimate, budget: options.outputBudgetBytes), path: folder.path)
@@ -122,19 +122,19 @@ public enum SnapshotJob {
         }
     }
 
+    private typealias StateText = TemporalLayers.StateText
+    private typealias Intervals = TemporalIntervals<ControlTier, StateText>
+
     /// What one worker hands back for its chunk of days. Its control states travel through a
     /// part file, not memory, so that memory stays flat however many days a run has: the part
     /// holds the finished features of the chunk's inner states in order, and a marker where the
     /// chunk's first state of a tier ends (that state may have begun in an earlier chunk, so
     /// only the stitching knows its start_date).
     private struct ChunkOutput: Sendable {
-        var firstDay: CalendarDay
-        /// Each tier's state on the chunk's first day.
-        var first: [ControlTier: StateText]
+        /// The chunk's temporal-layer builder after its last day: its first states and open ones.
+        var intervals: Intervals
         /// The day the first state of a tier gives way, when that happens inside the chunk.
         var firstEnds: [ControlTier: CalendarDay]
-        /// The state open at the chunk's end, when it is not the first state.
-        var lastOpen: [ControlTier: OpenState]
         var part: ChunkParts
         var last: ControlEstimate
         /// The digest of each daily file the chunk wrote, by its path in the output folder.
@@ -152,55 +152,6 @@ public enum SnapshotJob {
             controlTimeline = base + ".control-timeline"
             csv = base + ".series.csv"
             json = base + ".series.json"
-        }
-    }
-
-    /// A tier's state in the temporal layer (`TemporalLayers.stateKeys`) as text: its
-    /// properties' members and its geometry, serialized once. Two states are the same when
-    /// these texts are.
-    private struct StateText: Sendable, Equatable {
-        var members: [String]
-        var properties: String
-        var geometry: String
-        var isEmpty: Bool
-
-        init(members: [String], geometry: String, isEmpty: Bool) {
-            self.members = members
-            properties = Layout.object(members)
-            self.geometry = geometry
-            self.isEmpty = isEmpty
-        }
-
-        static func == (lhs: StateText, rhs: StateText) -> Bool {
-            lhs.geometry == rhs.geometry && lhs.properties == rhs.properties
-        }
-    }
-
-    private struct OpenState: Sendable {
-        var state: StateText
-        var since: CalendarDay
-    }
-
-    /// Lays out JSON objects and GeoJSON feature lines from pieces serialized once, with the
-    /// bytes `JSONValue` and `GeoJSONWriter` give for the whole (GeoJSONWriterTests checks it):
-    /// a day's polygon is printed once and reused in the daily file and the temporal layer.
-    enum Layout {
-        static func member(_ property: (String, JSONValue)) -> String {
-            member(property.0, text: property.1.serialized)
-        }
-
-        static func member(_ key: String, text: String) -> String {
-            var out = ""
-            JSONValue.quote(key, into: &out)
-            return out + ": " + text
-        }
-
-        static func object(_ members: [String]) -> String {
-            "{" + members.joined(separator: ", ") + "}"
-        }
-
-        static func feature(properties: String, geometry: String) -> String {
-            object([member("type", text: "\"Feature\""), member("properties", text: properties), member("geometry", text: geometry)])
         }
     }
 
@@ -227,16 +178,12 @@ public enum SnapshotJob {
         }
     }
 
-    private static func write(_ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventLines,
+    private static func write(_ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventsLayer,
                               into staging: String, jobs: Int?, progress: (@Sendable (Int, Int) -> Void)?)
         throws -> (features: Int, last: ControlEstimate, digests: [String: ContentDigest]) {
         let daily = (staging as NSString).appendingPathComponent("daily")
         try FileManager.default.createDirectory(atPath: daily, withIntermediateDirectories: true)
-        // Each worker starts its chunk from scratch (rebuilding corridors), which pays only when
-        // chunks are long; results are identical either way.
-        let workers = max(1, min(jobs ?? min(ProcessInfo.processInfo.activeProcessorCount, days.count / 64), days.count))
-        let chunkSize = (days.count + workers - 1) / workers
-        let chunks = stride(from: 0, to: days.count, by: chunkSize).map { Array(days[$0..<min($0 + chunkSize, days.count)]) }
+        let chunks = SnapshotPlan(days: days, jobs: jobs).chunks
         let results = ChunkResults(count: chunks.count)
         let geodesic = try Geodesic.wgs84()
         let sourceIndex = SourceIndex(loaded.timeline)
@@ -285,17 +232,16 @@ public enum SnapshotJob {
     }
 
     private static func writeChunk(_ days: [CalendarDay], loaded: LoadedTimeline, geodesic: Geodesic,
-                                   daily: String, eventLines: DailyEventLines, parts: ChunkParts,
+                                   daily: String, eventLines: DailyEventsLayer, parts: ChunkParts,
                                    dayDone: () -> Void) throws -> ChunkOutput {
         let timeline = loaded.timeline
         let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer, geodesic: geodesic)
         var state = ControlAreaEstimator.State()
         let partFile = try StreamingTextFile(path: parts.controlTimeline)
         let csvPart = try StreamingTextFile(path: parts.csv), jsonPart = try StreamingTextFile(path: parts.json)
-        var first: [ControlTier: StateText] = [:]
+        var intervals = Intervals()
         var shapes: [ControlTier: (shape: MultiPolygon<LonLat>, text: String)] = [:]
         var firstEnds: [ControlTier: CalendarDay] = [:]
-        var open: [ControlTier: OpenState] = [:]
         var last: ControlEstimate?
         // The events begun so far are a prefix of the layer's order (by start day, then id).
         var begun = 0, sources: Set<String> = []
@@ -334,20 +280,13 @@ public enum SnapshotJob {
                 GeoJSONWriter.header(name: "control \(day)") + lines.joined(separator: ",\n")
                     + GeoJSONWriter.footer(empty: lines.isEmpty),
                 to: prefix + ".control.geojson")
-            for (tier, tierState) in states {
-                guard let current = open[tier] else {
-                    first[tier] = tierState
-                    open[tier] = OpenState(state: tierState, since: day)
-                    continue
+            for interval in intervals.add(day, states: states) {
+                if interval.start == days[0] {
+                    firstEnds[interval.tier] = day
+                    try partFile.write("\(marker)\(interval.tier.rawValue)\n")
+                } else if !interval.state.isEmpty {
+                    try partFile.write(TemporalLayers.controlTimelineLine(interval) + "\n")
                 }
-                if current.state == tierState { continue }
-                if firstEnds[tier] == nil {
-                    firstEnds[tier] = day
-                    try partFile.write("\(marker)\(tier.rawValue)\n")
-                } else if !current.state.isEmpty {
-                    try partFile.write(controlTimelineLine(current, until: day) + "\n")
-                }
-                open[tier] = OpenState(state: tierState, since: day)
             }
             let row = TemporalLayers.SeriesRow(
                 day: day, controlledKm2: estimate.controlled.areaSquareKilometers,
@@ -362,23 +301,12 @@ public enum SnapshotJob {
             dayDone()
         }
         for file in [partFile, csvPart, jsonPart] { try file.close() }
-        return ChunkOutput(firstDay: days[0], first: first, firstEnds: firstEnds,
-                           lastOpen: open.filter { firstEnds[$0.key] != nil }, part: parts, last: last!,
-                           digests: digests)
+        return ChunkOutput(intervals: intervals, firstEnds: firstEnds, part: parts, last: last!, digests: digests)
     }
 
     /// Marks, in a part file, where the chunk's first state of a tier ends; feature lines
     /// start with "{", so they never begin with it.
     private static let marker = "#first-state-ends:"
-
-    /// One feature of `control-timeline.geojson`: a tier's state with its validity, from
-    /// `since` (included) to `until` (excluded; nil while it still holds on the last day).
-    private static func controlTimelineLine(_ open: OpenState, until: CalendarDay?) -> String {
-        var members = open.state.members
-        members.insert(contentsOf: [Layout.member(("start_date", .string(open.since.description))),
-                                    Layout.member(("end_date", until.map { .string($0.description) } ?? .null))], at: 1)
-        return Layout.feature(properties: Layout.object(members), geometry: open.state.geometry)
-    }
 
     /// Writes `control-timeline.geojson` from the chunks' part files, in day order: a state
     /// that runs across a chunk boundary becomes one feature, exactly as a serial run makes it.
@@ -392,31 +320,26 @@ public enum SnapshotJob {
             try file.write((count == 0 ? "" : ",\n") + line)
             count += 1
         }
-        var open: [ControlTier: OpenState] = [:]
+        func emit(_ interval: Intervals.Interval) throws {
+            if !interval.state.isEmpty { try emit(TemporalLayers.controlTimelineLine(interval)) }
+        }
+        var stitch = Intervals.Stitch()
         for output in outputs {
-            for tier in ControlTier.allCases {
-                guard let state = output.first[tier] else { continue }
-                if let current = open[tier] {
-                    if current.state == state { continue }
-                    if !current.state.isEmpty { try emit(controlTimelineLine(current, until: output.firstDay)) }
-                }
-                open[tier] = OpenState(state: state, since: output.firstDay)
-            }
+            let chunk = output.intervals
+            guard let firstDay = chunk.firstDay else { continue }
+            try stitch.begin(firstDay: firstDay, first: chunk.first).forEach(emit)
+            let first = Dictionary(chunk.first, uniquingKeysWith: { earlier, _ in earlier })
             try forEachLine(of: output.part.controlTimeline) { line in
-                if line.hasPrefix(marker), let tier = ControlTier(rawValue: String(line.dropFirst(marker.count))) {
-                    if let current = open[tier], !current.state.isEmpty, let end = output.firstEnds[tier] {
-                        try emit(controlTimelineLine(current, until: end))
-                    }
-                    open[tier] = nil
+                if line.hasPrefix(marker), let tier = ControlTier(rawValue: String(line.dropFirst(marker.count))),
+                   let state = first[tier], let end = output.firstEnds[tier] {
+                    try emit(stitch.pass(Intervals.Interval(tier: tier, state: state, start: firstDay, end: end)))
                 } else {
                     try emit(line)
                 }
             }
-            for (tier, state) in output.lastOpen { open[tier] = state }
+            stitch.end(open: chunk.openIntervals)
         }
-        for tier in ControlTier.allCases {
-            if let current = open[tier], !current.state.isEmpty { try emit(controlTimelineLine(current, until: nil)) }
-        }
+        try stitch.openIntervals.forEach(emit)
         try file.write(GeoJSONWriter.footer(empty: count == 0))
         try file.close()
         return (count, file.digest)
@@ -443,150 +366,5 @@ public enum SnapshotJob {
     private static func eventsTimeline(_ loaded: LoadedTimeline, sources: SourceIndex, estimate: ControlEstimate) -> String {
         GeoJSONWriter.featureCollection(name: "events-timeline", features: ExportLayers.events(
             loaded.timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources))
-    }
-
-    /// The features of the daily events layers, laid out once by `ExportLayers.events` and kept
-    /// as text. From day to day a feature changes only in its `age_days` and, from the day its
-    /// event enters the estimate, in its tier and radius; so each feature is kept as a head,
-    /// the two versions of what differs, and the tail after `age_days`, and a day's file is
-    /// these pieces put together, byte for byte what laying the day out afresh would give.
-    final class DailyEventLines: Sendable {
-        /// Event indexes in layer order (start day, then id), and their start days.
-        let order: [Int]
-        let starts: [CalendarDay]
-        /// Each event's line in five pieces, back to back in one buffer: the head, then from the
-        /// end of the head up to the age and after the age, before the event's entry into the
-        /// estimate, then the same two from its entry on. `offsets[5k...5k+5]` bound event k's.
-        /// Bytes, not strings: a long run writes them millions of times, straight from here.
-        private let store: [UInt8]
-        private let offsets: [Int]
-        private let entries: [CalendarDay?]
-
-        var count: Int { order.count }
-
-        /// - Parameter last: the run's last day; events begun after it never show.
-        init(_ loaded: LoadedTimeline, sources: SourceIndex, through last: CalendarDay) {
-            let timeline = loaded.timeline
-            let events = timeline.events
-            let all = events.indices.sorted { (events[$0].date.start, events[$0].id) < (events[$1].date.start, events[$1].id) }
-            order = Array(all.prefix { events[$0].date.start <= last })
-            starts = order.map { events[$0].date.start }
-            let entryByID = Dictionary(order.compactMap { i in
-                ControlAreaEstimator.entry(of: events[i], parameters: timeline.estimate).map { (events[i].id, $0) }
-            }, uniquingKeysWith: { first, _ in first })
-            entries = order.map { entryByID[events[$0].id]?.from }
-            // Laid out as of the last day, once with no event in the estimate and once with
-            // every event that enters it by then; `age_days` is replaced by a placeholder.
-            let asOf = last
-            let pending = ExportLayers.events(timeline, gazetteer: loaded.gazetteer,
-                                              estimate: Self.estimate(asOf: asOf, controlled: [], contested: []), asOf: asOf, sources: sources)
-            let ids = entryByID.filter { $0.value.from <= asOf }
-            let entered = ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: Self.estimate(
-                asOf: asOf, controlled: ids.filter { $0.value.tier == .controlled }.map(\.key).sorted(), contested: ids.map(\.key).sorted()),
-                asOf: asOf, sources: sources)
-            var store: [UInt8] = [], offsets: [Int] = [0]
-            for (k, (a, b)) in zip(pending, entered).enumerated() {
-                precondition(a.properties.first?.1 == .string(events[order[k]].id) && b.properties.first?.1 == a.properties.first?.1,
-                             "the events layer keeps its order")
-                let (aHead, aTail) = Self.split(a), (bHead, bTail) = Self.split(b)
-                var common = 0
-                while common < aHead.count, common < bHead.count, aHead[aHead.startIndex + common] == bHead[bHead.startIndex + common] { common += 1 }
-                for piece in [aHead.prefix(common), aHead.dropFirst(common), aTail, bHead.dropFirst(common), bTail] {
-                    store.append(contentsOf: piece)
-                    offsets.append(store.count)
-                }
-            }
-            self.store = store
-            self.offsets = offsets
-        }
-
-        /// At least the bytes the daily events files of `days` take: each day's file holds
-        /// every event begun by then, so this grows with days × events (the control files,
-        /// whose size the estimate cannot know yet, come on top).
-        func estimatedBytes(days: [CalendarDay]) -> Int {
-            var prefix = [0]
-            prefix.reserveCapacity(count + 1)
-            for k in 0..<count {
-                // The shorter of the event's two versions (before and after its entry into the estimate).
-                let pending = offsets[5 * k + 3] - offsets[5 * k]
-                let entered = offsets[5 * k + 1] - offsets[5 * k] + offsets[5 * k + 5] - offsets[5 * k + 3]
-                prefix.append(prefix[k] + min(pending, entered) + 2)
-            }
-            let header = GeoJSONWriter.header(name: "events 2024-01-01").utf8.count
-                + min(GeoJSONWriter.footer(empty: false).utf8.count, GeoJSONWriter.footer(empty: true).utf8.count)
-            var total = 0, begun = 0
-            for day in days {
-                while begun < count, starts[begun] <= day { begun += 1 }
-                // Every age has at least one digit; the first event has no separator.
-                total += header + prefix[begun] + begun - (begun > 0 ? 2 : 0)
-            }
-            return total
-        }
-
-        private static let placeholder = "\u{1}"
-
-        /// A feature's line cut where its `age_days` value goes.
-        private static func split(_ feature: GeoJSONFeature) -> (ArraySlice<UInt8>, ArraySlice<UInt8>) {
-            var properties = feature.properties
-            precondition(properties.last?.0 == "age_days", "age_days is the daily events layer's last property")
-            properties[properties.count - 1].1 = .string(placeholder)
-            let line = Array(GeoJSONWriter.line(GeoJSONFeature(properties: properties, geometry: feature.geometry)).utf8)
-            let mark = Array(JSONValue.string(placeholder).serialized.utf8)
-            var at = line.count - mark.count
-            while at >= 0, !line[at..<(at + mark.count)].elementsEqual(mark) { at -= 1 }
-            precondition(at >= 0, "the placeholder is in the line")
-            return (line[..<at], line[(at + mark.count)...])
-        }
-
-        /// Writes the daily events file of `day`, whose first `count` events in layer order have
-        /// begun: the stored pieces go to the file as they are, with each event's age between.
-        func write(name: String, count: Int, on day: CalendarDay, to file: StreamingTextFile) throws {
-            try file.write(GeoJSONWriter.header(name: name))
-            // Events per gathered write: six pieces each (the separator, the head, the line up to
-            // the age, the age, the rest), 1,020 in all, within IOV_MAX (1,024).
-            let batch = 170
-            // The separator, then each event's age in the batch (20 bytes hold any Int), in room
-            // that never moves.
-            let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 + batch * 20, alignment: 1)
-            defer { scratch.deallocate() }
-            scratch.copyBytes(from: [UInt8(ascii: ","), UInt8(ascii: "\n")])
-            var pieces: [iovec] = []
-            pieces.reserveCapacity(batch * 6)
-            try store.withUnsafeBytes { store in
-                func piece(_ index: Int) -> iovec {
-                    iovec(iov_base: UnsafeMutableRawPointer(mutating: store.baseAddress! + offsets[index]),
-                          iov_len: offsets[index + 1] - offsets[index])
-                }
-                var used = 2
-                for k in 0..<count {
-                    if k > 0 { pieces.append(iovec(iov_base: scratch.baseAddress!, iov_len: 2)) }
-                    let first = 5 * k, entered = entries[k].map { $0 <= day } ?? false
-                    pieces.append(piece(first))
-                    pieces.append(piece(entered ? first + 3 : first + 1))
-                    var age = String(day.ordinal - starts[k].ordinal)
-                    let length = age.withUTF8 { digits in
-                        UnsafeMutableRawBufferPointer(rebasing: scratch[used...]).copyMemory(from: UnsafeRawBufferPointer(digits))
-                        return digits.count
-                    }
-                    pieces.append(iovec(iov_base: scratch.baseAddress! + used, iov_len: length))
-                    used += length
-                    pieces.append(piece(entered ? first + 4 : first + 2))
-                    if (k + 1) % batch == 0 {
-                        try file.write(gathering: &pieces)
-                        used = 2
-                    }
-                }
-                try file.write(gathering: &pieces)
-            }
-            try file.write(GeoJSONWriter.footer(empty: count == 0))
-        }
-
-        /// An estimate that only says which events fed which tier, for laying out events.
-        static func estimate(asOf: CalendarDay, controlled: [String], contested: [String]) -> ControlEstimate {
-            ControlEstimate(asOf: asOf,
-                            controlled: ControlArea(tier: .controlled, geometry: MultiPolygon(), areaSquareKilometers: 0, eventIDs: controlled),
-                            contested: ControlArea(tier: .contested, geometry: MultiPolygon(), areaSquareKilometers: 0, eventIDs: contested),
-                            projection: "", unmapped: [])
-        }
     }
 }

@@ -14,7 +14,7 @@ import Testing
         let sources = SourceIndex(timeline)
         let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
         let lastDay = span.end.adding(days: -2)  // later events must not show
-        let lines = SnapshotJob.DailyEventLines(loaded, sources: sources, through: lastDay)
+        let lines = DailyEventsLayer(loaded, sources: sources, through: lastDay)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-job-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -17,36 +17,49 @@ public enum ExportLayers {
         let parameters = timeline.estimate
         let shown = timeline.events.filter { event in day.map { event.date.start <= $0 } ?? true }
         return shown.sorted { ($0.date.start, $0.id) < ($1.date.start, $1.id) }.map { event in
-            let sources = event.sourceIDs.compactMap(index.source(id:))
-            let place = event.placeID.flatMap(gazetteer.place(id:))
-            let tier = tiers[event.id].map(\.rawValue) ?? "none"
-            let ground = tiers[event.id] == nil ? nil : GroundEvent(event, parameters: parameters)
-            let radius = (ground?.radiusMeters ?? 0) / 1000
-            var properties: [(String, JSONValue)] = [
-                ("id", .string(event.id)),
-                ("kind", .string(event.kind.rawValue)),
-                ("actor", .string(event.actor)),
-                ("place_id", .string(event.placeID ?? "")),
-                ("place_name", .string(event.placeName)),
-                ("location_precision", .string(event.locationPrecision.rawValue)),
-                ("start_date", .string(event.date.start.description)),
-                ("end_date", .string(event.date.end.adding(days: 1).description)),
-                ("date_precision", .string(event.date.precision.rawValue)),
-                ("date_note", .string(event.dateNote)),
-                ("summary", .string(event.summary)),
-                ("sources", .string(event.sourceIDs.joined(separator: "; "))),
-                ("outlets", .string(sources.map(\.outlet).joined(separator: "; "))),
-                ("source_files", .string(sources.map(\.file).filter { !$0.isEmpty }.joined(separator: "; "))),
-                ("published_date", .string(sources.map(\.published.start).min()?.description ?? "")),
-                ("coordinate_source", .string(place.map { "\($0.provenance.source) \($0.provenance.sourceID)" } ?? "timeline coordinates")),
-                ("coordinate_licence", .string(place?.provenance.licence ?? "")),
-                ("coordinate_uncertainty_m", .number(place?.provenance.uncertaintyMeters ?? 0, decimals: 0)),
-                ("estimate_tier", .string(tier)),
-                ("estimate_radius_km", .number(radius, decimals: 3)),
-            ]
-            if let day { properties.append(("age_days", .integer(day.ordinal - event.date.start.ordinal))) }
+            var properties = eventHead(event, gazetteer: gazetteer, sources: index)
+                + eventEstimate(event, tier: tiers[event.id], parameters: parameters)
+            if let day { properties += DailyEventsLayer.tail(event, on: day) }
             return GeoJSONFeature(properties: properties, geometry: GeoJSONWriter.point(event.position))
         }
+    }
+
+    /// An event's properties that no estimate changes, the head of every events layer.
+    static func eventHead(_ event: Event, gazetteer: Gazetteer, sources index: SourceIndex) -> [(String, JSONValue)] {
+        let sources = event.sourceIDs.compactMap(index.source(id:))
+        let place = event.placeID.flatMap(gazetteer.place(id:))
+        let coordinateSource = place.map { "\($0.provenance.source) \($0.provenance.sourceID)" } ?? "timeline coordinates"
+        return [
+            ("id", .string(event.id)),
+            ("kind", .string(event.kind.rawValue)),
+            ("actor", .string(event.actor)),
+            ("place_id", .string(event.placeID ?? "")),
+            ("place_name", .string(event.placeName)),
+            ("location_precision", .string(event.locationPrecision.rawValue)),
+            ("start_date", .string(event.date.start.description)),
+            ("end_date", .string(event.date.end.adding(days: 1).description)),
+            ("date_precision", .string(event.date.precision.rawValue)),
+            ("date_note", .string(event.dateNote)),
+            ("summary", .string(event.summary)),
+            ("sources", .string(event.sourceIDs.joined(separator: "; "))),
+            ("outlets", .string(sources.map(\.outlet).joined(separator: "; "))),
+            ("source_files", .string(sources.map(\.file).filter { !$0.isEmpty }.joined(separator: "; "))),
+            ("published_date", .string(sources.map(\.published.start).min()?.description ?? "")),
+            ("coordinate_source", .string(coordinateSource)),
+            ("coordinate_licence", .string(place?.provenance.licence ?? "")),
+            ("coordinate_uncertainty_m", .number(place?.provenance.uncertaintyMeters ?? 0, decimals: 0)),
+        ]
+    }
+
+    /// What the estimate says of an event, after the head: the tier it feeds (nil: none) and its radius.
+    static func eventEstimate(_ event: Event, tier: ControlTier?,
+                              parameters: EstimateParameters) -> [(String, JSONValue)] {
+        let ground = tier == nil ? nil : GroundEvent(event, parameters: parameters)
+        let radius = (ground?.radiusMeters ?? 0) / 1000
+        return [
+            ("estimate_tier", .string(tier?.rawValue ?? "none")),
+            ("estimate_radius_km", .number(radius, decimals: 3)),
+        ]
     }
 
     /// One MultiPolygon per tier: the estimate as of its day, what shaped it, and how it was measured.

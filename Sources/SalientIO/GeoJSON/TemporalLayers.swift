@@ -20,6 +20,37 @@ enum TemporalLayers {
         control.properties.filter { stateKeys.contains($0.0) }
     }
 
+    /// A tier's state in the temporal layer (`stateKeys`) as text: its
+    /// properties' members and its geometry, serialized once. Two states are the same when
+    /// these texts are.
+    struct StateText: Sendable, Equatable {
+        var members: [String]
+        var properties: String
+        var geometry: String
+        var isEmpty: Bool
+
+        init(members: [String], geometry: String, isEmpty: Bool) {
+            self.members = members
+            properties = SnapshotJob.Layout.object(members)
+            self.geometry = geometry
+            self.isEmpty = isEmpty
+        }
+
+        static func == (lhs: StateText, rhs: StateText) -> Bool {
+            lhs.geometry == rhs.geometry && lhs.properties == rhs.properties
+        }
+    }
+
+    /// One feature of `control-timeline.geojson`: a tier's state with its validity interval.
+    static func controlTimelineLine(_ interval: TemporalIntervals<ControlTier, StateText>.Interval) -> String {
+        typealias Layout = SnapshotJob.Layout
+        var members = interval.state.members
+        let end: JSONValue = interval.end.map { .string($0.description) } ?? .null
+        members.insert(contentsOf: [Layout.member(("start_date", .string(interval.start.description))),
+                                    Layout.member(("end_date", end))], at: 1)
+        return Layout.feature(properties: Layout.object(members), geometry: interval.state.geometry)
+    }
+
     /// One line of the daily series.
     struct SeriesRow {
         var day: CalendarDay
