@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 scripts/install-dependencies.sh --test
 echo "== architecture: SalientIO and the CLI name no GEOS or PROJ type"
 scripts/check-architecture.sh
+echo "== format: swift format lint --strict (.swift-format)"
+swift format lint --strict --recursive Sources Tests Benchmarks/Sources
 
 # Runs a test command quietly, printing its last lines; the whole log when it fails.
 run_logged() {

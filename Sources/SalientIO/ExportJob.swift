@@ -28,7 +28,7 @@ public enum ExportJob {
         let folder = OutputFolder(path: outputFolder ?? "exports/\(timeline.id)")
         try folder.checkPath()
         let twin = geoPackage ? [GeoPackageOutput.exportFileName(timelineID: timeline.id)] : []
-        try twin.forEach { try GeoPackageOutput.checkTarget(folder.url($0)) }
+        for name in twin { try GeoPackageOutput.checkTarget(folder.url(name)) }
         let estimator = try ControlAreaEstimator(
             timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
         let estimate = try estimator.estimate(asOf: day)

@@ -22,9 +22,11 @@ public enum Limits {
     static func parseFileBytes(_ setting: String?) -> Result<Int, InputError> {
         guard let setting else { return .success(64 * 1024 * 1024) }
         guard let mebibytes = Int(setting), (1...maximumInputMebibytes).contains(mebibytes) else {
-            return .failure(InputError("SALIENT_MAX_INPUT_MB is '\(setting)', not a whole number of mebibytes from 1 to "
-                                       + "\(maximumInputMebibytes)", file: "",
-                                       hint: "unset it for the default of 64, or set it to e.g. 256"))
+            return .failure(
+                InputError(
+                    "SALIENT_MAX_INPUT_MB is '\(setting)', not a whole number of mebibytes from 1 to "
+                        + "\(maximumInputMebibytes)", file: "",
+                    hint: "unset it for the default of 64, or set it to e.g. 256"))
         }
         return .success(mebibytes * 1024 * 1024)
     }

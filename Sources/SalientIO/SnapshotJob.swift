@@ -26,9 +26,11 @@ public enum SnapshotJob {
         /// The most bytes a run may write; a run estimated to write more is refused.
         public var outputBudgetBytes: Int
 
-        public init(timelinePath: String, from: CalendarDay? = nil, to: CalendarDay? = nil, outputFolder: String? = nil,
-                    force: Bool = false, jobs: Int? = nil,
-                    outputBudgetBytes: Int = SnapshotJob.defaultOutputBudgetBytes) {
+        public init(
+            timelinePath: String, from: CalendarDay? = nil, to: CalendarDay? = nil, outputFolder: String? = nil,
+            force: Bool = false, jobs: Int? = nil,
+            outputBudgetBytes: Int = SnapshotJob.defaultOutputBudgetBytes
+        ) {
             self.timelinePath = timelinePath
             self.from = from
             self.to = to
@@ -59,11 +61,13 @@ public enum SnapshotJob {
         guard let span = timeline.span else {
             throw InputError("the timeline has no events", file: options.timelinePath, field: "events")
         }
-        let from = options.from ?? span.start, to = options.to ?? span.end
+        let from = options.from ?? span.start
+        let to = options.to ?? span.end
         for (which, day) in [(RequestRefusal.Day.first, options.from), (.last, options.to)] {
             if let day, day < span.start || day > span.end {
-                throw RequestRefusal(.outsideTimeline(which, day, start: span.start, end: span.end),
-                                     path: options.timelinePath)
+                throw RequestRefusal(
+                    .outsideTimeline(which, day, start: span.start, end: span.end),
+                    path: options.timelinePath)
             }
         }
         guard from <= to else { throw RequestRefusal(.firstAfterLast(from, to), path: options.timelinePath) }
@@ -74,7 +78,7 @@ public enum SnapshotJob {
         let folder = OutputFolder(path: options.outputFolder ?? "exports/\(timeline.id)")
         try folder.checkPath()
         let twin = options.geoPackage ? [GeoPackageOutput.snapshotsFileName(timelineID: timeline.id)] : []
-        try twin.forEach { try GeoPackageOutput.checkTarget(folder.url($0)) }
+        for name in twin { try GeoPackageOutput.checkTarget(folder.url(name)) }
         let eventLines = DailyEventsLayer(loaded, sources: SourceIndex(timeline), through: days[days.count - 1])
         let estimate = eventLines.estimatedBytes(days: days)
         guard estimate <= options.outputBudgetBytes else {
@@ -86,12 +90,14 @@ public enum SnapshotJob {
         var manifest = try folder.readManifest()
         try folder.removeLeftovers(&manifest)
         let dailyNames = days.flatMap { ["daily/\($0).events.geojson", "daily/\($0).control.geojson"] }
-        let ownership = try folder.checkOwnership(of: topLevelFiles + twin + dailyNames, folders: ["daily"],
-                                                  force: options.force, manifest: manifest)
+        let ownership = try folder.checkOwnership(
+            of: topLevelFiles + twin + dailyNames, folders: ["daily"],
+            force: options.force, manifest: manifest)
         let staging = try folder.makeStaging(&manifest)
         do {
-            let result = try write(loaded, days: days, eventLines: eventLines, into: staging.path, jobs: options.jobs,
-                                   progress: progress)
+            let result = try write(
+                loaded, days: days, eventLines: eventLines, into: staging.path, jobs: options.jobs,
+                progress: progress)
             var digests = result.digests
             for name in twin {
                 try GeoPackageOutput.writeSnapshots(loaded, last: result.last, staging: staging.path, name: name)
@@ -110,7 +116,8 @@ public enum SnapshotJob {
                 swap: ("daily", stagedDaily, result.digests.filter { $0.key.hasPrefix("daily/") }),
                 keep: ownership.theirs.filter { $0.hasPrefix("daily/") }, ours: ownership.ours, staging: staging)
             try commit.run()
-            return Result(folder: folder.path, days: days.count, controlTimelineFeatures: result.features, last: result.last)
+            return Result(
+                folder: folder.path, days: days.count, controlTimelineFeatures: result.features, last: result.last)
         } catch {
             try? FileManager.default.removeItem(atPath: staging.path)
             // Unless the commit had begun (its manifest is in place), the folder is as it was.
@@ -168,7 +175,12 @@ public enum SnapshotJob {
 
         func store(_ chunk: Int, _ output: ChunkOutput) { lock.withLock { results[chunk] = output } }
         func fail(_ chunk: Int, _ error: Error) { lock.withLock { failures.append((chunk, error)) } }
-        func tick() -> Int { lock.withLock { done += 1; return done } }
+        func tick() -> Int {
+            lock.withLock {
+                done += 1
+                return done
+            }
+        }
 
         func collect() throws -> [ChunkOutput] {
             try lock.withLock {
@@ -178,9 +190,12 @@ public enum SnapshotJob {
         }
     }
 
-    private static func write(_ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventsLayer,
-                              into staging: String, jobs: Int?, progress: (@Sendable (Int, Int) -> Void)?)
-        throws -> (features: Int, last: ControlEstimate, digests: [String: ContentDigest]) {
+    private static func write(
+        _ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventsLayer,
+        into staging: String, jobs: Int?, progress: (@Sendable (Int, Int) -> Void)?
+    )
+        throws -> (features: Int, last: ControlEstimate, digests: [String: ContentDigest])
+    {
         let daily = (staging as NSString).appendingPathComponent("daily")
         try FileManager.default.createDirectory(atPath: daily, withIntermediateDirectories: true)
         let chunks = SnapshotPlan(days: days, jobs: jobs).chunks
@@ -189,8 +204,10 @@ public enum SnapshotJob {
         let sourceIndex = SourceIndex(loaded.timeline)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             do {
-                let output = try writeChunk(chunks[index], loaded: loaded, geodesic: geodesic, daily: daily,
-                                            eventLines: eventLines, parts: ChunkParts(staging: staging, chunk: index)) {
+                let output = try writeChunk(
+                    chunks[index], loaded: loaded, geodesic: geodesic, daily: daily,
+                    eventLines: eventLines, parts: ChunkParts(staging: staging, chunk: index)
+                ) {
                     progress?(results.tick(), days.count)
                 }
                 results.store(index, output)
@@ -210,7 +227,8 @@ public enum SnapshotJob {
         try csv.write(TemporalLayers.SeriesRow.columns.joined(separator: ",") + "\n")
         var header = "{\"timeline\": "
         JSONValue.quote(timeline.id, into: &header)
-        try json.write(header + ", \"method\": " + JSONValue.string(timeline.estimate.summary).serialized + ", \"days\": [\n")
+        try json.write(
+            header + ", \"method\": " + JSONValue.string(timeline.estimate.summary).serialized + ", \"days\": [\n")
         var rows = 0
         for output in outputs {
             try forEachLine(of: output.part.csv) { try csv.write($0 + "\n") }
@@ -231,20 +249,24 @@ public enum SnapshotJob {
         return (features, last, digests)
     }
 
-    private static func writeChunk(_ days: [CalendarDay], loaded: LoadedTimeline, geodesic: Geodesic,
-                                   daily: String, eventLines: DailyEventsLayer, parts: ChunkParts,
-                                   dayDone: () -> Void) throws -> ChunkOutput {
+    private static func writeChunk(
+        _ days: [CalendarDay], loaded: LoadedTimeline, geodesic: Geodesic,
+        daily: String, eventLines: DailyEventsLayer, parts: ChunkParts,
+        dayDone: () -> Void
+    ) throws -> ChunkOutput {
         let timeline = loaded.timeline
         let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer, geodesic: geodesic)
         var state = ControlAreaEstimator.State()
         let partFile = try StreamingTextFile(path: parts.controlTimeline)
-        let csvPart = try StreamingTextFile(path: parts.csv), jsonPart = try StreamingTextFile(path: parts.json)
+        let csvPart = try StreamingTextFile(path: parts.csv)
+        let jsonPart = try StreamingTextFile(path: parts.json)
         var intervals = Intervals()
         var shapes: [ControlTier: (shape: MultiPolygon<LonLat>, text: String)] = [:]
         var firstEnds: [ControlTier: CalendarDay] = [:]
         var last: ControlEstimate?
         // The events begun so far are a prefix of the layer's order (by start day, then id).
-        var begun = 0, sources: Set<String> = []
+        var begun = 0
+        var sources: Set<String> = []
         var digests: [String: ContentDigest] = [:]
         for day in days {
             let estimate = try estimator.advance(&state, to: day)
@@ -312,7 +334,8 @@ public enum SnapshotJob {
     /// that runs across a chunk boundary becomes one feature, exactly as a serial run makes it.
     /// Returns the number of features and the file's digest.
     private static func stitchControlTimeline(_ outputs: [ChunkOutput], into path: String)
-        throws -> (Int, ContentDigest) {
+        throws -> (Int, ContentDigest)
+    {
         let file = try StreamingTextFile(path: path)
         try file.write(GeoJSONWriter.header(name: "control-timeline"))
         var count = 0
@@ -331,7 +354,8 @@ public enum SnapshotJob {
             let first = Dictionary(chunk.first, uniquingKeysWith: { earlier, _ in earlier })
             try forEachLine(of: output.part.controlTimeline) { line in
                 if line.hasPrefix(marker), let tier = ControlTier(rawValue: String(line.dropFirst(marker.count))),
-                   let state = first[tier], let end = output.firstEnds[tier] {
+                    let state = first[tier], let end = output.firstEnds[tier]
+                {
                     try emit(stitch.pass(Intervals.Interval(tier: tier, state: state, start: firstDay, end: end)))
                 } else {
                     try emit(line)
@@ -351,7 +375,10 @@ public enum SnapshotJob {
         guard let file = fopen(path, "r") else {
             throw WriteFailure.writing(path, "cannot read a staged file", errno: errno)
         }
-        defer { fclose(file); unlink(path) }
+        defer {
+            fclose(file)
+            unlink(path)
+        }
         var buffer: UnsafeMutablePointer<CChar>?
         var capacity = 0
         defer { free(buffer) }
@@ -363,8 +390,12 @@ public enum SnapshotJob {
     }
 
     /// `events-timeline.geojson`: every event with the tier it fed on the last day.
-    private static func eventsTimeline(_ loaded: LoadedTimeline, sources: SourceIndex, estimate: ControlEstimate) -> String {
-        GeoJSONWriter.featureCollection(name: "events-timeline", features: ExportLayers.events(
-            loaded.timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources))
+    private static func eventsTimeline(_ loaded: LoadedTimeline, sources: SourceIndex, estimate: ControlEstimate)
+        -> String
+    {
+        GeoJSONWriter.featureCollection(
+            name: "events-timeline",
+            features: ExportLayers.events(
+                loaded.timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources))
     }
 }

@@ -17,8 +17,10 @@ struct SalientCommand: ParsableCommand {
             error, an internal failure), the previous outputs left as they were; 2 bad input or \
             usage (also an output folder that cannot be written, or that another run is writing to).
             """,
-        subcommands: [Export.self, Snapshots.self, Places.self, Check.self, CheckArea.self, Render.self,
-                      GazetteerGroup.self, Import.self])
+        subcommands: [
+            Export.self, Snapshots.self, Places.self, Check.self, CheckArea.self, Render.self,
+            GazetteerGroup.self, Import.self,
+        ])
 
     /// Maps every failure to the documented exit codes: 2 for anything the user can fix
     /// (bad input, bad usage), 1 for failures that are not the user's input.
@@ -39,7 +41,7 @@ struct SalientCommand: ParsableCommand {
         } catch let failure as WriteFailure {
             Output.error("error: \(failure)\n")
             Foundation.exit(1)
-        } catch where error is LibraryFailure {
+        } catch  where error is LibraryFailure {
             Output.error("internal error: \(error)\n")
             Foundation.exit(1)
         } catch {

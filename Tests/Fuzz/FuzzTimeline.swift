@@ -5,7 +5,8 @@ import SalientCore
 import SalientIO
 
 private let gazetteer: Gazetteer = {
-    let folder = ProcessInfo.processInfo.environment["SALIENT_FUZZ_GAZETTEER"] ?? "Tests/SalientCLITests/Fixtures/gazetteer"
+    let folder =
+        ProcessInfo.processInfo.environment["SALIENT_FUZZ_GAZETTEER"] ?? "Tests/SalientCLITests/Fixtures/gazetteer"
     do { return try GazetteerReader.read(folder: folder) } catch { fatalError("fuzz gazetteer: \(error)") }
 }()
 

@@ -11,7 +11,8 @@ public func fuzzUnits(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let figure = try? FigureParser.parse(text) {
         switch figure.value {
         case .single(let v): precondition(v.isFinite && v >= 0, "a parsed figure must be a finite, non-negative number")
-        case .range(let low, let high): precondition(low.isFinite && high.isFinite && low <= high, "a range must be ordered")
+        case .range(let low, let high):
+            precondition(low.isFinite && high.isFinite && low <= high, "a range must be ordered")
         }
     }
     if let day = CalendarDay(text) {

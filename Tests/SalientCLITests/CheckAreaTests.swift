@@ -17,16 +17,22 @@ import Testing
         let result = try SalientProcess.run(Self.arguments + ["--format", "json"], in: SalientProcess.fixtures)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let features = try #require(root["features"] as? [[String: Any]])
-        #expect(features.map { $0["verdict"] as? String } == ["consistent", "overstated", "overstated", "not measurable",
-                                                               "not measurable", "understated"])
+        #expect(
+            features.map { $0["verdict"] as? String } == [
+                "consistent", "overstated", "overstated", "not measurable",
+                "not measurable", "understated",
+            ])
         #expect((features[1]["reason"] as? String)?.contains("Web Mercator (EPSG:3857)") == true)
-        #expect(features[5]["repair"] as? String == "feature 5: Self-intersection[36.1 51.125], repaired with GEOSMakeValid")
+        #expect(
+            features[5]["repair"] as? String == "feature 5: Self-intersection[36.1 51.125], repaired with GEOSMakeValid"
+        )
     }
 
     /// A tighter tolerance turns a near match into a verdict; the id field names the rows.
     @Test func toleranceAndLabelsAreOptions() throws {
-        let result = try SalientProcess.run(Self.arguments + ["--tolerance-percent", "1", "--id-field", "name", "--format", "csv"],
-                                            in: SalientProcess.fixtures)
+        let result = try SalientProcess.run(
+            Self.arguments + ["--tolerance-percent", "1", "--id-field", "name", "--format", "csv"],
+            in: SalientProcess.fixtures)
         #expect(result.status == 0)
         let rows = result.stdout.split(separator: "\r\n").map(String.init)
         #expect(rows[1].hasPrefix("0,north salient,Polygon,\"about 1,000 km²\""))

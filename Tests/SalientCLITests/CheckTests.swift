@@ -27,7 +27,8 @@ import Testing
         let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let claims = try #require(root["claims"] as? [[String: Any]])
         #expect(claims.count == 22)
-        let verdicts = Dictionary(uniqueKeysWithValues: claims.map { ($0["id"] as? String ?? "", $0["verdict"] as? String ?? "") })
+        let verdicts = Dictionary(
+            uniqueKeysWithValues: claims.map { ($0["id"] as? String ?? "", $0["verdict"] as? String ?? "") })
         #expect(verdicts["afp-isw-area"] == "consistent")
         #expect(verdicts["zelenskyy-area"] == "consistent")
         #expect(verdicts["max-depth"] == "consistent")
@@ -42,8 +43,9 @@ import Testing
         #expect(statement["verdict"] as? String == "overstated")
         // Claims are measured on their as-of day: AFP's figure of Monday the 12th, published the 15th.
         let afp = try #require(claims.first { $0["id"] as? String == "afp-isw-area" })
-        #expect((afp["measured"] as? [String: Any])?["text"] as? String
-            == "the estimate of 2024-08-12: controlled 0.0 km² to controlled + contested 1,373.8 km²")
+        #expect(
+            (afp["measured"] as? [String: Any])?["text"] as? String
+                == "the estimate of 2024-08-12: controlled 0.0 km² to controlled + contested 1,373.8 km²")
     }
 
     @Test func geoJSONHoldsWhatWasMeasured() throws {
@@ -66,24 +68,33 @@ import Testing
         let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
         let features = try #require(root["features"] as? [[String: Any]])
         let geodesic = try Geodesic.wgs84()
-        let sudzha = try #require(features.first { ($0["properties"] as? [String: Any])?["label"] as? String == "Sudzha to the border" })
+        let sudzha = try #require(
+            features.first { ($0["properties"] as? [String: Any])?["label"] as? String == "Sudzha to the border" })
         let ends = try #require((sudzha["geometry"] as? [String: Any])?["coordinates"] as? [[Double]])
         let length = try #require((sudzha["properties"] as? [String: Any])?["length_km"] as? Double)
-        let measured = geodesic.distance(LonLat(lon: ends[0][0], lat: ends[0][1]), LonLat(lon: ends[1][0], lat: ends[1][1])) / 1000
+        let measured =
+            geodesic.distance(LonLat(lon: ends[0][0], lat: ends[0][1]), LonLat(lon: ends[1][0], lat: ends[1][1])) / 1000
         #expect(abs(measured - length) < 0.001)  // ends rounded to 6 decimals, about 0.1 m
-        #expect(Set(features.compactMap { ($0["properties"] as? [String: Any])?["role"] as? String })
-            == ["border_stretch", "depth", "distance_to_border", "distance_to_fighting_edge", "distance_to_fighting_place"])
+        #expect(
+            Set(features.compactMap { ($0["properties"] as? [String: Any])?["role"] as? String })
+                == [
+                    "border_stretch", "depth", "distance_to_border", "distance_to_fighting_edge",
+                    "distance_to_fighting_place",
+                ])
     }
 
     /// Headless QGIS loads both files with typed fields, as a user would open them.
     @Test func qgisLoadsWhatWasMeasured() throws {
         let out = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let lines = out.appendingPathComponent("check.geojson"), areas = out.appendingPathComponent("check.areas.geojson")
-        let result = try SalientProcess.run(["check", Self.fixture, "--geojson", lines.path], in: SalientProcess.fixtures)
+        let lines = out.appendingPathComponent("check.geojson")
+        let areas = out.appendingPathComponent("check.areas.geojson")
+        let result = try SalientProcess.run(
+            ["check", Self.fixture, "--geojson", lines.path], in: SalientProcess.fixtures)
         #expect(result.status == 0, "\(result.stderr)")
         let script = SalientProcess.repository.appendingPathComponent("Tests/clients/qgis_check.py").path
-        let qgis = try SalientProcess.tool("/usr/bin/python3", [script, lines.path, areas.path], environment: ["QT_QPA_PLATFORM": "offscreen"])
+        let qgis = try SalientProcess.tool(
+            "/usr/bin/python3", [script, lines.path, areas.path], environment: ["QT_QPA_PLATFORM": "offscreen"])
         #expect(qgis.status == 0, "\(qgis.stderr)")
         let line = try #require(qgis.stdout.split(separator: "\n").last)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: [String: Any]])
@@ -100,15 +111,23 @@ import Testing
     }
 
     @Test func twoRunsPrintAndWriteIdenticalBytes() throws {
-        let a = try SalientProcess.temporaryFolder(), b = try SalientProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
-        let first = try SalientProcess.run(["check", Self.fixture, "--geojson", a.appendingPathComponent("m.geojson").path],
-                                           in: SalientProcess.fixtures)
-        let second = try SalientProcess.run(["check", Self.fixture, "--geojson", b.appendingPathComponent("m.geojson").path],
-                                            in: SalientProcess.fixtures)
+        let a = try SalientProcess.temporaryFolder()
+        let b = try SalientProcess.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: b)
+        }
+        let first = try SalientProcess.run(
+            ["check", Self.fixture, "--geojson", a.appendingPathComponent("m.geojson").path],
+            in: SalientProcess.fixtures)
+        let second = try SalientProcess.run(
+            ["check", Self.fixture, "--geojson", b.appendingPathComponent("m.geojson").path],
+            in: SalientProcess.fixtures)
         #expect(first.stdout == second.stdout)
         for name in ["m.geojson", "m.areas.geojson"] {
-            #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)))
+            #expect(
+                try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name))
+            )
         }
     }
 
@@ -125,6 +144,9 @@ import Testing
     @Test func unknownFormatIsAUsageError() throws {
         let result = try SalientProcess.run(["check", "timelines/kursk-2024.yaml", "--format", "yaml"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("Error: The value 'yaml' is invalid for '--format <format>'. Please provide one of 'table', 'json', 'csv' or 'markdown'."))
+        #expect(
+            result.stderr.hasPrefix(
+                "Error: The value 'yaml' is invalid for '--format <format>'. Please provide one of 'table', 'json', 'csv' or 'markdown'."
+            ))
     }
 }

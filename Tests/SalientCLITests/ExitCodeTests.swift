@@ -57,7 +57,9 @@ import Testing
         #expect(try SalientProcess.run(["export", Self.valid, "--out", out.path, "--quiet"]).status == 0)
         let series = mount.appendingPathComponent("series")
         let threeDays = SnapshotTests.threeDays
-        let first = try SalientProcess.run(["snapshots", threeDays, "--out", series.path, "--quiet", "--to", "2024-09-02"])
+        let first = try SalientProcess.run([
+            "snapshots", threeDays, "--out", series.path, "--quiet", "--to", "2024-09-02",
+        ])
         #expect(first.status == 0)
         let before = try SnapshotTests.contents(of: out)
         let seriesBefore = try SnapshotTests.contents(of: series)

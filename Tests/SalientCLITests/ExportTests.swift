@@ -10,17 +10,24 @@ import Testing
         let result = try SalientProcess.run(["export", Self.fixtureTimeline, "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         for name in ["events.geojson", "control.geojson"] {
-            try assertGolden(String(contentsOf: out.appendingPathComponent(name), encoding: .utf8), named: "fixture/\(name)")
+            try assertGolden(
+                String(contentsOf: out.appendingPathComponent(name), encoding: .utf8), named: "fixture/\(name)")
         }
     }
 
     @Test func twoRunsWriteIdenticalBytes() throws {
-        let a = try SalientProcess.temporaryFolder(), b = try SalientProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        let a = try SalientProcess.temporaryFolder()
+        let b = try SalientProcess.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: b)
+        }
         try SalientProcess.run(["export", Self.fixtureTimeline, "--out", a.path, "--quiet"])
         try SalientProcess.run(["export", Self.fixtureTimeline, "--out", b.path, "--quiet"])
         for name in ["events.geojson", "control.geojson"] {
-            #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)))
+            #expect(
+                try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name))
+            )
         }
     }
 
@@ -33,8 +40,10 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         for name in ["events.geojson", "control.geojson"] {
             let committed = SalientProcess.repository.appendingPathComponent("exports/kursk-2024/\(name)")
-            #expect(try Data(contentsOf: out.appendingPathComponent(name)) == Data(contentsOf: committed),
-                    "exports/kursk-2024/\(name) is stale: run `swift run salient export timelines/kursk-2024.yaml` and commit")
+            #expect(
+                try Data(contentsOf: out.appendingPathComponent(name)) == Data(contentsOf: committed),
+                "exports/kursk-2024/\(name) is stale: run `swift run salient export timelines/kursk-2024.yaml` and commit"
+            )
         }
     }
 
@@ -44,8 +53,10 @@ import Testing
         #expect(try GeoJSONStructure.violations(in: url) == [])
     }
 
-    @Test(arguments: ["exports/kursk-2024/events.geojson", "exports/kursk-2024/control.geojson",
-                      "gazetteer/places.geojson", "gazetteer/areas.geojson", "gazetteer/border.geojson"])
+    @Test(arguments: [
+        "exports/kursk-2024/events.geojson", "exports/kursk-2024/control.geojson",
+        "gazetteer/places.geojson", "gazetteer/areas.geojson", "gazetteer/border.geojson",
+    ])
     func committedGeoJSONFollowsRFC7946(_ name: String) throws {
         #expect(try GeoJSONStructure.violations(in: SalientProcess.repository.appendingPathComponent(name)) == [])
     }
@@ -68,7 +79,9 @@ import Testing
         try "previous export\n".write(to: old, atomically: true, encoding: .utf8)
         let bad = out.appendingPathComponent("bad.yaml")
         try String(contentsOfFile: Self.fixtureTimeline, encoding: .utf8)
-            .replacingOccurrences(of: "gazetteer: ../gazetteer", with: "gazetteer: \(SalientProcess.fixtures.path)/gazetteer")
+            .replacingOccurrences(
+                of: "gazetteer: ../gazetteer", with: "gazetteer: \(SalientProcess.fixtures.path)/gazetteer"
+            )
             .replacingOccurrences(of: "date: 2024-08-11", with: "date: 2024-02-30")
             .write(to: bad, atomically: true, encoding: .utf8)
         let result = try SalientProcess.run(["export", bad.path, "--out", out.path])

@@ -256,7 +256,8 @@ import Testing
     /// message that says why: nothing records what Salient wrote there.
     @Test func outputsListedWithoutTheirContentAreNamedAsPossiblyTheUsers() throws {
         try FilesAUserHadTests.withFolder { out in
-            #expect(try SalientProcess.run(["export", FilesAUserHadTests.valid, "--out", out.path, "--quiet"]).status == 0)
+            #expect(
+                try SalientProcess.run(["export", FilesAUserHadTests.valid, "--out", out.path, "--quiet"]).status == 0)
             try "control.geojson\nevents.geojson\n".write(
                 to: out.appendingPathComponent(".salient-manifest"), atomically: false, encoding: .utf8)
             let before = try SnapshotTests.contents(of: out)

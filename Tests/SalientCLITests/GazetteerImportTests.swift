@@ -292,8 +292,10 @@ import Testing
         #expect(plain.status == 0, "\(plain.stderr)")
         // With no `place` property there is no settlement, only the two boundaries.
         #expect(!FileManager.default.fileExists(atPath: into.appendingPathComponent("places.geojson").path))
-        let result = try SalientProcess.run(["gazetteer", "import", "geojson", input.path, "--into", into.path,
-                                             "--kind-field", "settlement", "--name-field", "name:en"])
+        let result = try SalientProcess.run([
+            "gazetteer", "import", "geojson", input.path, "--into", into.path,
+            "--kind-field", "settlement", "--name-field", "name:en",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let written = try Self.properties(into.appendingPathComponent("places.geojson"))
         #expect(written.keys.sorted() == ["kursk", "sudzha", "sumy"])  // Sumy's name:en is in ogr2ogr's other_tags
@@ -381,8 +383,9 @@ import Testing
         let into = folder.appendingPathComponent("g")
         let result = try SalientProcess.run(["gazetteer", "import", "geojson", exported, "--into", into.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "\(into.path)/places.geojson: 2 added, 0 updated, 0 kept; "
-            + "skipped 1 neither a settlement point nor an admin boundary\n")
+        #expect(
+            result.stdout == "\(into.path)/places.geojson: 2 added, 0 updated, 0 kept; "
+                + "skipped 1 neither a settlement point nor an admin boundary\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: into.path) == ["places.geojson"])
         let written = try Self.properties(into.appendingPathComponent("places.geojson"))
         #expect(written.keys.sorted() == ["maloye", "testovo"])

@@ -30,22 +30,40 @@ import Testing
     static func path(_ relative: String) -> String { outputs.appendingPathComponent(relative).path }
 
     static let twins: [(file: String, layers: [(table: String, geometry: String, count: Int, dates: [String])])] = [
-        ("export/kursk-2024.gpkg", [("events", "Point", 24, ["start_date", "end_date", "published_date"]),
-                                    ("control", "Multi Polygon", 2, ["as_of_date"])]),
-        ("early/kursk-2024.gpkg", [("events", "Point", 24, ["start_date", "end_date", "published_date"]),
-                                   ("control", "Multi Polygon", 2, ["as_of_date"])]),
-        ("snapshots/kursk-2024-snapshots.gpkg", [("control_timeline", "Multi Polygon", 3, ["start_date", "end_date"]),
-                                                 ("events_timeline", "Point", 24,
-                                                  ["start_date", "end_date", "published_date"]),
-                                                 ("series", "None", 10, ["date"])]),
+        (
+            "export/kursk-2024.gpkg",
+            [
+                ("events", "Point", 24, ["start_date", "end_date", "published_date"]),
+                ("control", "Multi Polygon", 2, ["as_of_date"]),
+            ]
+        ),
+        (
+            "early/kursk-2024.gpkg",
+            [
+                ("events", "Point", 24, ["start_date", "end_date", "published_date"]),
+                ("control", "Multi Polygon", 2, ["as_of_date"]),
+            ]
+        ),
+        (
+            "snapshots/kursk-2024-snapshots.gpkg",
+            [
+                ("control_timeline", "Multi Polygon", 3, ["start_date", "end_date"]),
+                (
+                    "events_timeline", "Point", 24,
+                    ["start_date", "end_date", "published_date"]
+                ),
+                ("series", "None", 10, ["date"]),
+            ]
+        ),
     ]
 
     /// The validator with its extra checks (every DATE a date, every value its column's type),
     /// warnings counted as errors; it checks the R-tree's table, extension row and triggers.
     @Test(arguments: Self.twins.map(\.file))
     func gdalsValidatorPasses(_ file: String) throws {
-        let result = try SalientProcess.tool("python3",
-                                             [Self.validator, "--extra", "--warning-as-error", Self.path(file)])
+        let result = try SalientProcess.tool(
+            "python3",
+            [Self.validator, "--extra", "--warning-as-error", Self.path(file)])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.isEmpty && result.stderr.isEmpty, "\(result.stdout)\(result.stderr)")
     }
@@ -71,8 +89,13 @@ import Testing
     @Test(arguments: [
         ("export/kursk-2024.gpkg", ["events": "export/events.geojson", "control": "export/control.geojson"]),
         ("early/kursk-2024.gpkg", ["events": "early/events.geojson", "control": "early/control.geojson"]),
-        ("snapshots/kursk-2024-snapshots.gpkg", ["events_timeline": "snapshots/events-timeline.geojson",
-                                                 "control_timeline": "snapshots/control-timeline.geojson"]),
+        (
+            "snapshots/kursk-2024-snapshots.gpkg",
+            [
+                "events_timeline": "snapshots/events-timeline.geojson",
+                "control_timeline": "snapshots/control-timeline.geojson",
+            ]
+        ),
     ])
     func tablesHoldWhatTheGeoJSONSays(_ file: String, layers: [String: String]) throws {
         let script = SalientProcess.repository.appendingPathComponent("Tests/clients/gpkg_matches_geojson.py").path
@@ -119,8 +142,9 @@ import Testing
     @Test func qgisLoadsEveryLayerWithTemporalModeFromTheDefaultStyle() throws {
         let script = SalientProcess.repository.appendingPathComponent("Tests/clients/qgis_gpkg_check.py").path
         let files = ["export/kursk-2024.gpkg", "snapshots/kursk-2024-snapshots.gpkg"]
-        let result = try SalientProcess.tool("/usr/bin/python3", [script] + files.map(Self.path),
-                                             environment: ["QT_QPA_PLATFORM": "offscreen"])
+        let result = try SalientProcess.tool(
+            "/usr/bin/python3", [script] + files.map(Self.path),
+            environment: ["QT_QPA_PLATFORM": "offscreen"])
         #expect(result.status == 0, "\(result.stderr)")
         let line = try #require(result.stdout.split(separator: "\n").last)
         let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8))
@@ -158,9 +182,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: plain) }
         try SalientProcess.run(["export", Self.kursk, "--out", plain.appendingPathComponent("export").path, "-q"])
         try SalientProcess.run(["snapshots", Self.kursk, "--out", plain.appendingPathComponent("snapshots").path, "-q"])
-        for name in ["export/events.geojson", "export/control.geojson", "snapshots/control-timeline.geojson",
-                     "snapshots/events-timeline.geojson", "snapshots/series.csv", "snapshots/series.json",
-                     "snapshots/daily/2024-08-14.control.geojson"] {
+        for name in [
+            "export/events.geojson", "export/control.geojson", "snapshots/control-timeline.geojson",
+            "snapshots/events-timeline.geojson", "snapshots/series.csv", "snapshots/series.json",
+            "snapshots/daily/2024-08-14.control.geojson",
+        ] {
             let without = FileManager.default.contents(atPath: plain.appendingPathComponent(name).path)
             #expect(FileManager.default.contents(atPath: Self.path(name)) == without, "\(name)")
         }
@@ -200,7 +226,8 @@ import Testing
         let target = out.appendingPathComponent(name)
         try "my notes\n".write(to: target, atomically: true, encoding: .utf8)
         let refused = try SalientProcess.run([command, Self.fixture, "--out", out.path, "--format", "gpkg"])
-        let message = "error: the file is not a GeoPackage, and Salient will not replace it "
+        let message =
+            "error: the file is not a GeoPackage, and Salient will not replace it "
             + "(\(target.path)) — move it away, or choose another folder with --out\n"
         #expect(refused.status == 2)
         #expect(refused.stderr == message)
@@ -233,7 +260,8 @@ import Testing
         let folder = out.appendingPathComponent("new/deeper")
         let result = try SalientProcess.run(["export", Self.fixture, "--out", folder.path, "--format", "gpkg", "-q"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-                    == [".salient-manifest", "control.geojson", "events.geojson", "fixture.gpkg"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+                == [".salient-manifest", "control.geojson", "events.geojson", "fixture.gpkg"])
     }
 }

@@ -6,8 +6,9 @@ import Testing
 
     /// The fixture timeline, with its gazetteer path made absolute, in a fresh folder.
     static func timeline(in folder: URL) throws -> URL {
-        let source = try String(contentsOf: SalientProcess.fixtures.appendingPathComponent("timelines/valid.yaml"),
-                                encoding: .utf8)
+        let source = try String(
+            contentsOf: SalientProcess.fixtures.appendingPathComponent("timelines/valid.yaml"),
+            encoding: .utf8)
         let gazetteer = SalientProcess.fixtures.appendingPathComponent("gazetteer").path
         let text = source.replacingOccurrences(of: "gazetteer: ../gazetteer", with: "gazetteer: \(gazetteer)")
         let url = folder.appendingPathComponent("t.yaml")
@@ -36,7 +37,8 @@ import Testing
         let again = try Self.importing("acled", csv, into: url)
         #expect(again.stdout.contains("0 added, 0 updated, 25 unchanged"))
         #expect(try String(contentsOf: url, encoding: .utf8) == once)
-        let update = try Self.importing("acled", Self.fixtures.appendingPathComponent("acled-update.csv").path,
+        let update = try Self.importing(
+            "acled", Self.fixtures.appendingPathComponent("acled-update.csv").path,
             into: url)
         #expect(update.stdout.contains("0 added, 1 updated, 1 unchanged"), "\(update.stderr)")
         let updated = try String(contentsOf: url, encoding: .utf8)
@@ -54,10 +56,16 @@ import Testing
         let folder = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = try Self.timeline(in: folder)
-        #expect(try Self.importing("acled", Self.fixtures.appendingPathComponent("acled.csv").path,
-            into: url).status == 0)
-        #expect(try Self.importing("ucdp", Self.fixtures.appendingPathComponent("ucdp.csv").path,
-            into: url).status == 0)
+        #expect(
+            try Self.importing(
+                "acled", Self.fixtures.appendingPathComponent("acled.csv").path,
+                into: url
+            ).status == 0)
+        #expect(
+            try Self.importing(
+                "ucdp", Self.fixtures.appendingPathComponent("ucdp.csv").path,
+                into: url
+            ).status == 0)
         let out = folder.appendingPathComponent("out").path
         let export = try SalientProcess.run(["export", url.path, "--out", out, "--quiet"])
         #expect(export.status == 0, "\(export.stderr)")
@@ -69,11 +77,13 @@ import Testing
         #expect(text.hasPrefix("event_id_cnty,event_date,year,time_precision,"))
         #expect(text.contains("\nXAA100,2024-08-01,2024,1,"))
         // The exported CSV imports again into a new timeline with the same ACLED ids.
-        let again = try SalientProcess.run(["import", "acled", out + "/events-acled.csv", "--new", "again",
-                                            "--into", folder.appendingPathComponent("again.yaml").path,
-                                            "--gazetteer",
-                                                SalientProcess.fixtures.appendingPathComponent("gazetteer").path,
-                                            "--actor", "Blue"])
+        let again = try SalientProcess.run([
+            "import", "acled", out + "/events-acled.csv", "--new", "again",
+            "--into", folder.appendingPathComponent("again.yaml").path,
+            "--gazetteer",
+            SalientProcess.fixtures.appendingPathComponent("gazetteer").path,
+            "--actor", "Blue",
+        ])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("added"))
     }
@@ -84,8 +94,12 @@ import Testing
         ("acled", "BAD_LAT", "row 1: '51,5' is not a coordinate"),
         ("acled", "BAD_GEO", "unknown geo_precision 4"),
         ("ucdp", "id,date_start\n1,2024-08-01\n", "missing required column 'date_end'"),
-        ("ucdp", "id,date_start,date_end,date_prec,where_prec,latitude,longitude,side_a,side_b,best,low,high,"
-            + "source_article\n7,2024-08-01,2024-08-01,1,8,51.1,36.1,Blue,Red,1,1,1,Wire\n", "row 1: unknown where_prec 8"),
+        (
+            "ucdp",
+            "id,date_start,date_end,date_prec,where_prec,latitude,longitude,side_a,side_b,best,low,high,"
+                + "source_article\n7,2024-08-01,2024-08-01,1,8,51.1,36.1,Blue,Red,1,1,1,Wire\n",
+            "row 1: unknown where_prec 8"
+        ),
         ("acled", "BAD_TIME", "row 1: unknown time_precision 0"),
     ])
     func badInputLeavesTheTimelineUntouched(dataset: String, csv: String, message: String) throws {
@@ -115,10 +129,15 @@ import Testing
     }
 
     @Test func twoImportsWriteIdenticalBytes() throws {
-        let a = try SalientProcess.temporaryFolder(), b = try SalientProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        let a = try SalientProcess.temporaryFolder()
+        let b = try SalientProcess.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: b)
+        }
         let csv = Self.fixtures.appendingPathComponent("acled.csv").path
-        let first = try Self.timeline(in: a), second = try Self.timeline(in: b)
+        let first = try Self.timeline(in: a)
+        let second = try Self.timeline(in: b)
         #expect(try Self.importing("acled", csv, into: first).status == 0)
         #expect(try Self.importing("acled", csv, into: second).status == 0)
         #expect(try Data(contentsOf: first) == Data(contentsOf: second))

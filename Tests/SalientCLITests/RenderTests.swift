@@ -57,8 +57,9 @@ struct Pixels {
         let made = out.appendingPathComponent("render/2024-08-15.png")
         let golden = SalientProcess.golden.appendingPathComponent("render/kursk-2024-08-15.png")
         if ProcessInfo.processInfo.environment["SALIENT_RECORD_GOLDENS"] == "1" {
-            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: golden.deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             _ = try? FileManager.default.removeItem(at: golden)
             try FileManager.default.copyItem(at: made, to: golden)
             Issue.record("recorded Golden/render/kursk-2024-08-15.png; run again without SALIENT_RECORD_GOLDENS")
@@ -85,15 +86,20 @@ struct Pixels {
     }
 
     @Test func rerunsWriteIdenticalBytesAndTheLastDayByDefault() throws {
-        let a = try SalientProcess.temporaryFolder(), b = try SalientProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        let a = try SalientProcess.temporaryFolder()
+        let b = try SalientProcess.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: b)
+        }
         #expect(try Self.render(["--quiet"], into: a).status == 0)
         #expect(try Self.render(["--from", "2024-08-14", "--to", "2024-08-15", "--quiet"], into: b).status == 0)
         for name in ["render/2024-08-15.png", "render/2024-08-15.svg"] {
             let first = try Data(contentsOf: a.appendingPathComponent(name))
             #expect(try first == Data(contentsOf: b.appendingPathComponent(name)))
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: a.appendingPathComponent("render").path).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: a.appendingPathComponent("render").path).sorted()
                 == ["2024-08-15.png", "2024-08-15.svg"])
         let manifest = try String(contentsOf: b.appendingPathComponent(".salient-manifest"), encoding: .utf8)
         let days = ["2024-08-14", "2024-08-15"]
@@ -153,8 +159,10 @@ struct Pixels {
         try Data("my own picture".utf8).write(to: mine)
         let result = try Self.render([], into: out)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("the output folder holds files Salient did not write where it writes: "
-                                       + "render/2024-08-15.png"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "the output folder holds files Salient did not write where it writes: "
+                    + "render/2024-08-15.png"), "\(result.stderr)")
         #expect(try Data(contentsOf: mine) == Data("my own picture".utf8))
     }
 }

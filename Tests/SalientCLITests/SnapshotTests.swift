@@ -5,13 +5,18 @@ import Testing
     static let threeDays = SalientProcess.fixtures.appendingPathComponent("timelines/three-days.yaml").path
 
     static func series(_ folder: URL) throws -> [[String: String]] {
-        let lines = try String(contentsOf: folder.appendingPathComponent("series.csv"), encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOf: folder.appendingPathComponent("series.csv"), encoding: .utf8).split(
+            separator: "\n")
         let header = lines[0].split(separator: ",").map(String.init)
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.split(separator: ",").map(String.init))) }
+        return lines.dropFirst().map {
+            Dictionary(uniqueKeysWithValues: zip(header, $0.split(separator: ",").map(String.init)))
+        }
     }
 
-    static func withSnapshots<T>(_ arguments: [String] = [], timeline: String = threeDays,
-                                 _ body: (URL, SalientProcess.Outcome) throws -> T) throws -> T {
+    static func withSnapshots<T>(
+        _ arguments: [String] = [], timeline: String = threeDays,
+        _ body: (URL, SalientProcess.Outcome) throws -> T
+    ) throws -> T {
         let out = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let result = try SalientProcess.run(["snapshots", timeline, "--out", out.path] + arguments)
@@ -47,31 +52,44 @@ import Testing
         try Self.withSnapshots { out, _ in
             let data = try Data(contentsOf: out.appendingPathComponent("control-timeline.geojson"))
             let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-            let features = try #require(root["features"] as? [[String: Any]]).compactMap { $0["properties"] as? [String: Any] }
-            let spans = features.map { "\($0["tier"]!) \($0["start_date"]!)→\($0["end_date"] is NSNull ? "open" : $0["end_date"]!)" }
-            #expect(spans == ["controlled 2024-09-01→2024-09-03", "contested 2024-09-01→2024-09-03",
-                              "controlled 2024-09-03→open", "contested 2024-09-03→open"])
+            let features = try #require(root["features"] as? [[String: Any]]).compactMap {
+                $0["properties"] as? [String: Any]
+            }
+            let spans = features.map {
+                "\($0["tier"]!) \($0["start_date"]!)→\($0["end_date"] is NSNull ? "open" : $0["end_date"]!)"
+            }
+            #expect(
+                spans == [
+                    "controlled 2024-09-01→2024-09-03", "contested 2024-09-01→2024-09-03",
+                    "controlled 2024-09-03→open", "contested 2024-09-03→open",
+                ])
             let day1 = try Data(contentsOf: out.appendingPathComponent("daily/2024-09-01.control.geojson"))
             let day2 = try Data(contentsOf: out.appendingPathComponent("daily/2024-09-02.control.geojson"))
-            #expect(String(decoding: day1, as: UTF8.self).replacingOccurrences(of: "2024-09-01", with: "2024-09-02")
+            #expect(
+                String(decoding: day1, as: UTF8.self).replacingOccurrences(of: "2024-09-01", with: "2024-09-02")
                     == String(decoding: day2, as: UTF8.self))
         }
     }
 
     @Test func temporalLayersLoadInGDALWithDateFields() throws {
         try Self.withSnapshots { out, _ in
-            let layers = [("control-timeline.geojson", "Multi Polygon", 4, ["start_date", "end_date"]),
-                          ("events-timeline.geojson", "Point", 2, ["start_date", "end_date", "published_date"]),
-                          ("daily/2024-09-02.events.geojson", "Point", 1, ["start_date", "end_date"])]
+            let layers = [
+                ("control-timeline.geojson", "Multi Polygon", 4, ["start_date", "end_date"]),
+                ("events-timeline.geojson", "Point", 2, ["start_date", "end_date", "published_date"]),
+                ("daily/2024-09-02.events.geojson", "Point", 1, ["start_date", "end_date"]),
+            ]
             for (name, geometry, count, dates) in layers {
-                let info = try SalientProcess.tool("ogrinfo", ["-ro", "-al", "-so", out.appendingPathComponent(name).path])
+                let info = try SalientProcess.tool(
+                    "ogrinfo", ["-ro", "-al", "-so", out.appendingPathComponent(name).path])
                 #expect(info.status == 0 && !info.stderr.contains("ERROR"), "\(info.stderr)")
                 #expect(info.stdout.contains("Geometry: \(geometry)\n"), "\(name)")
                 #expect(info.stdout.contains("Feature Count: \(count)\n"), "\(name)")
                 for date in dates { #expect(info.stdout.contains("\(date): Date (0.0)"), "\(name): \(date)") }
             }
             #expect(try GeoJSONStructure.violations(in: out.appendingPathComponent("control-timeline.geojson")) == [])
-            #expect(try GeoJSONStructure.violations(in: out.appendingPathComponent("daily/2024-09-03.control.geojson")) == [])
+            #expect(
+                try GeoJSONStructure.violations(in: out.appendingPathComponent("daily/2024-09-03.control.geojson"))
+                    == [])
         }
     }
 
@@ -109,7 +127,8 @@ import Testing
         for (name, data) in made.sorted(by: { $0.key < $1.key }) where name != ".salient-manifest" {
             #expect(committed[name] == data, "exports/kursk-2024/\(name) is stale: run bash scripts/run.sh and commit")
         }
-        try assertGolden(String(decoding: try #require(made["series.csv"]), as: UTF8.self), named: "kursk-2024/series.csv")
+        try assertGolden(
+            String(decoding: try #require(made["series.csv"]), as: UTF8.self), named: "kursk-2024/series.csv")
     }
 }
 
@@ -117,16 +136,26 @@ import Testing
     static let timeline = SnapshotTests.threeDays
 
     @Test func fromAfterToIsRefused() throws {
-        let result = try SalientProcess.run(["snapshots", Self.timeline, "--from", "2024-09-03", "--to", "2024-09-01", "--out", "/tmp/unused-salient"])
+        let result = try SalientProcess.run([
+            "snapshots", Self.timeline, "--from", "2024-09-03", "--to", "2024-09-01", "--out", "/tmp/unused-salient",
+        ])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: --from 2024-09-03 is after --to 2024-09-01 (\(Self.timeline)) — give --from on or before --to\n")
+        #expect(
+            result.stderr
+                == "error: --from 2024-09-03 is after --to 2024-09-01 (\(Self.timeline)) — give --from on or before --to\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: "/tmp/unused-salient"))
     }
 
     @Test func dayOutsideTheTimelineSaysWhatItSpans() throws {
-        let result = try SalientProcess.run(["snapshots", Self.timeline, "--to", "2024-10-01", "--out", "/tmp/unused-salient"])
+        let result = try SalientProcess.run([
+            "snapshots", Self.timeline, "--to", "2024-10-01", "--out", "/tmp/unused-salient",
+        ])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: --to 2024-10-01 is outside the timeline (\(Self.timeline)) — the timeline spans 2024-09-01 to 2024-09-03\n")
+        #expect(
+            result.stderr
+                == "error: --to 2024-10-01 is outside the timeline (\(Self.timeline)) — the timeline spans 2024-09-01 to 2024-09-03\n"
+        )
     }
 
     @Test func unwritableOutputIsRefused() throws {
@@ -134,7 +163,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("a-file")
         try "mine\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try SalientProcess.run(["snapshots", Self.timeline, "--out", file.appendingPathComponent("out").path])
+        let result = try SalientProcess.run([
+            "snapshots", Self.timeline, "--out", file.appendingPathComponent("out").path,
+        ])
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("error: cannot create the output folder (\(file.path)/out)"))
         let onFile = try SalientProcess.run(["snapshots", Self.timeline, "--out", file.path])
@@ -154,15 +185,23 @@ import Testing
         try "keep me\n".write(to: notes, atomically: true, encoding: .utf8)
         let refused = try SalientProcess.run(["snapshots", Self.timeline, "--out", out.path])
         #expect(refused.status == 2)
-        #expect(refused.stderr == "error: the output folder holds files Salient did not write: daily/my-notes.txt (\(out.path)) — choose another folder with --out, or pass --force to write beside them (they are never deleted)\n")
+        #expect(
+            refused.stderr
+                == "error: the output folder holds files Salient did not write: daily/my-notes.txt (\(out.path)) — choose another folder with --out, or pass --force to write beside them (they are never deleted)\n"
+        )
         let forced = try SalientProcess.run(["snapshots", Self.timeline, "--out", out.path, "--force", "--quiet"])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(try String(contentsOf: notes, encoding: .utf8) == "keep me\n")
-        let narrower = try SalientProcess.run(["snapshots", Self.timeline, "--out", out.path, "--force", "--to", "2024-09-02", "--quiet"])
+        let narrower = try SalientProcess.run([
+            "snapshots", Self.timeline, "--out", out.path, "--force", "--to", "2024-09-02", "--quiet",
+        ])
         #expect(narrower.status == 0)
         #expect(try String(contentsOf: notes, encoding: .utf8) == "keep me\n")
-        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("daily/2024-09-03.control.geojson").path))
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("daily/2024-09-02.control.geojson").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: out.appendingPathComponent("daily/2024-09-03.control.geojson").path)
+        )
+        #expect(
+            FileManager.default.fileExists(atPath: out.appendingPathComponent("daily/2024-09-02.control.geojson").path))
     }
 
     /// SIGKILL at any moment leaves every output file with its old content or its new one,
@@ -171,9 +210,13 @@ import Testing
         let out = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let kursk = SalientProcess.repository.appendingPathComponent("timelines/kursk-2024.yaml").path
-        #expect(try SalientProcess.run(["snapshots", kursk, "--out", out.path, "--quiet", "--to", "2024-08-10"]).status == 0)
+        #expect(
+            try SalientProcess.run(["snapshots", kursk, "--out", out.path, "--quiet", "--to", "2024-08-10"]).status == 0
+        )
         let before = try SnapshotTests.contents(of: out)
-        let complete = try SnapshotTests.withSnapshots(["--quiet"], timeline: kursk) { folder, _ in try SnapshotTests.contents(of: folder) }
+        let complete = try SnapshotTests.withSnapshots(["--quiet"], timeline: kursk) { folder, _ in
+            try SnapshotTests.contents(of: folder)
+        }
         var sawOld = false
         for delay in [0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.3, 1.7] {
             let process = Process()
@@ -185,7 +228,9 @@ import Testing
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             // Salient's own bookkeeping (staging, lock, manifest and its temporaries) is not output.
-            let after = try SnapshotTests.contents(of: out).filter { !$0.key.hasPrefix(".salient-") && !$0.key.contains(".tmp-") }
+            let after = try SnapshotTests.contents(of: out).filter {
+                !$0.key.hasPrefix(".salient-") && !$0.key.contains(".tmp-")
+            }
             for (name, data) in after {
                 #expect(data == before[name] || data == complete[name], "\(name) is torn after a kill at \(delay) s")
             }
@@ -201,6 +246,8 @@ import Testing
         // Whatever a kill left, the manifest in place accepts it: the next run replaces it all.
         let next = try SalientProcess.run(["snapshots", kursk, "--out", out.path, "--quiet"])
         #expect(next.status == 0, "\(next.stderr)")
-        #expect(try SnapshotTests.contents(of: out).filter { $0.key != ".salient-manifest" } == complete.filter { $0.key != ".salient-manifest" })
+        #expect(
+            try SnapshotTests.contents(of: out).filter { $0.key != ".salient-manifest" }
+                == complete.filter { $0.key != ".salient-manifest" })
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SalientCore
 import Testing
+
 @testable import SalientIO
 
 @Suite struct SnapshotJobTests {
@@ -12,7 +13,8 @@ import Testing
         let timeline = loaded.timeline
         let span = try #require(timeline.span)
         let sources = SourceIndex(timeline)
-        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
+        let estimator = try ControlAreaEstimator(
+            timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
         let lastDay = span.end.adding(days: -2)  // later events must not show
         let lines = DailyEventsLayer(loaded, sources: sources, through: lastDay)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-job-\(getpid())")
@@ -21,8 +23,10 @@ import Testing
         var compared = 0
         for day in CalendarDay.range(span.start, through: lastDay) {
             let estimate = try estimator.estimate(asOf: day)
-            let expected = GeoJSONWriter.featureCollection(name: "events \(day)", features: ExportLayers.events(
-                timeline, gazetteer: loaded.gazetteer, estimate: estimate, asOf: day, sources: sources))
+            let expected = GeoJSONWriter.featureCollection(
+                name: "events \(day)",
+                features: ExportLayers.events(
+                    timeline, gazetteer: loaded.gazetteer, estimate: estimate, asOf: day, sources: sources))
             let path = folder.appendingPathComponent("\(day).geojson").path
             let file = try StreamingTextFile(path: path)
             try lines.write(name: "events \(day)", count: lines.starts.prefix { $0 <= day }.count, on: day, to: file)

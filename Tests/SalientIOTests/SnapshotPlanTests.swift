@@ -1,5 +1,6 @@
 import SalientCore
 import Testing
+
 @testable import SalientIO
 
 @Suite struct SnapshotPlanTests {

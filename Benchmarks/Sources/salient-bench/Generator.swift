@@ -55,7 +55,9 @@ struct Generator {
         let gazetteer = (folder as NSString).appendingPathComponent("gazetteer")
         try fm.createDirectory(atPath: gazetteer, withIntermediateDirectories: true)
         var root = SplitMix64(seed: spec.seed)
-        var geometryRNG = root.fork(1), placeRNG = root.fork(2), eventRNG = root.fork(3)
+        var geometryRNG = root.fork(1)
+        var placeRNG = root.fork(2)
+        var eventRNG = root.fork(3)
         _ = root.next()
         // Front length grows with the places (about 15 km² each) up to a 1,200 km front.
         let frontKm = min(1200, max(60, Double(spec.places) / 10))
@@ -71,42 +73,59 @@ struct Generator {
         var areas = FeatureWriter(name: "areas")
         for (r, ring) in world.regionRings(rng: &geometryRNG).enumerated() {
             let stem = regionStems[r]
-            areas.add(properties: Self.properties(id: regionIDs[r], name: "\(stem.latin.capitalizedFirst) Region",
-                                                  local: "\(stem.cyrillic.capitalizedFirst) область", aliases: ["\(stem.latin.capitalizedFirst) Oblast"],
-                                                  kind: "region", parent: "", country: "XR", index: -1 - r, uncertainty: 2000,
-                                                  spec: spec),
-                      geometry: Self.multiPolygon(Antimeridian.split(ring: ring)))
+            areas.add(
+                properties: Self.properties(
+                    id: regionIDs[r], name: "\(stem.latin.capitalizedFirst) Region",
+                    local: "\(stem.cyrillic.capitalizedFirst) область",
+                    aliases: ["\(stem.latin.capitalizedFirst) Oblast"],
+                    kind: "region", parent: "", country: "XR", index: -1 - r, uncertainty: 2000,
+                    spec: spec),
+                geometry: Self.multiPolygon(Antimeridian.split(ring: ring)))
         }
-        areas.add(properties: Self.properties(id: homeID, name: "\(homeStem.latin.capitalizedFirst) Region",
-                                              local: "\(homeStem.cyrillic.capitalizedFirst) область", aliases: [],
-                                              kind: "region", parent: "", country: "XB", index: -100, uncertainty: 2000, spec: spec),
-                  geometry: Self.multiPolygon(Antimeridian.split(ring: world.homeRing())))
+        areas.add(
+            properties: Self.properties(
+                id: homeID, name: "\(homeStem.latin.capitalizedFirst) Region",
+                local: "\(homeStem.cyrillic.capitalizedFirst) область", aliases: [],
+                kind: "region", parent: "", country: "XB", index: -100, uncertainty: 2000, spec: spec),
+            geometry: Self.multiPolygon(Antimeridian.split(ring: world.homeRing())))
         try areas.write(to: (gazetteer as NSString).appendingPathComponent("areas.geojson"))
 
         var border = FeatureWriter(name: "border")
-        border.add(properties: Self.properties(id: borderID, name: "Blue–Red state border", local: "граница", aliases: ["border"],
-                                               kind: "border", parent: "", country: "", index: -200, uncertainty: 100, spec: spec),
-                   geometry: Self.multiLineString(Antimeridian.split(line: world.border)))
+        border.add(
+            properties: Self.properties(
+                id: borderID, name: "Blue–Red state border", local: "граница", aliases: ["border"],
+                kind: "border", parent: "", country: "", index: -200, uncertainty: 100, spec: spec),
+            geometry: Self.multiLineString(Antimeridian.split(line: world.border)))
         try border.write(to: (gazetteer as NSString).appendingPathComponent("border.geojson"))
 
         // Places: nine in ten in the territory, the rest behind the border.
         var places: [PlaceRecord] = []
         places.reserveCapacity(spec.places)
-        let kinds: [(String, Double)] = [("city", 0.005), ("town", 0.05), ("village", 0.85), ("facility", 0.07), ("district", 0.025)]
+        let kinds: [(String, Double)] = [
+            ("city", 0.005), ("town", 0.05), ("village", 0.85), ("facility", 0.07), ("district", 0.025),
+        ]
         for i in 0..<spec.places {
             let kind = placeRNG.pick(kinds)
             let home = placeRNG.unit() < 0.1
             let u = placeRNG.uniform(0.002, 0.998)
-            let depth = home ? -placeRNG.uniform(0.5, World.homeDepthKm - 2) : placeRNG.uniform(0.3, World.territoryDepthKm - 10)
+            let depth =
+                home
+                ? -placeRNG.uniform(0.5, World.homeDepthKm - 2) : placeRNG.uniform(0.3, World.territoryDepthKm - 10)
             let position = world.position(u: u, depthKm: depth)
-            let region = home ? homeID : regionIDs[max(0, (world.cuts.firstIndex { world.border[$0].lon > position.lon } ?? world.cuts.count - 1) - 1)]
+            let region =
+                home
+                ? homeID
+                : regionIDs[
+                    max(0, (world.cuts.firstIndex { world.border[$0].lon > position.lon } ?? world.cuts.count - 1) - 1)]
             let stem = names.stem(i)
             let (name, local): (String, String)
             switch kind {
             case "city": (name, local) = (stem.latin.capitalizedFirst + "grad", stem.cyrillic.capitalizedFirst + "град")
             case "town": (name, local) = (stem.latin.capitalizedFirst + "vsk", stem.cyrillic.capitalizedFirst + "вск")
-            case "facility": (name, local) = (stem.latin.capitalizedFirst + " Depot", stem.cyrillic.capitalizedFirst + " депо")
-            case "district": (name, local) = (stem.latin.capitalizedFirst + " District", stem.cyrillic.capitalizedFirst + " район")
+            case "facility":
+                (name, local) = (stem.latin.capitalizedFirst + " Depot", stem.cyrillic.capitalizedFirst + " депо")
+            case "district":
+                (name, local) = (stem.latin.capitalizedFirst + " District", stem.cyrillic.capitalizedFirst + " район")
             default:
                 let suffix = [("vka", "вка"), ("no", "но"), ("vo", "во"), ("chi", "чи"), ("sk", "ск")][i % 5]
                 (name, local) = (stem.latin.capitalizedFirst + suffix.0, stem.cyrillic.capitalizedFirst + suffix.1)
@@ -114,25 +133,32 @@ struct Generator {
             let id = name.lowercased().replacingOccurrences(of: " ", with: "-")
             var aliases = [local]
             if name.contains("v") { aliases.insert(name.replacingOccurrences(of: "v", with: "w"), at: 0) }
-            places.append(PlaceRecord(id: id, name: name, local: local, aliases: aliases, kind: kind, parent: region,
-                                      country: home ? "XB" : "XR", position: position,
-                                      uncertainty: kind == "village" ? 1000 : kind == "district" ? 5000 : 1500, u: u, depth: depth))
+            places.append(
+                PlaceRecord(
+                    id: id, name: name, local: local, aliases: aliases, kind: kind, parent: region,
+                    country: home ? "XB" : "XR", position: position,
+                    uncertainty: kind == "village" ? 1000 : kind == "district" ? 5000 : 1500, u: u, depth: depth))
         }
         var placesFile = FeatureWriter(name: "places")
         for (i, place) in places.enumerated() {
-            placesFile.add(properties: Self.properties(id: place.id, name: place.name, local: place.local, aliases: place.aliases,
-                                                       kind: place.kind, parent: place.parent, country: place.country, index: i,
-                                                       uncertainty: place.uncertainty, spec: spec),
-                           geometry: "{\"type\": \"Point\", \"coordinates\": \(Self.position(place.position))}")
+            placesFile.add(
+                properties: Self.properties(
+                    id: place.id, name: place.name, local: place.local, aliases: place.aliases,
+                    kind: place.kind, parent: place.parent, country: place.country, index: i,
+                    uncertainty: place.uncertainty, spec: spec),
+                geometry: "{\"type\": \"Point\", \"coordinates\": \(Self.position(place.position))}")
         }
         try placesFile.write(to: (gazetteer as NSString).appendingPathComponent("places.geojson"))
 
-        var timeline = TimelineWriter(spec: spec, sector: sector, world: world, places: places, regionIDs: regionIDs, borderID: borderID)
+        var timeline = TimelineWriter(
+            spec: spec, sector: sector, world: world, places: places, regionIDs: regionIDs, borderID: borderID)
         try timeline.write(to: (folder as NSString).appendingPathComponent("timeline.yaml"), rng: &eventRNG)
     }
 
-    static func properties(id: String, name: String, local: String, aliases: [String], kind: String, parent: String,
-                           country: String, index: Int, uncertainty: Int, spec: GeneratorSpec) -> String {
+    static func properties(
+        id: String, name: String, local: String, aliases: [String], kind: String, parent: String,
+        country: String, index: Int, uncertainty: Int, spec: GeneratorSpec
+    ) -> String {
         var out = "{\"id\": \(json(id)), \"name\": \(json(name)), \"name_local\": \(json(local)), \"aliases\": ["
         out += aliases.map(json).joined(separator: ", ")
         out += "], \"kind\": \(json(kind)), \"parent\": \(json(parent)), \"country\": \(json(country)), "
@@ -158,15 +184,17 @@ struct Generator {
     }
 
     static func multiPolygon(_ rings: [[LL]]) -> String {
-        "{\"type\": \"MultiPolygon\", \"coordinates\": [" + rings.map { ring in
-            "[[" + ring.map(position).joined(separator: ", ") + "]]"
-        }.joined(separator: ", ") + "]}"
+        "{\"type\": \"MultiPolygon\", \"coordinates\": ["
+            + rings.map { ring in
+                "[[" + ring.map(position).joined(separator: ", ") + "]]"
+            }.joined(separator: ", ") + "]}"
     }
 
     static func multiLineString(_ lines: [[LL]]) -> String {
-        "{\"type\": \"MultiLineString\", \"coordinates\": [" + lines.map { line in
-            "[" + line.map(position).joined(separator: ", ") + "]"
-        }.joined(separator: ", ") + "]}"
+        "{\"type\": \"MultiLineString\", \"coordinates\": ["
+            + lines.map { line in
+                "[" + line.map(position).joined(separator: ", ") + "]"
+            }.joined(separator: ", ") + "]}"
     }
 }
 
@@ -184,7 +212,9 @@ struct FeatureWriter {
     }
 
     func write(to path: String) throws {
-        let text = "{\n\"type\": \"FeatureCollection\",\n\"name\": \"\(name)\",\n\"features\": [\n" + lines.joined(separator: ",\n") + "\n]\n}\n"
+        let text =
+            "{\n\"type\": \"FeatureCollection\",\n\"name\": \"\(name)\",\n\"features\": [\n"
+            + lines.joined(separator: ",\n") + "\n]\n}\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

@@ -13,22 +13,31 @@ struct BenchSize {
 /// that their areas agree, and prints the table.
 struct Harness {
     static let sizes: [BenchSize] = [
-        BenchSize(name: "s", spec: GeneratorSpec(places: 1_000, events: 10_000, days: 100, sector: "kursk", seed: 1),
-                  commands: ["export", "snapshots", "check"]),
-        BenchSize(name: "s-south", spec: GeneratorSpec(places: 1_000, events: 10_000, days: 100, sector: "south", seed: 2),
-                  commands: ["export", "snapshots"]),
-        BenchSize(name: "s-antimeridian", spec: GeneratorSpec(places: 1_000, events: 10_000, days: 100, sector: "antimeridian", seed: 3),
-                  commands: ["export", "snapshots"]),
-        BenchSize(name: "s-1000d", spec: GeneratorSpec(places: 1_000, events: 10_000, days: 1_000, sector: "kursk", seed: 1),
-                  commands: ["snapshots"]),
-        BenchSize(name: "m-100d", spec: GeneratorSpec(places: 10_000, events: 10_000, days: 100, sector: "kursk", seed: 1),
-                  commands: ["export", "snapshots"]),
-        BenchSize(name: "m-1000d", spec: GeneratorSpec(places: 10_000, events: 10_000, days: 1_000, sector: "kursk", seed: 1),
-                  commands: ["snapshots", "check"]),
-        BenchSize(name: "l", spec: GeneratorSpec(places: 50_000, events: 200_000, days: 100, sector: "kursk", seed: 1),
-                  commands: ["export"], inputMegabytes: 256),
-        BenchSize(name: "xl", spec: GeneratorSpec(places: 50_000, events: 1_000_000, days: 1_000, sector: "kursk", seed: 1),
-                  commands: ["export"], inputMegabytes: 1024),
+        BenchSize(
+            name: "s", spec: GeneratorSpec(places: 1_000, events: 10_000, days: 100, sector: "kursk", seed: 1),
+            commands: ["export", "snapshots", "check"]),
+        BenchSize(
+            name: "s-south", spec: GeneratorSpec(places: 1_000, events: 10_000, days: 100, sector: "south", seed: 2),
+            commands: ["export", "snapshots"]),
+        BenchSize(
+            name: "s-antimeridian",
+            spec: GeneratorSpec(places: 1_000, events: 10_000, days: 100, sector: "antimeridian", seed: 3),
+            commands: ["export", "snapshots"]),
+        BenchSize(
+            name: "s-1000d", spec: GeneratorSpec(places: 1_000, events: 10_000, days: 1_000, sector: "kursk", seed: 1),
+            commands: ["snapshots"]),
+        BenchSize(
+            name: "m-100d", spec: GeneratorSpec(places: 10_000, events: 10_000, days: 100, sector: "kursk", seed: 1),
+            commands: ["export", "snapshots"]),
+        BenchSize(
+            name: "m-1000d", spec: GeneratorSpec(places: 10_000, events: 10_000, days: 1_000, sector: "kursk", seed: 1),
+            commands: ["snapshots", "check"]),
+        BenchSize(
+            name: "l", spec: GeneratorSpec(places: 50_000, events: 200_000, days: 100, sector: "kursk", seed: 1),
+            commands: ["export"], inputMegabytes: 256),
+        BenchSize(
+            name: "xl", spec: GeneratorSpec(places: 50_000, events: 1_000_000, days: 1_000, sector: "kursk", seed: 1),
+            commands: ["export"], inputMegabytes: 1024),
     ]
     /// CI's correctness run: export and snapshots at the smallest size, in the Kursk sector,
     /// south of the equator and across the antimeridian.
@@ -54,9 +63,12 @@ struct Harness {
         work = options.string("work") ?? "\(root)/Benchmarks/.work"
         report = options.string("report")
         keep = options.flag("keep")
-        only = options.string("commands").map { Set($0.split(separator: ",").map(String.init)) }
+        only =
+            options.string("commands").map { Set($0.split(separator: ",").map(String.init)) }
             ?? (options.flag("smallest") ? ["export", "snapshots"] : nil)
-        let names = options.flag("smallest") ? Self.smallest
+        let names =
+            options.flag("smallest")
+            ? Self.smallest
             : options.string("sizes").map { $0.split(separator: ",").map(String.init) } ?? Self.campaign
         sizes = try names.map { name in
             guard let size = Self.sizes.first(where: { $0.name == name }) else {
@@ -102,7 +114,8 @@ struct Harness {
                     continue
                 }
                 let out = (work as NSString).appendingPathComponent("out/\(size.name)-\(command)")
-                let salientOut = out + "-salient", peerOut = out + "-peer"
+                let salientOut = out + "-salient"
+                let peerOut = out + "-peer"
                 for folder in [salientOut, peerOut] { try? FileManager.default.removeItem(atPath: folder) }
                 var salientArguments = [command, timeline]
                 switch command {
@@ -110,8 +123,9 @@ struct Harness {
                 default: salientArguments += ["--out", salientOut, "--quiet"]
                 }
                 log("\(size.name) \(command): salient …")
-                let s = try Measure.run(salient, salientArguments, environment: environment,
-                                        stdout: command == "check" ? salientOut + ".json" : "/dev/null")
+                let s = try Measure.run(
+                    salient, salientArguments, environment: environment,
+                    stdout: command == "check" ? salientOut + ".json" : "/dev/null")
                 guard s.status == 0 else {
                     failures.append("\(size.name) \(command): salient exited \(s.status): \(s.stderr)")
                     log("  failed: \(s.stderr)")
@@ -119,8 +133,9 @@ struct Harness {
                 }
                 log(String(format: "  %.1f s, %.0f MB", s.wall, Double(s.maxRSSKilobytes) / 1024))
                 log("\(size.name) \(command): peer …")
-                let p = try Measure.run(python, [peer, command, timeline, "--out", peerOut], environment: environment,
-                                        stdout: peerOut + ".timings.json")
+                let p = try Measure.run(
+                    python, [peer, command, timeline, "--out", peerOut], environment: environment,
+                    stdout: peerOut + ".timings.json")
                 guard p.status == 0 else {
                     failures.append("\(size.name) \(command): peer exited \(p.status): \(p.stderr)")
                     log("  failed: \(p.stderr)")
@@ -136,8 +151,14 @@ struct Harness {
                     log("  \(error)")
                 }
                 let salientBytes = command == "check" ? Self.bytes(salientOut + ".json") : Self.bytes(salientOut)
-                rows.append(Row(size: size, command: command, tool: "salient", measure: s, bytes: salientBytes, agreement: agreement))
-                rows.append(Row(size: size, command: command, tool: "peer", measure: p, bytes: Self.bytes(peerOut), agreement: agreement))
+                rows.append(
+                    Row(
+                        size: size, command: command, tool: "salient", measure: s, bytes: salientBytes,
+                        agreement: agreement))
+                rows.append(
+                    Row(
+                        size: size, command: command, tool: "peer", measure: p, bytes: Self.bytes(peerOut),
+                        agreement: agreement))
                 if !keep {
                     for folder in [salientOut, peerOut] { try? FileManager.default.removeItem(atPath: folder) }
                 }
@@ -168,7 +189,8 @@ struct Harness {
         while let name = enumerator?.nextObject() as? String {
             let full = (path as NSString).appendingPathComponent(name)
             if let size = try? FileManager.default.attributesOfItem(atPath: full)[.size] as? Int64,
-               (try? FileManager.default.attributesOfItem(atPath: full)[.type] as? FileAttributeType) == .typeRegular {
+                (try? FileManager.default.attributesOfItem(atPath: full)[.type] as? FileAttributeType) == .typeRegular
+            {
                 total += size
             }
         }
@@ -176,20 +198,26 @@ struct Harness {
     }
 
     static func table(_ rows: [Row]) -> String {
-        var out = "| size | places | events | days | command | tool | wall s | CPU s | places/s | events/s | days/s | output MB | output MB/s | peak MB | others' CPU s | Salient/peer wall (CPU) | areas |\n"
+        var out =
+            "| size | places | events | days | command | tool | wall s | CPU s | places/s | events/s | days/s | output MB | output MB/s | peak MB | others' CPU s | Salient/peer wall (CPU) | areas |\n"
         out += "|---|--:|--:|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
         for (i, row) in rows.enumerated() {
-            let m = row.measure, spec = row.size.spec
+            let m = row.measure
+            let spec = row.size.spec
             let days = row.command == "snapshots" ? spec.days : 1
             var ratio = ""
             if row.tool == "salient", i + 1 < rows.count {
                 let peer = rows[i + 1].measure
                 ratio = String(format: "%.2f (%.2f)", m.wall / peer.wall, m.cpu / peer.cpu)
             }
-            out += "| \(row.size.name) | \(spec.places) | \(spec.events) | \(row.command == "snapshots" ? String(spec.days) : "1") "
-            out += "| \(row.command) | \(row.tool) | \(f(m.wall, 1)) | \(f(m.cpu, 1)) | \(f(Double(spec.places) / m.wall, 0)) "
-            out += "| \(f(Double(spec.events) / m.wall, 0)) | \(row.command == "snapshots" ? f(Double(days) / m.wall, 1) : "—") "
-            out += "| \(f(Double(row.bytes) / 1e6, 1)) | \(f(Double(row.bytes) / 1e6 / m.wall, 1)) | \(f(Double(m.maxRSSKilobytes) / 1024, 0)) "
+            out +=
+                "| \(row.size.name) | \(spec.places) | \(spec.events) | \(row.command == "snapshots" ? String(spec.days) : "1") "
+            out +=
+                "| \(row.command) | \(row.tool) | \(f(m.wall, 1)) | \(f(m.cpu, 1)) | \(f(Double(spec.places) / m.wall, 0)) "
+            out +=
+                "| \(f(Double(spec.events) / m.wall, 0)) | \(row.command == "snapshots" ? f(Double(days) / m.wall, 1) : "—") "
+            out +=
+                "| \(f(Double(row.bytes) / 1e6, 1)) | \(f(Double(row.bytes) / 1e6 / m.wall, 1)) | \(f(Double(m.maxRSSKilobytes) / 1024, 0)) "
             out += "| \(f(m.othersCPU, 0)) "
             out += "| \(ratio) | \(row.tool == "salient" ? row.agreement : "") |\n"
         }
@@ -212,7 +240,9 @@ struct Measure {
     /// it is large, something else competed for the two cores and the wall time suffers.
     var othersCPU: Double
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String], stdout: String) throws -> Measure {
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String], stdout: String) throws
+        -> Measure
+    {
         let errorPath = NSTemporaryDirectory() + "salient-bench-\(getpid()).stderr"
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -222,14 +252,16 @@ struct Measure {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for argument in argv { free(argument) }
+            for variable in envp { free(variable) }
         }
         let busyBefore = busySeconds()
         var pid: pid_t = 0
         let started = Date()
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw BenchError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else {
+            throw BenchError("cannot start \(executable): \(String(cString: strerror(spawned)))")
+        }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 {
@@ -241,15 +273,17 @@ struct Measure {
         let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
         unlink(errorPath)
-        return Measure(wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), maxRSSKilobytes: usage.ru_maxrss,
-                       status: exited, stderr: String(errors.suffix(2000)),
-                       othersCPU: max(0, busy - seconds(usage.ru_utime) - seconds(usage.ru_stime)))
+        return Measure(
+            wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), maxRSSKilobytes: usage.ru_maxrss,
+            status: exited, stderr: String(errors.suffix(2000)),
+            othersCPU: max(0, busy - seconds(usage.ru_utime) - seconds(usage.ru_stime)))
     }
 
     /// CPU seconds all processes have used since boot (user, nice, system, irq, softirq, steal).
     static func busySeconds() -> Double {
         guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") }) else { return 0 }
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") })
+        else { return 0 }
         let fields = line.split(separator: " ").dropFirst().compactMap { Double($0) }
         guard fields.count >= 8 else { return 0 }
         let ticks = sysconf(Int32(_SC_CLK_TCK))
@@ -283,10 +317,14 @@ enum Agreement {
     static func check(command: String, salient: String, peer: String) throws -> String {
         switch command {
         case "export":
-            let control = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: salient + "/control.geojson"))) as? [String: Any]
+            let control =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: salient + "/control.geojson"))) as? [String: Any]
             let features = control?["features"] as? [[String: Any]] ?? []
             let ours = features.compactMap { ($0["properties"] as? [String: Any])?["area_km2"] as? Double }
-            let timings = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: peer + ".timings.json"))) as? [String: Any]
+            let timings =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: peer + ".timings.json")))
+                as? [String: Any]
             let theirs = (timings?["areas"] as? [String: [Double]])?.values.first ?? []
             guard ours.count == 2, theirs.count == 2 else { throw BenchError("export: areas missing") }
             var worst = 0.0
@@ -296,7 +334,8 @@ enum Agreement {
             }
             return String(format: "agree (max %.4f %%)", worst * 100)
         case "snapshots":
-            let ours = try series(salient + "/series.csv"), theirs = try series(peer + "/series.csv")
+            let ours = try series(salient + "/series.csv")
+            let theirs = try series(peer + "/series.csv")
             guard ours.count == theirs.count, !ours.isEmpty else {
                 throw BenchError("snapshots: \(ours.count) days from Salient, \(theirs.count) from the peer")
             }
@@ -311,19 +350,29 @@ enum Agreement {
             return String(format: "agree on %d days (max %.4f %%)", ours.count, worst * 100)
         case "check":
             func claims(_ path: String) throws -> [String: [String: Any]] {
-                let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+                let object =
+                    try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+                    as? [String: Any]
                 let list = object?["claims"] as? [[String: Any]] ?? []
-                return Dictionary(list.compactMap { c in (c["id"] as? String).map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
+                return Dictionary(
+                    list.compactMap { c in (c["id"] as? String).map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
             }
-            let ours = try claims(salient + ".json"), theirs = try claims(peer + "/check.json")
-            var worst = 0.0, compared = 0
-            for (id, claim) in ours where ["controlled", "controlled_plus_contested", "advanced_over"].contains(claim["definition"] as? String) {
-                let a = claim["measured"] as? [String: Any], b = theirs[id]?["measured"] as? [String: Any]
+            let ours = try claims(salient + ".json")
+            let theirs = try claims(peer + "/check.json")
+            var worst = 0.0
+            var compared = 0
+            for (id, claim) in ours
+            where ["controlled", "controlled_plus_contested", "advanced_over"].contains(claim["definition"] as? String)
+            {
+                let a = claim["measured"] as? [String: Any]
+                let b = theirs[id]?["measured"] as? [String: Any]
                 for key in ["low", "high"] {
                     guard let x = a?[key] as? Double, let y = b?[key] as? Double else {
                         throw BenchError("check: claim \(id) has no measured \(key) area on one side")
                     }
-                    guard agree(x, y) else { throw BenchError("check: claim \(id) \(key): Salient \(x) km², peer \(y) km²") }
+                    guard agree(x, y) else {
+                        throw BenchError("check: claim \(id) \(key): Salient \(x) km², peer \(y) km²")
+                    }
                     if max(x, y) > 1 { worst = max(worst, abs(x - y) / max(x, y)) }
                     compared += 1
                 }

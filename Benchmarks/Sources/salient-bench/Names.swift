@@ -24,7 +24,8 @@ struct NameMaker {
     func stem(_ index: Int) -> (latin: String, cyrillic: String) {
         precondition(index < Self.capacity, "at most \(Self.capacity) distinct names")
         var code = (index * multiplier + offset) % Self.capacity
-        var latin = "", cyrillic = ""
+        var latin = ""
+        var cyrillic = ""
         for _ in 0..<3 {
             let syllable = code % 56
             code /= 56

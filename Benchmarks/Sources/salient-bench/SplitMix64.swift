@@ -33,7 +33,8 @@ struct SplitMix64: RandomNumberGenerator {
 
     /// Standard normal (Box–Muller).
     mutating func normal() -> Double {
-        let u = max(unit(), 0x1.0p-53), v = unit()
+        let u = max(unit(), 0x1.0p-53)
+        let v = unit()
         return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
     }
 

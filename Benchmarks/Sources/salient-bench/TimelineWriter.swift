@@ -32,7 +32,8 @@ struct TimelineWriter {
 
     /// How far the front stands from the border, km, at fraction `u` along it on fraction `t` of the days.
     private func front(u: Double, t: Double, phases: (Double, Double)) -> Double {
-        let k1 = max(1, world.frontKm / 300), k2 = max(2, world.frontKm / 100)
+        let k1 = max(1, world.frontKm / 300)
+        let k2 = max(2, world.frontKm / 100)
         let bulge = 0.5 + 0.5 * sin(2 * .pi * (k1 * u) + phases.0 + 2 * .pi * 0.8 * t)
         let ripple = 0.7 + 0.3 * sin(2 * .pi * k2 * u + phases.1)
         return 2 + 38 * (0.3 + 0.7 * t) * bulge * ripple
@@ -53,7 +54,8 @@ struct TimelineWriter {
             if i == 0 { return 0 }
             if i == 1 { return days - 1 }
             let r = rng.unit() * total
-            var low = 0, high = days - 1
+            var low = 0
+            var high = days - 1
             while low < high {
                 let mid = (low + high) / 2
                 if cumulative[mid] > r { high = mid } else { low = mid + 1 }
@@ -100,16 +102,24 @@ struct TimelineWriter {
             }
             let start = rng.unit() < 0.12 ? max(0, day - 1 - rng.index(6)) : day
             if ["statement", "evacuation", "emergency"].contains(kind) == false, rng.unit() < 0.05 {
-                events.append(Event(day: day, start: start, kind: kind, place: nil, coordinates: world.position(u: u, depthKm: target),
-                                    precision: "near", actor: actor))
+                events.append(
+                    Event(
+                        day: day, start: start, kind: kind, place: nil,
+                        coordinates: world.position(u: u, depthKm: target),
+                        precision: "near", actor: actor))
                 continue
             }
             let place = nearest(u: u, depth: target, bins: bins)
             var precision: String?
             if places[place].kind != "district" {
-                precision = rng.pick([(nil, 0.70), ("near", 0.15), ("district", 0.08), ("region", 0.03), ("exact", 0.04)])
+                precision = rng.pick([
+                    (nil, 0.70), ("near", 0.15), ("district", 0.08), ("region", 0.03), ("exact", 0.04),
+                ])
             }
-            events.append(Event(day: day, start: start, kind: kind, place: place, coordinates: nil, precision: precision, actor: actor))
+            events.append(
+                Event(
+                    day: day, start: start, kind: kind, place: place, coordinates: nil, precision: precision,
+                    actor: actor))
         }
 
         // Sources: a few a day, more on busy days; each event cites one to three published
@@ -125,7 +135,8 @@ struct TimelineWriter {
                 let id = "src-\(date.text.replacingOccurrences(of: "-", with: ""))-\(k)"
                 ids.append(id)
                 let outlet = Self.outlets[rng.index(Self.outlets.count)]
-                let published = d > 0 && rng.unit() < 0.05 ? "{start: \(date.adding(-1).text), end: \(date.text)}" : date.text
+                let published =
+                    d > 0 && rng.unit() < 0.05 ? "{start: \(date.adding(-1).text), end: \(date.text)}" : date.text
                 text += "  - id: \(id)\n    outlet: \(outlet)\n    published: \(published)\n"
                 text += "    url: https://example.org/reports/\(id)\n"
                 text += "    description: Synthetic report \(k + 1) of \(date.text) from the \(sector.name) sector\n"
@@ -183,24 +194,30 @@ struct TimelineWriter {
                 let value = (world.frontKm * 20 * (0.2 + t) * rng.uniform(0.5, 1.5)).rounded()
                 let hedge = ["about", "at_least", "more_than", "up_to", "exact"][rng.index(5)]
                 text += "    quantity: area\n    definition: controlled\n    value: \(Int(value))\n    unit: km2\n"
-                text += "    hedge: \(hedge)\n    as_written: \(hedge.replacingOccurrences(of: "_", with: " ")) \(Int(value)) km²\n"
+                text +=
+                    "    hedge: \(hedge)\n    as_written: \(hedge.replacingOccurrences(of: "_", with: " ")) \(Int(value)) km²\n"
             case 1:
                 let value = (world.frontKm * 30 * (0.2 + t) * rng.uniform(0.5, 1.5) / 2.59).rounded()
-                text += "    quantity: area\n    definition: controlled_plus_contested\n    value: \(Int(value))\n    unit: sq mi\n"
+                text +=
+                    "    quantity: area\n    definition: controlled_plus_contested\n    value: \(Int(value))\n    unit: sq mi\n"
                 text += "    hedge: about\n    as_written: some \(Int(value)) square miles\n"
             case 2:
                 let value = Int((40 * (0.3 + 0.7 * t) * rng.uniform(0.4, 1.3)).rounded())
-                text += "    quantity: depth\n    definition: depth\n    value: [\(max(1, value - 5)), \(value + 5)]\n    unit: km\n"
+                text +=
+                    "    quantity: depth\n    definition: depth\n    value: [\(max(1, value - 5)), \(value + 5)]\n    unit: km\n"
                 text += "    hedge: range\n    as_written: \(max(1, value - 5))-\(value + 5) km deep\n"
             case 3:
                 let value = Int((world.frontKm / 3 * (0.2 + t) * rng.uniform(0.5, 1.5)).rounded()) + 1
-                text += "    quantity: settlements\n    definition: settlements_controlled\n    value: \(value)\n    unit: settlements\n"
+                text +=
+                    "    quantity: settlements\n    definition: settlements_controlled\n    value: \(value)\n    unit: settlements\n"
                 text += "    hedge: more_than\n    as_written: more than \(value) settlements\n"
             default:
                 let p = nearest(u: rng.uniform(0.01, 0.99), depth: rng.uniform(2, 40), bins: bins)
                 let value = max(1, Int(places[p].depth.rounded()))
-                text += "    quantity: distance\n    definition: distance_to_border\n    value: \(value)\n    unit: km\n"
-                text += "    hedge: about\n    as_written: about \(value) km from the border\n    place: \(places[p].id)\n    to: border\n"
+                text +=
+                    "    quantity: distance\n    definition: distance_to_border\n    value: \(value)\n    unit: km\n"
+                text +=
+                    "    hedge: about\n    as_written: about \(value) km from the border\n    place: \(places[p].id)\n    to: border\n"
             }
             text += "    sources: [\(source)]\n"
         }

@@ -25,15 +25,18 @@ struct Sector {
         case "antimeridian": return Sector(name: name, lon: 180.0, lat: 65.0, side: 1, timeZone: "Asia/Anadyr")
         case "random":
             var rng = SplitMix64(seed: seed ^ 0x5EC7_0A)
-            let lat = rng.uniform(-55, 60), lon = rng.uniform(-180, 180)
-            return Sector(name: "random", lon: (lon * 1000).rounded() / 1000, lat: (lat * 1000).rounded() / 1000,
-                          side: rng.unit() < 0.5 ? 1 : -1, timeZone: "UTC")
+            let lat = rng.uniform(-55, 60)
+            let lon = rng.uniform(-180, 180)
+            return Sector(
+                name: "random", lon: (lon * 1000).rounded() / 1000, lat: (lat * 1000).rounded() / 1000,
+                side: rng.unit() < 0.5 ? 1 : -1, timeZone: "UTC")
         default:
             let parts = name.split(separator: ",").compactMap { Double($0) }
             guard parts.count == 2, (-180...180).contains(parts[0]), (-75...75).contains(parts[1]) else {
                 throw BenchError("unknown sector '\(name)': use kursk, south, antimeridian, random or LON,LAT")
             }
-            return Sector(name: "at-\(name)", lon: parts[0], lat: parts[1], side: parts[1] >= 0 ? 1 : -1, timeZone: "UTC")
+            return Sector(
+                name: "at-\(name)", lon: parts[0], lat: parts[1], side: parts[1] >= 0 ? 1 : -1, timeZone: "UTC")
         }
     }
 }
@@ -69,23 +72,30 @@ struct World {
         let degreesLon = Self.stepKm / (Self.kmPerDegreeLonAtEquator * cos(sector.lat * .pi / 180))
         let count = Int((frontKm / Self.stepKm).rounded())
         var westLon = lon0 - Double(count) / 2 * degreesLon
-        if westLon < -180 { lon0 += 360; westLon += 360 }  // any crossing is then at +180
+        if westLon < -180 {
+            lon0 += 360
+            westLon += 360
+        }  // any crossing is then at +180
         west = westLon
         east = westLon + Double(count) * degreesLon
         // The border's wiggle: two long swings and a mean-reverting walk, in km across the line.
         let (p1, p2, p3) = (rng.uniform(0, 2 * .pi), rng.uniform(0, 2 * .pi), rng.uniform(0, 2 * .pi))
         let (k1, k2) = (max(1, frontKm / 250), max(2, frontKm / 60))
-        let lat0 = sector.lat, side = sector.side, span = east - west
+        let lat0 = sector.lat
+        let side = sector.side
+        let span = east - west
         smooth = { lon in
             let u = (lon - westLon) / span
-            return 6 * sin(2 * .pi * k1 * u + p1) + 2 * sin(2 * .pi * k2 * u + p2) + 0.8 * sin(2 * .pi * 3 * k2 * u + p3)
+            return 6 * sin(2 * .pi * k1 * u + p1) + 2 * sin(2 * .pi * k2 * u + p2) + 0.8
+                * sin(2 * .pi * 3 * k2 * u + p3)
         }
         var lons = (0...count).map { westLon + Double($0) * degreesLon }
         if west < 180, east > 180, !lons.contains(180) {
             lons.insert(180, at: lons.firstIndex { $0 > 180 }!)
         }
         var walk = 0.0
-        var border: [LL] = [], top: [LL] = []
+        var border: [LL] = []
+        var top: [LL] = []
         let smooth = self.smooth
         for lon in lons {
             walk = 0.85 * walk + 0.12 * rng.normal()
@@ -125,7 +135,8 @@ struct World {
     private func interpolate(_ line: [LL], _ lon: Double) -> Double {
         guard lon > line[0].lon else { return line[0].lat }
         guard lon < line[line.count - 1].lon else { return line[line.count - 1].lat }
-        var low = 0, high = line.count - 1
+        var low = 0
+        var high = line.count - 1
         while high - low > 1 {
             let mid = (low + high) / 2
             if line[mid].lon <= lon { low = mid } else { high = mid }
@@ -143,14 +154,16 @@ struct World {
     /// A side of a region: from the border up to the far edge, a vertex a km with a little
     /// sideways jitter, shared exactly by the two regions it separates.
     private func side(at index: Int, rng: inout SplitMix64) -> [LL] {
-        let bottom = border[index], upper = top[index]
+        let bottom = border[index]
+        let upper = top[index]
         let steps = max(2, Int(abs(upper.lat - bottom.lat) * Self.kmPerDegreeLat))
         let degreesPerKm = 1 / (Self.kmPerDegreeLonAtEquator * cos(bottom.lat * .pi / 180))
         return (0...steps).map { s in
             if s == 0 { return bottom }
             if s == steps { return upper }
             let t = Double(s) / Double(steps)
-            return LL(lon: bottom.lon + rng.uniform(-0.3, 0.3) * degreesPerKm, lat: bottom.lat + t * (upper.lat - bottom.lat))
+            return LL(
+                lon: bottom.lon + rng.uniform(-0.3, 0.3) * degreesPerKm, lat: bottom.lat + t * (upper.lat - bottom.lat))
         }
     }
 
@@ -160,7 +173,10 @@ struct World {
         return (0..<(cuts.count - 1)).map { r in
             let lower = Array(border[cuts[r]...cuts[r + 1]])
             let upper = Array(top[cuts[r]...cuts[r + 1]].reversed())
-            let ring = lower + sides[r + 1].dropFirst().dropLast() + upper + sides[r].reversed().dropFirst().dropLast() + [lower[0]]
+            let ring =
+                lower + sides[r + 1].dropFirst().dropLast() + upper + sides[r].reversed().dropFirst().dropLast() + [
+                    lower[0]
+                ]
             return counterClockwise(ring)
         }
     }
@@ -170,8 +186,12 @@ struct World {
         let back = stride(from: border.count - 1, through: 0, by: -4).map { i -> LL in
             LL(lon: border[i].lon, lat: border[i].lat - sector.side * Self.homeDepthKm / Self.kmPerDegreeLat)
         }
-        let ring = border + (back.first!.lon == border.last!.lon ? back : [LL(lon: border.last!.lon, lat: back[0].lat)] + back)
-        let closed = (ring.last!.lon == border[0].lon ? ring : ring + [LL(lon: border[0].lon, lat: ring.last!.lat)]) + [border[0]]
+        let ring =
+            border + (back.first!.lon == border.last!.lon ? back : [LL(lon: border.last!.lon, lat: back[0].lat)] + back)
+        let closed =
+            (ring.last!.lon == border[0].lon ? ring : ring + [LL(lon: border[0].lon, lat: ring.last!.lat)]) + [
+                border[0]
+            ]
         return counterClockwise(closed)
     }
 
@@ -192,7 +212,8 @@ enum Antimeridian {
     /// Cuts a ring (closed, unwrapped) along lon = 180; each part is closed and wrapped.
     static func split(ring: [LL]) -> [[LL]] {
         guard ring.contains(where: { $0.lon > 180 }) else { return [ring] }
-        let west = clip(ring, keepWest: true), east = clip(ring, keepWest: false)
+        let west = clip(ring, keepWest: true)
+        let east = clip(ring, keepWest: false)
         return [west, east.map { LL(lon: $0.lon - 360, lat: $0.lat) }].filter { $0.count >= 4 }
     }
 

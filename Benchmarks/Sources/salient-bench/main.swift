@@ -16,15 +16,19 @@ if arguments.contains("--help") || arguments.contains("-h") {
 do {
     switch arguments.first {
     case "generate":
-        let options = try Options(Array(arguments.dropFirst()), known: ["places", "events", "days", "sector", "seed", "out"])
-        let spec = GeneratorSpec(places: try options.int("places"), events: try options.int("events"), days: try options.int("days"),
-                                 sector: options.string("sector") ?? "kursk", seed: UInt64(try options.int("seed", default: 1)))
+        let options = try Options(
+            Array(arguments.dropFirst()), known: ["places", "events", "days", "sector", "seed", "out"])
+        let spec = GeneratorSpec(
+            places: try options.int("places"), events: try options.int("events"), days: try options.int("days"),
+            sector: options.string("sector") ?? "kursk", seed: UInt64(try options.int("seed", default: 1)))
         let out = options.string("out") ?? "."
         let started = Date()
         try Generator(spec: spec).write(to: out)
         print("wrote \(spec.name) to \(out) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     case "run":
-        let known: Set<String> = ["smallest", "sizes", "commands", "keep", "salient", "python", "peer", "work", "report"]
+        let known: Set<String> = [
+            "smallest", "sizes", "commands", "keep", "salient", "python", "peer", "work", "report",
+        ]
         try Harness(options: try Options(Array(arguments.dropFirst()), known: known)).run()
     default:
         print(usage)
@@ -48,7 +52,8 @@ struct Options {
             guard a.hasPrefix("--") else { throw BenchError("unexpected argument '\(a)'") }
             let name = String(a.dropFirst(2))
             guard known.contains(name) else {
-                throw BenchError("unknown option '--\(name)'; options: \(known.sorted().map { "--" + $0 }.joined(separator: ", "))")
+                throw BenchError(
+                    "unknown option '--\(name)'; options: \(known.sorted().map { "--" + $0 }.joined(separator: ", "))")
             }
             if i + 1 < arguments.count, !arguments[i + 1].hasPrefix("--") {
                 values[name] = arguments[i + 1]
@@ -65,7 +70,9 @@ struct Options {
 
     func int(_ name: String, default fallback: Int? = nil) throws -> Int {
         if let text = values[name] {
-            guard let v = Int(text.replacingOccurrences(of: "_", with: "")) else { throw BenchError("--\(name) needs a whole number") }
+            guard let v = Int(text.replacingOccurrences(of: "_", with: "")) else {
+                throw BenchError("--\(name) needs a whole number")
+            }
             return v
         }
         guard let fallback else { throw BenchError("missing --\(name)") }

@@ -41,10 +41,12 @@ enum AntimeridianSplit {
     /// exactly a planar clip there.
     private static func bands(_ context: GEOSContext) throws -> [(band: GEOSObject, shift: Double)] {
         try [-360.0, 0, 360].map { shift in
-            let band = try context.polygon(Polygon(exterior: [
-                PlanarPoint(x: -180 - shift, y: -90), PlanarPoint(x: 180 - shift, y: -90),
-                PlanarPoint(x: 180 - shift, y: 90), PlanarPoint(x: -180 - shift, y: 90), PlanarPoint(x: -180 - shift, y: -90),
-            ]))
+            let band = try context.polygon(
+                Polygon(exterior: [
+                    PlanarPoint(x: -180 - shift, y: -90), PlanarPoint(x: 180 - shift, y: -90),
+                    PlanarPoint(x: 180 - shift, y: 90), PlanarPoint(x: -180 - shift, y: 90),
+                    PlanarPoint(x: -180 - shift, y: -90),
+                ]))
             return (band, shift)
         }
     }

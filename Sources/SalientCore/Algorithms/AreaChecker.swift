@@ -33,8 +33,9 @@ public final class AreaChecker {
     /// - Parameter toleranceFraction: how far the claimed area may be off, e.g. 0.1 for ±10 %.
     public init(geodesic: Geodesic, toleranceFraction: Double) throws {
         self.geodesic = geodesic
-        tolerance = Tolerance(fraction: toleranceFraction,
-                              text: "±\(QuantityFormat.trimmed(toleranceFraction * 100)) % of the measured area")
+        tolerance = Tolerance(
+            fraction: toleranceFraction,
+            text: "±\(QuantityFormat.trimmed(toleranceFraction * 100)) % of the measured area")
         geos = try GEOSContext()
         webMercator = try Transformation(context: try PROJContext(), from: "EPSG:4326", to: "EPSG:3857")
     }
@@ -42,12 +43,15 @@ public final class AreaChecker {
     /// - Parameters:
     ///   - figure: the claimed area as read from the property, nil when the feature has none;
     ///   - unit: the unit of the figure (its own, or the default the user gave).
-    public func check(index: Int, label: String, geometryType: String, geometry: MultiPolygon<LonLat>?,
-                      claimedAsWritten: String, figure: ClaimedFigure?, unit: ClaimUnit, repair: String?) throws -> AreaCheck {
+    public func check(
+        index: Int, label: String, geometryType: String, geometry: MultiPolygon<LonLat>?,
+        claimedAsWritten: String, figure: ClaimedFigure?, unit: ClaimUnit, repair: String?
+    ) throws -> AreaCheck {
         let area = geometry.map { geodesic.area(of: $0) / 1e6 }
-        var check = AreaCheck(index: index, label: label, geometryType: geometryType, areaSquareKilometers: area,
-                              claimedAsWritten: claimedAsWritten, claimed: nil, claimedText: "—", ratio: nil,
-                              verdict: .notMeasurable, reason: "", tolerance: "", repair: repair)
+        var check = AreaCheck(
+            index: index, label: label, geometryType: geometryType, areaSquareKilometers: area,
+            claimedAsWritten: claimedAsWritten, claimed: nil, claimedText: "—", ratio: nil,
+            verdict: .notMeasurable, reason: "", tolerance: "", repair: repair)
         if let figure {
             check.claimed = ClaimedInterval(value: figure.value, unit: unit, hedge: figure.hedge)
             check.claimedText = QuantityFormat.conversion(value: figure.value, unit: unit, hedge: figure.hedge)
@@ -60,8 +64,9 @@ public final class AreaChecker {
             check.reason = "the feature states no area"
             return check
         }
-        let measured = Measured(low: area, high: area, reference: area, unit: .squareKilometers, tolerance: tolerance,
-                                text: "geodesic area on WGS 84")
+        let measured = Measured(
+            low: area, high: area, reference: area, unit: .squareKilometers, tolerance: tolerance,
+            text: "geodesic area on WGS 84")
         let judgement = ClaimJudge.judge(claimed, against: measured)
         check.verdict = judgement.verdict
         check.reason = judgement.reason
@@ -72,10 +77,12 @@ public final class AreaChecker {
         // open-ended claim ("at least X") would match any larger area, so only bounded ones are
         // tried; and Web Mercator ends at ±85.06°, beyond which there is nothing to compare.
         if judgement.verdict != .consistent, claimed.high.isFinite, let mercator = try? webMercatorArea(geometry) {
-            let asMercator = Measured(low: mercator, high: mercator, reference: mercator, unit: .squareKilometers,
-                                      tolerance: tolerance, text: "")
+            let asMercator = Measured(
+                low: mercator, high: mercator, reference: mercator, unit: .squareKilometers,
+                tolerance: tolerance, text: "")
             if ClaimJudge.judge(claimed, against: asMercator).verdict == .consistent {
-                check.reason += "; it matches the planar area in Web Mercator (EPSG:3857), "
+                check.reason +=
+                    "; it matches the planar area in Web Mercator (EPSG:3857), "
                     + "\(QuantityFormat.measured(mercator, .squareKilometers)): the figure was measured on the map, not on the ground"
             }
         }
@@ -85,7 +92,8 @@ public final class AreaChecker {
     /// Planar area in EPSG:3857, square kilometres: what a tool measuring "on the map" reports.
     func webMercatorArea(_ geometry: MultiPolygon<LonLat>) throws -> Double {
         let planar = try geometry.mapRings { ring -> [PlanarPoint] in
-            var xs = ring.map(\.lon), ys = ring.map(\.lat)
+            var xs = ring.map(\.lon)
+            var ys = ring.map(\.lat)
             try webMercator.transform(&xs, &ys, forward: true)
             return zip(xs, ys).map { PlanarPoint(x: $0, y: $1) }
         }

@@ -37,7 +37,8 @@ public struct ClaimChecker {
         }
         let areaAndDepth = try CrossChecks.areaAndDepth(claims, in: context)
         geometry.add(areaAndDepth.geometry)
-        let crossChecks = areaAndDepth.pairs.map(CheckProse.crossCheck)
+        let crossChecks =
+            areaAndDepth.pairs.map(CheckProse.crossCheck)
             + CrossChecks.sameStatement(claims).map(CheckProse.crossCheck)
         let maps = try MapMeasure.measure(in: context)
         geometry.add(maps.geometry)
@@ -70,24 +71,33 @@ public struct ClaimChecker {
         let claimedText = QuantityFormat.conversion(of: claim)
         switch CheckProse.describe(measurement.value) {
         case .notMeasurable(let reason):
-            return (ClaimCheck(claim: claim, claimed: claimed, claimedText: claimedText, measured: nil, lowerBound: nil,
-                               upperBound: nil, map: nil, ratio: nil, verdict: .notMeasurable, reason: reason),
-                    measurement.geometry)
+            return (
+                ClaimCheck(
+                    claim: claim, claimed: claimed, claimedText: claimedText, measured: nil, lowerBound: nil,
+                    upperBound: nil, map: nil, ratio: nil, verdict: .notMeasurable, reason: reason),
+                measurement.geometry
+            )
         case .measured(let outcome):
-            let judgement = ClaimJudge.judge(claimed, against: outcome.measured, lower: outcome.lower,
-                                             upper: outcome.upper, above: outcome.above, below: outcome.below)
-            return (ClaimCheck(claim: claim, claimed: claimed, claimedText: claimedText, measured: outcome.measured,
-                               lowerBound: outcome.lower, upperBound: outcome.upper, map: outcome.map,
-                               ratio: claimRatio(claimed.nominal, outcome.measured.reference),
-                               verdict: judgement.verdict, reason: judgement.reason),
-                    measurement.geometry)
+            let judgement = ClaimJudge.judge(
+                claimed, against: outcome.measured, lower: outcome.lower,
+                upper: outcome.upper, above: outcome.above, below: outcome.below)
+            return (
+                ClaimCheck(
+                    claim: claim, claimed: claimed, claimedText: claimedText, measured: outcome.measured,
+                    lowerBound: outcome.lower, upperBound: outcome.upper, map: outcome.map,
+                    ratio: claimRatio(claimed.nominal, outcome.measured.reference),
+                    verdict: judgement.verdict, reason: judgement.reason),
+                measurement.geometry
+            )
         }
     }
 
     private func measure(_ claim: Claim, _ claimed: ClaimedInterval) throws -> ClaimMeasurement {
         if let expected = Self.unit(measuring: claim.definition), expected != claim.unit.canonical {
-            return .notMeasurable(.unitMismatch(given: claim.unit.canonical, definition: claim.definition,
-                                                expected: expected))
+            return .notMeasurable(
+                .unitMismatch(
+                    given: claim.unit.canonical, definition: claim.definition,
+                    expected: expected))
         }
         switch claim.definition {
         case .controlled, .controlledPlusContested, .advancedOver:

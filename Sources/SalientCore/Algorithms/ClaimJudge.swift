@@ -27,25 +27,29 @@ public enum ClaimJudge {
         return .overlapping
     }
 
-    public static func judge(_ claimed: ClaimedInterval, against measured: Measured, lower: EvidenceBound? = nil,
-                             upper: EvidenceBound? = nil, above: BeyondMeasured = .contradicts,
-                             below: BeyondMeasured = .contradicts) -> Judgement {
+    public static func judge(
+        _ claimed: ClaimedInterval, against measured: Measured, lower: EvidenceBound? = nil,
+        upper: EvidenceBound? = nil, above: BeyondMeasured = .contradicts,
+        below: BeyondMeasured = .contradicts
+    ) -> Judgement {
         let unit = measured.unit
         let tolerance = measured.tolerance
         if let upper {
             let limit = upper.value + tolerance.allowance(for: upper.value)
             if position(of: claimed, relativeTo: 0, limit) == .above {
-                return Judgement(verdict: .overstated,
-                                 reason: "more than \(upper.text): \(QuantityFormat.measured(upper.value, unit)) "
-                                     + "(\(QuantityFormat.measured(limit, unit)) with the tolerance)")
+                return Judgement(
+                    verdict: .overstated,
+                    reason: "more than \(upper.text): \(QuantityFormat.measured(upper.value, unit)) "
+                        + "(\(QuantityFormat.measured(limit, unit)) with the tolerance)")
             }
         }
         if let lower {
             let limit = max(0, lower.value - tolerance.allowance(for: lower.value))
             if position(of: claimed, relativeTo: limit, .infinity) == .below {
-                return Judgement(verdict: .understated,
-                                 reason: "less than \(lower.text): \(QuantityFormat.measured(lower.value, unit)) "
-                                     + "(\(QuantityFormat.measured(limit, unit)) with the tolerance)")
+                return Judgement(
+                    verdict: .understated,
+                    reason: "less than \(lower.text): \(QuantityFormat.measured(lower.value, unit)) "
+                        + "(\(QuantityFormat.measured(limit, unit)) with the tolerance)")
             }
         }
         let widened = QuantityFormat.measuredRange(measured.widenedLow, measured.widenedHigh, unit)
@@ -57,14 +61,16 @@ public enum ClaimJudge {
             case .contradicts:
                 return Judgement(verdict: .understated, reason: "below the measured \(widened) (with the tolerance)")
             case .undecidable(let why):
-                return Judgement(verdict: .notMeasurable, reason: "below the measured \(widened) (with the tolerance), but \(why)")
+                return Judgement(
+                    verdict: .notMeasurable, reason: "below the measured \(widened) (with the tolerance), but \(why)")
             }
         case .above:
             switch above {
             case .contradicts:
                 return Judgement(verdict: .overstated, reason: "above the measured \(widened) (with the tolerance)")
             case .undecidable(let why):
-                return Judgement(verdict: .notMeasurable, reason: "above the measured \(widened) (with the tolerance), but \(why)")
+                return Judgement(
+                    verdict: .notMeasurable, reason: "above the measured \(widened) (with the tolerance), but \(why)")
             }
         }
     }

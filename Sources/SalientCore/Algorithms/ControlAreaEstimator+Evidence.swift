@@ -22,7 +22,8 @@ extension ControlAreaEstimator {
     func mappedGroundEvents(asOf day: CalendarDay) -> [(event: Event, radius: Double)] {
         timeline.events.compactMap { event in
             guard let ground = GroundEvent(event, parameters: timeline.estimate), ground.from <= day,
-                  let radius = ground.radiusMeters else { return nil }
+                let radius = ground.radiusMeters
+            else { return nil }
             return (event, radius)
         }.sorted { $0.event.id < $1.event.id }
     }
@@ -44,12 +45,15 @@ extension ControlAreaEstimator {
         }
         var planar: [[PlanarPoint]] = []
         for (part, extent) in extents.sorted(by: { $0.key < $1.key }) {
-            if let stretch = try parts[part].substring(fromDistance: extent.from, toDistance: extent.to) { planar.append(stretch) }
+            if let stretch = try parts[part].substring(fromDistance: extent.from, toDistance: extent.to) {
+                planar.append(stretch)
+            }
         }
         guard !planar.isEmpty else { return nil }
         let lines = try planar.map { try projector.unproject($0) }
-        return BorderStretch(lines: try AntimeridianSplit.split(lines, context: geos), planar: planar,
-                             lengthKilometers: lines.reduce(0) { $0 + geodesic.length(of: $1) } / 1000)
+        return BorderStretch(
+            lines: try AntimeridianSplit.split(lines, context: geos), planar: planar,
+            lengthKilometers: lines.reduce(0) { $0 + geodesic.length(of: $1) } / 1000)
     }
 
     /// The border part nearest a place and how far along it the place lies; a place's answer
@@ -92,6 +96,7 @@ extension ControlAreaEstimator {
     public func ids(of points: [(id: String, position: LonLat)], inside area: MultiPolygon<LonLat>) throws -> [String] {
         guard !area.isEmpty else { return [] }
         let prepared = try PreparedGEOSObject(geos.multiPolygon(projector.project(area)))
-        return try points.filter { try prepared.intersects(geos.point(projector.project($0.position))) }.map(\.id).sorted()
+        return try points.filter { try prepared.intersects(geos.point(projector.project($0.position))) }.map(\.id)
+            .sorted()
     }
 }

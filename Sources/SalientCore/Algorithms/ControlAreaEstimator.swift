@@ -72,8 +72,10 @@ public final class ControlAreaEstimator {
             territoryAreas.append(area)
         }
         guard let borderPlace = gazetteer.place(id: parameters.borderID),
-              case .multiLineString(let borderLines) = borderPlace.geometry else {
-            throw EstimateSetupError(description: "estimate border '\(parameters.borderID)' is not a line in the gazetteer")
+            case .multiLineString(let borderLines) = borderPlace.geometry
+        else {
+            throw EstimateSetupError(
+                description: "estimate border '\(parameters.borderID)' is not a line in the gazetteer")
         }
         ground = GroundEvent.all(in: timeline)
         let mapped = ground.filter(\.isMapped).map(\.event.position)
@@ -88,7 +90,8 @@ public final class ControlAreaEstimator {
         territory = try geos.collection(of: parts).unaryUnion()
         border = try Self.planarBorder(borderLines, geos: geos, projector: projector)
         preparedBorder = try PreparedGEOSObject(border)
-        settlements = try gazetteer.places.filter { $0.kind.isSettlement }.sorted { $0.id < $1.id }.compactMap { place in
+        settlements = try gazetteer.places.filter { $0.kind.isSettlement }.sorted { $0.id < $1.id }.compactMap {
+            place in
             guard let p = place.point else { return nil }
             let at = try projector.project(p)
             return (place.id, try geos.point(at), at)
@@ -106,8 +109,10 @@ public final class ControlAreaEstimator {
     /// mid-edge lands a hair outside the projected edge). The projection maps the polygon's
     /// antipode, if the polygon holds it, to the rim of its disc, so such a polygon (the whole
     /// globe, say) is the disc less the inside of its projected rings.
-    private static func planarTerritory(_ polygon: Polygon<LonLat>, geos: GEOSContext,
-                                        projector: Projector) throws -> GEOSObject {
+    private static func planarTerritory(
+        _ polygon: Polygon<LonLat>, geos: GEOSContext,
+        projector: Projector
+    ) throws -> GEOSObject {
         let rings = try polygon.rings.map { try projector.project(densified($0, geos: geos)) }
         let center = projector.center
         let antipode = LonLat(lon: center.lon > 0 ? center.lon - 180 : center.lon + 180, lat: -center.lat)
@@ -132,8 +137,10 @@ public final class ControlAreaEstimator {
     /// The border in the estimate's plane: each line unwrapped round the projection's centre
     /// and joined to the lines it meets there, so that a border RFC 7946 splits at ±180° is one
     /// line again, then densified like the territory.
-    private static func planarBorder(_ lines: MultiLineString<LonLat>, geos: GEOSContext,
-                                     projector: Projector) throws -> GEOSObject {
+    private static func planarBorder(
+        _ lines: MultiLineString<LonLat>, geos: GEOSContext,
+        projector: Projector
+    ) throws -> GEOSObject {
         var unwrapped = lines.mapLines { Self.unwrapped($0, around: projector.center.lon) }
         if unwrapped.lines.count > 1 {
             let merged = try geos.multiLineString(unwrapped.mapLines(AntimeridianSplit.planar)).lineMerged()
@@ -179,7 +186,8 @@ public final class ControlAreaEstimator {
 
     /// The tier an event shapes and the first day it does so, or nil when it shapes none; the
     /// rule is `GroundEvent`'s.
-    public static func entry(of event: Event, parameters: EstimateParameters) -> (tier: ControlTier, from: CalendarDay)? {
+    public static func entry(of event: Event, parameters: EstimateParameters) -> (tier: ControlTier, from: CalendarDay)?
+    {
         GroundEvent(event, parameters: parameters)?.entry
     }
 
@@ -225,16 +233,22 @@ public final class ControlAreaEstimator {
 
     /// Folds in the events whose last possible day is on or before `day` (days must ascend).
     public func advance(_ state: inout State, to day: CalendarDay) throws -> ControlEstimate {
-        var newControlled: [GEOSObject] = [], newAll: [GEOSObject] = []
-        var newControlledIDs: [String] = [], newAllIDs: [String] = []
-        var newControlledSources: Set<String> = [], newAllSources: Set<String> = []
-        var changedTiers = false, changedUnmapped = false
+        var newControlled: [GEOSObject] = []
+        var newAll: [GEOSObject] = []
+        var newControlledIDs: [String] = []
+        var newAllIDs: [String] = []
+        var newControlledSources: Set<String> = []
+        var newAllSources: Set<String> = []
+        var changedTiers = false
+        var changedUnmapped = false
         while state.included < ground.count, ground[state.included].from <= day {
             let next = ground[state.included]
             let (event, tier, radius) = (next.event, next.tier, next.radiusMeters)
             state.included += 1
             guard let radius else {
-                state.unmapped.append(UnmappedEvent(eventID: event.id, reason: "located only to \(event.locationPrecision.rawValue) precision"))
+                state.unmapped.append(
+                    UnmappedEvent(
+                        eventID: event.id, reason: "located only to \(event.locationPrecision.rawValue) precision"))
                 changedUnmapped = true
                 continue
             }
@@ -257,7 +271,8 @@ public final class ControlAreaEstimator {
             state.last = last
             return last
         }
-        var controlledChanged = false, allChanged = false
+        var controlledChanged = false
+        var allChanged = false
         if !newControlled.isEmpty {
             let joined = try join(state.controlledJoined, adding: newControlled, all: state.controlledIDs)
             controlledChanged = try !(state.controlledJoined?.isIdentical(to: joined) ?? false)
@@ -298,12 +313,14 @@ public final class ControlAreaEstimator {
                 controlledArea.eventIDs = state.controlledSorted
                 controlledArea.sourceIDs = state.controlledSources
             } else {
-                controlledArea = try area(.controlled, controlled, eventIDs: state.controlledSorted, sourceIDs: state.controlledSources)
+                controlledArea = try area(
+                    .controlled, controlled, eventIDs: state.controlledSorted, sourceIDs: state.controlledSources)
             }
             estimate = ControlEstimate(
                 asOf: day,
                 controlled: controlledArea,
-                contested: try area(.contested, try contested?.normalized(), eventIDs: state.allSorted, sourceIDs: state.allSources),
+                contested: try area(
+                    .contested, try contested?.normalized(), eventIDs: state.allSorted, sourceIDs: state.allSources),
                 projection: projection.definition,
                 unmapped: state.unmapped)
         }
@@ -318,13 +335,16 @@ public final class ControlAreaEstimator {
         if a.isEmpty { return b }
         var merged: [String] = []
         merged.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count, j < b.count {
             if b[j] < a[i] {
-                merged.append(b[j]); j += 1
+                merged.append(b[j])
+                j += 1
             } else {
                 if b[j] == a[i] { j += 1 }
-                merged.append(a[i]); i += 1
+                merged.append(a[i])
+                i += 1
             }
         }
         merged.append(contentsOf: a[i...])
@@ -343,7 +363,9 @@ public final class ControlAreaEstimator {
         }
         let place = try geos.point(projector.project(event.position))
         let (_, onBorder) = try place.nearestPoints(to: border)
-        let discs = try geos.collection(of: [place.buffered(byMeters: radius), geos.point(onBorder).buffered(byMeters: radius)])
+        let discs = try geos.collection(of: [
+            place.buffered(byMeters: radius), geos.point(onBorder).buffered(byMeters: radius),
+        ])
         let corridor = try discs.convexHull()
         corridors[event.id] = corridor
         corridorShapes[key] = corridor
@@ -358,9 +380,11 @@ public final class ControlAreaEstimator {
         case .hull:
             // In batches, so that a chunk starting late in a long run does not clone every
             // corridor at once; the hull of hulls is the hull of all, as from day to day.
-            var hull = try geos.collection(of: (previous.map { [$0] } ?? []) + parts.prefix(Self.hullBatch)).convexHull().normalized()
+            var hull = try geos.collection(of: (previous.map { [$0] } ?? []) + parts.prefix(Self.hullBatch))
+                .convexHull().normalized()
             for start in stride(from: Self.hullBatch, to: parts.count, by: Self.hullBatch) {
-                hull = try geos.collection(of: [hull] + parts[start..<min(start + Self.hullBatch, parts.count)]).convexHull().normalized()
+                hull = try geos.collection(of: [hull] + parts[start..<min(start + Self.hullBatch, parts.count)])
+                    .convexHull().normalized()
             }
             return hull
         case .corridors:
@@ -369,9 +393,12 @@ public final class ControlAreaEstimator {
         }
     }
 
-    private func area(_ tier: ControlTier, _ geometry: GEOSObject?, eventIDs: [String], sourceIDs: [String]) throws -> ControlArea {
+    private func area(_ tier: ControlTier, _ geometry: GEOSObject?, eventIDs: [String], sourceIDs: [String]) throws
+        -> ControlArea
+    {
         guard let geometry, !geometry.isEmpty else {
-            return ControlArea(tier: tier, geometry: MultiPolygon(), areaSquareKilometers: 0, eventIDs: eventIDs, sourceIDs: sourceIDs)
+            return ControlArea(
+                tier: tier, geometry: MultiPolygon(), areaSquareKilometers: 0, eventIDs: eventIDs, sourceIDs: sourceIDs)
         }
         let lonLat = try writtenPolygons(geometry)
         var deepest: (distance: Double, point: PlanarPoint)?
@@ -379,7 +406,9 @@ public final class ControlAreaEstimator {
             let distance = try preparedBorder.distance(to: geos.point(vertex))
             if distance > deepest?.distance ?? -1 { deepest = (distance, vertex) }
         }
-        var depth = 0.0, deepestPoint: LonLat?, borderPoint: LonLat?
+        var depth = 0.0
+        var deepestPoint: LonLat?
+        var borderPoint: LonLat?
         if let deepest {
             let (_, nearest) = try geos.point(deepest.point).nearestPoints(to: border)
             let ends = try projector.unproject([deepest.point, nearest])
@@ -393,8 +422,9 @@ public final class ControlAreaEstimator {
             guard box.x.contains(settlement.at.x), box.y.contains(settlement.at.y) else { return false }
             return try prepared.intersects(settlement.point)
         }.map(\.id)
-        return ControlArea(tier: tier, geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6,
-                           eventIDs: eventIDs, sourceIDs: sourceIDs, depthKilometers: depth, deepestPoint: deepestPoint,
-                           borderPoint: borderPoint, settlementIDs: inside)
+        return ControlArea(
+            tier: tier, geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6,
+            eventIDs: eventIDs, sourceIDs: sourceIDs, depthKilometers: depth, deepestPoint: deepestPoint,
+            borderPoint: borderPoint, settlementIDs: inside)
     }
 }

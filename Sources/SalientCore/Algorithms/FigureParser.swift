@@ -51,13 +51,21 @@ public enum FigureParser {
         guard let (first, afterFirst) = number(in: words, at: 0) else { throw .noNumber(text) }
         var index = afterFirst
         var unit: ClaimUnit?
-        if let (u, next) = self.unit(in: words, at: index) { unit = u; index = next }
+        if let (u, next) = self.unit(in: words, at: index) {
+            unit = u
+            index = next
+        }
         var value = ClaimValue.single(first)
-        if index < words.count, ["–", "to", "and"].contains(words[index]) || (rangeIntroduced && words[index] == "and"),
-           let (second, next) = number(in: words, at: index + 1), second >= first {
+        if index < words.count,
+            ["–", "to", "and"].contains(words[index]) || (rangeIntroduced && words[index] == "and"),
+            let (second, next) = number(in: words, at: index + 1), second >= first
+        {
             value = .range(low: first, high: second)
             index = next
-            if let (u, next) = self.unit(in: words, at: index) { unit = u; index = next }
+            if let (u, next) = self.unit(in: words, at: index) {
+                unit = u
+                index = next
+            }
         }
         let following = index < words.count && unit == nil ? words[index] : ""
         let resolvedHedge: Hedge
@@ -130,11 +138,13 @@ public enum FigureParser {
     /// Longer phrases come first so that "no more than" wins over "more than".
     private static let hedgePhrases: [([String], Hedge?)] = {
         let table: [(String, Hedge?)] = [
-            ("no fewer than", .atLeast), ("no less than", .atLeast), ("not less than", .atLeast), ("at least", .atLeast),
+            ("no fewer than", .atLeast), ("no less than", .atLeast), ("not less than", .atLeast),
+            ("at least", .atLeast),
             ("no more than", .upTo), ("not more than", .upTo), ("as many as", .upTo), ("as much as", .upTo),
             ("up to", .upTo), ("at most", .upTo), ("less than", .upTo), ("fewer than", .upTo), ("almost", .upTo),
             ("nearly", .upTo), ("under", .upTo),
-            ("more than", .moreThan), ("greater than", .moreThan), ("upwards of", .moreThan), ("in excess of", .moreThan),
+            ("more than", .moreThan), ("greater than", .moreThan), ("upwards of", .moreThan),
+            ("in excess of", .moreThan),
             ("over", .moreThan), ("above", .moreThan),
             ("approximately", .about), ("approx", .about), ("about", .about), ("around", .about), ("roughly", .about),
             ("some", .about), ("circa", .about), ("c", .about), ("an estimated", .about), ("estimated", .about),

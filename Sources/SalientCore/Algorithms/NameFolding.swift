@@ -58,7 +58,8 @@ public enum NameFolding {
         var current: [UInt8] = []
         for byte in latin.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
                 current.append(byte)
             case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "^"):
                 continue
@@ -118,7 +119,10 @@ public enum NameFolding {
     /// bytes, in place: Foundation's search, even guarded by the letters, was half the time
     /// spent folding a large gazetteer's names.
     static func levelASCIIRomanisation(_ word: String) -> String {
-        let s = UInt8(ascii: "s"), j = UInt8(ascii: "j"), y = UInt8(ascii: "y"), i = UInt8(ascii: "i")
+        let s = UInt8(ascii: "s")
+        let j = UInt8(ascii: "j")
+        let y = UInt8(ascii: "y")
+        let i = UInt8(ascii: "i")
         // Every rule needs an s, a j or a y, but for the -ii ending, which needs a final i.
         guard word.utf8.contains(where: { $0 == s || $0 == j || $0 == y }) || word.utf8.last == i else {
             return word
@@ -143,13 +147,16 @@ public enum NameFolding {
 
     private static let tsch = Array("tsch".utf8), ch = Array("ch".utf8), sch = Array("sch".utf8), sh = Array("sh".utf8)
     private static let ye = Array("ye".utf8), e = Array("e".utf8), vowels = Array("aeoui".utf8)
-    private static let endings: [(UInt8, UInt8)] = ["iy", "ij", "ii", "yi", "yy"].map { ($0.utf8.first!, $0.utf8.last!) }
+    private static let endings: [(UInt8, UInt8)] = ["iy", "ij", "ii", "yi", "yy"].map {
+        ($0.utf8.first!, $0.utf8.last!)
+    }
 
     /// Replaces every occurrence of `pattern`, found left to right without overlapping, as
     /// Foundation's `replacingOccurrences(of:with:)` does. The replacement is never longer
     /// than the pattern, so the bytes are moved down in place.
     private static func replaceAll(_ pattern: [UInt8], with replacement: [UInt8], in bytes: inout [UInt8]) {
-        var read = 0, write = 0
+        var read = 0
+        var write = 0
         while read < bytes.count {
             if read + pattern.count <= bytes.count, bytes[read..<read + pattern.count].elementsEqual(pattern) {
                 for byte in replacement {
@@ -196,13 +203,15 @@ public enum NameFolding {
         var previous = (0...b.count).map { $0 <= limit ? $0 : outside }
         var current = [Int](repeating: outside, count: b.count + 1)
         for i in 1...a.count {
-            let low = max(1, i - limit), high = limit >= b.count ? b.count : min(b.count, i + limit)
+            let low = max(1, i - limit)
+            let high = limit >= b.count ? b.count : min(b.count, i + limit)
             current[0] = i <= limit ? i : outside
             if low > 1 { current[low - 1] = outside }
             var rowMinimum = current[0]
             if low <= high {
                 for j in low...high {
-                    let substitution = previous[j - 1] == outside ? outside : previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                    let substitution =
+                        previous[j - 1] == outside ? outside : previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                     let deletion = previous[j] == outside ? outside : previous[j] + 1
                     let insertion = current[j - 1] == outside ? outside : current[j - 1] + 1
                     let cell = Swift.min(substitution, deletion, insertion)

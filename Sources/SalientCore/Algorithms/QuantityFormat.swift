@@ -36,7 +36,8 @@ public enum QuantityFormat {
 
     /// A measured range with its unit: "0–1,373.8 km²", or one value when both ends agree.
     public static func measuredRange(_ low: Double, _ high: Double, _ unit: MeasureUnit) -> String {
-        let a = fixed(low, decimals: unit.decimals), b = fixed(high, decimals: unit.decimals)
+        let a = fixed(low, decimals: unit.decimals)
+        let b = fixed(high, decimals: unit.decimals)
         return a == b ? "\(a) \(symbol(unit, after: a))" : "\(a)–\(b) \(unit.symbol)"
     }
 
@@ -57,7 +58,8 @@ public enum QuantityFormat {
         case .about:
             return "≈ \(trimmed(interval.nominal)) \(u) (\(trimmed(interval.low))–\(trimmed(interval.high)))"
         case .exact, .range:
-            return interval.low == interval.high ? "\(trimmed(interval.low)) \(u)" : "\(trimmed(interval.low))–\(trimmed(interval.high)) \(u)"
+            return interval.low == interval.high
+                ? "\(trimmed(interval.low)) \(u)" : "\(trimmed(interval.low))–\(trimmed(interval.high)) \(u)"
         }
     }
 
@@ -70,7 +72,8 @@ public enum QuantityFormat {
         let interval = ClaimedInterval(value: value, unit: unit, hedge: hedge)
         let hedged = claimed(interval, hedge: hedge, unit: unit.canonical)
         guard unit.toCanonical != 1 else { return hedged }
-        let written: String, converted: String
+        let written: String
+        let converted: String
         switch value {
         case .single(let v):
             written = trimmed(v, decimals: 6)

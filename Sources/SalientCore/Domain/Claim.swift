@@ -21,7 +21,11 @@ public enum ClaimDefinition: String, Hashable, Sendable, CaseIterable {
 
 /// How the figure was hedged as written; it decides which side of a measurement is a contradiction.
 public enum Hedge: String, Hashable, Sendable, CaseIterable {
-    case exact, about, atLeast = "at_least", moreThan = "more_than", upTo = "up_to", range
+    case exact, about
+    case atLeast = "at_least"
+    case moreThan = "more_than"
+    case upTo = "up_to"
+    case range
 }
 
 /// Units as the news writes them, normalised.
@@ -82,9 +86,11 @@ public struct Claim: Hashable, Sendable, Identifiable {
     public var to: String
     public var sourceIDs: [String]
 
-    public init(id: String, eventID: String, claimant: String, stated: CalendarDay, asOf: CalendarDay, dateNote: String,
-                quantity: ClaimQuantity, definition: ClaimDefinition, value: ClaimValue, unit: ClaimUnit, hedge: Hedge,
-                asWritten: String, placeID: String, to: String, sourceIDs: [String]) {
+    public init(
+        id: String, eventID: String, claimant: String, stated: CalendarDay, asOf: CalendarDay, dateNote: String,
+        quantity: ClaimQuantity, definition: ClaimDefinition, value: ClaimValue, unit: ClaimUnit, hedge: Hedge,
+        asWritten: String, placeID: String, to: String, sourceIDs: [String]
+    ) {
         self.id = id
         self.eventID = eventID
         self.claimant = claimant
@@ -115,8 +121,13 @@ extension ClaimUnit {
     private static let spellings: [String: ClaimUnit] = {
         var table: [String: ClaimUnit] = [:]
         let groups: [(ClaimUnit, [String])] = [
-            (.squareKilometers, ["km2", "km²", "sq km", "square km", "square kilometres", "square kilometers",
-                                 "square kilometre", "square kilometer", "kilometres squared", "kilometers squared"]),
+            (
+                .squareKilometers,
+                [
+                    "km2", "km²", "sq km", "square km", "square kilometres", "square kilometers",
+                    "square kilometre", "square kilometer", "kilometres squared", "kilometers squared",
+                ]
+            ),
             (.squareMiles, ["sq mi", "mi2", "mi²", "square miles", "square mile", "sq miles"]),
             (.kilometers, ["km", "kms", "kilometres", "kilometers", "kilometre", "kilometer"]),
             (.meters, ["m", "metres", "meters", "metre", "meter"]),

@@ -159,8 +159,10 @@ public struct MapComparison: Hashable, Sendable {
     public var verdict: Verdict
     public var reason: String
 
-    public init(mapID: String, mapAsOf: CalendarDay, depicts: ClaimDefinition, areaSquareKilometers: Double,
-                ratio: Double?, verdict: Verdict, reason: String) {
+    public init(
+        mapID: String, mapAsOf: CalendarDay, depicts: ClaimDefinition, areaSquareKilometers: Double,
+        ratio: Double?, verdict: Verdict, reason: String
+    ) {
         self.mapID = mapID
         self.mapAsOf = mapAsOf
         self.depicts = depicts
@@ -186,8 +188,10 @@ public struct ClaimCheck: Hashable, Sendable {
     public var verdict: Verdict
     public var reason: String
 
-    public init(claim: Claim, claimed: ClaimedInterval, claimedText: String, measured: Measured?, lowerBound: EvidenceBound?,
-                upperBound: EvidenceBound?, map: MapComparison?, ratio: Double?, verdict: Verdict, reason: String) {
+    public init(
+        claim: Claim, claimed: ClaimedInterval, claimedText: String, measured: Measured?, lowerBound: EvidenceBound?,
+        upperBound: EvidenceBound?, map: MapComparison?, ratio: Double?, verdict: Verdict, reason: String
+    ) {
         self.claim = claim
         self.claimed = claimed
         self.claimedText = claimedText
@@ -225,8 +229,10 @@ public struct CrossCheck: Hashable, Sendable {
     public var reason: String
     public var tolerance: String
 
-    public init(kind: CrossCheckKind, claimIDs: [String], asOf: CalendarDay, implied: String, measured: String,
-                ratio: Double?, verdict: Verdict, reason: String, tolerance: String) {
+    public init(
+        kind: CrossCheckKind, claimIDs: [String], asOf: CalendarDay, implied: String, measured: String,
+        ratio: Double?, verdict: Verdict, reason: String, tolerance: String
+    ) {
         self.kind = kind
         self.claimIDs = claimIDs
         self.asOf = asOf
@@ -263,7 +269,9 @@ public struct MeasuredLine: Hashable, Sendable {
     /// Geodesic length on WGS 84 (PROJ geod_inverse along the vertices), kilometres.
     public var lengthKilometers: Double
 
-    public init(role: String, claimIDs: [String], asOf: CalendarDay, label: String, points: [LonLat], lengthKilometers: Double) {
+    public init(
+        role: String, claimIDs: [String], asOf: CalendarDay, label: String, points: [LonLat], lengthKilometers: Double
+    ) {
         self.role = role
         self.claimIDs = claimIDs
         self.asOf = asOf
@@ -284,8 +292,10 @@ public struct MeasuredArea: Hashable, Sendable {
     /// Geodesic area on WGS 84 (PROJ geod_polygonarea), square kilometres.
     public var areaSquareKilometers: Double
 
-    public init(role: String, claimIDs: [String], asOf: CalendarDay, label: String, geometry: MultiPolygon<LonLat>,
-                areaSquareKilometers: Double) {
+    public init(
+        role: String, claimIDs: [String], asOf: CalendarDay, label: String, geometry: MultiPolygon<LonLat>,
+        areaSquareKilometers: Double
+    ) {
         self.role = role
         self.claimIDs = claimIDs
         self.asOf = asOf
@@ -304,8 +314,10 @@ public struct CheckReport: Hashable, Sendable {
     public var lines: [MeasuredLine]
     public var areas: [MeasuredArea]
 
-    public init(timelineID: String, checks: [ClaimCheck], crossChecks: [CrossCheck], maps: [MapMeasurement],
-                lines: [MeasuredLine], areas: [MeasuredArea]) {
+    public init(
+        timelineID: String, checks: [ClaimCheck], crossChecks: [CrossCheck], maps: [MapMeasurement],
+        lines: [MeasuredLine], areas: [MeasuredArea]
+    ) {
         self.timelineID = timelineID
         self.checks = checks
         self.crossChecks = crossChecks

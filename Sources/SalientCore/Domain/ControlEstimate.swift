@@ -22,8 +22,11 @@ public struct ControlArea: Hashable, Sendable {
     /// Gazetteer settlements (cities, towns, villages) inside the tier, sorted by id.
     public var settlementIDs: [String]
 
-    public init(tier: ControlTier, geometry: MultiPolygon<LonLat>, areaSquareKilometers: Double, eventIDs: [String],
-                sourceIDs: [String] = [], depthKilometers: Double = 0, deepestPoint: LonLat? = nil, borderPoint: LonLat? = nil, settlementIDs: [String] = []) {
+    public init(
+        tier: ControlTier, geometry: MultiPolygon<LonLat>, areaSquareKilometers: Double, eventIDs: [String],
+        sourceIDs: [String] = [], depthKilometers: Double = 0, deepestPoint: LonLat? = nil, borderPoint: LonLat? = nil,
+        settlementIDs: [String] = []
+    ) {
         self.tier = tier
         self.geometry = geometry
         self.areaSquareKilometers = areaSquareKilometers
@@ -57,8 +60,10 @@ public struct ControlEstimate: Hashable, Sendable {
     /// Events on or before the day that the estimate could not use.
     public var unmapped: [UnmappedEvent]
 
-    public init(asOf: CalendarDay, controlled: ControlArea, contested: ControlArea, projection: String,
-                unmapped: [UnmappedEvent]) {
+    public init(
+        asOf: CalendarDay, controlled: ControlArea, contested: ControlArea, projection: String,
+        unmapped: [UnmappedEvent]
+    ) {
         self.asOf = asOf
         self.controlled = controlled
         self.contested = contested

@@ -43,9 +43,11 @@ public struct Event: Hashable, Sendable, Identifiable {
     /// How the location was found when it is not a gazetteer match (e.g. coordinates kept from ACLED).
     public var locationNote = ""
 
-    public init(id: String, date: EventDate, dateNote: String, kind: EventKind, placeID: String?, placeName: String,
-                position: LonLat, placeKind: PlaceKind?, locationPrecision: LocationPrecision, actor: String,
-                summary: String, sourceIDs: [String]) {
+    public init(
+        id: String, date: EventDate, dateNote: String, kind: EventKind, placeID: String?, placeName: String,
+        position: LonLat, placeKind: PlaceKind?, locationPrecision: LocationPrecision, actor: String,
+        summary: String, sourceIDs: [String]
+    ) {
         self.id = id
         self.date = date
         self.dateNote = dateNote

@@ -60,7 +60,8 @@ public struct Gazetteer: Sendable {
         for (i, place) in places.enumerated() {
             if let first = byID[place.id] { throw .duplicateID(place.id, first: first, second: i) }
             byID[place.id] = i
-            let named: [(String, Int)] = [(place.id, 1), (place.name, 1), (place.localName, 1)]
+            let named: [(String, Int)] =
+                [(place.id, 1), (place.name, 1), (place.localName, 1)]
                 + place.aliases.map { ($0, 2) }
             var folded: [String: String] = [:]
             for (name, strength) in named {
@@ -90,17 +91,20 @@ public struct Gazetteer: Sendable {
         if let exact = indexByID[query] { return .found(places[exact]) }
         let words = NameFolding.words(of: query)
         var attempts = [words]
-        let possessiveless = words.map { $0.hasSuffix("s") && query.contains(where: { "'’".contains($0) }) ? String($0.dropLast()) : $0 }
+        let possessiveless = words.map {
+            $0.hasSuffix("s") && query.contains(where: { "'’".contains($0) }) ? String($0.dropLast()) : $0
+        }
         if possessiveless != words { attempts.append(possessiveless) }
         for attempt in attempts {
             if let found = best(index[attempt.joined()] ?? []) { return found }
             if let last = attempt.last, attempt.count > 1, let kinds = Self.kindWords[last] {
                 let stem = attempt.dropLast().joined()
                 let hits = places.indices.filter { i in
-                    kinds.contains(places[i].kind) && places[i].allNames.contains { name in
-                        let w = NameFolding.words(of: name)
-                        return (Self.kindWords[w.last ?? ""] != nil ? w.dropLast() : w[...]).joined() == stem
-                    }
+                    kinds.contains(places[i].kind)
+                        && places[i].allNames.contains { name in
+                            let w = NameFolding.words(of: name)
+                            return (Self.kindWords[w.last ?? ""] != nil ? w.dropLast() : w[...]).joined() == stem
+                        }
                 }
                 if let found = best(hits.map { ($0, 1) }) { return found }
             }
@@ -112,11 +116,15 @@ public struct Gazetteer: Sendable {
     /// the region or district the place lies in (at any depth of the gazetteer's `parent`
     /// chain); among namesakes left, the one inside the territory wins, or, when none is inside,
     /// the one within `reachMeters` of it, when only one is.
-    public func resolve(_ written: String, parent: String? = nil, territory: Territory? = nil,
-                        reachMeters: Double = 50_000) throws -> Resolution {
-        var name = written, parentName = parent?.isEmpty == false ? parent : nil
+    public func resolve(
+        _ written: String, parent: String? = nil, territory: Territory? = nil,
+        reachMeters: Double = 50_000
+    ) throws -> Resolution {
+        var name = written
+        var parentName = parent?.isEmpty == false ? parent : nil
         if parentName == nil, indexByID[written] == nil, index[NameFolding.key(written)] == nil,
-           let split = Self.splitParent(written) {
+            let split = Self.splitParent(written)
+        {
             (name, parentName) = split
         }
         var candidates: [Int]
@@ -137,7 +145,10 @@ public struct Gazetteer: Sendable {
         if candidates.count > 1, let territory {
             var measured: [(place: Int, meters: Double?)] = []
             for i in candidates {
-                guard let point = places[i].point else { measured.append((i, nil)); continue }
+                guard let point = places[i].point else {
+                    measured.append((i, nil))
+                    continue
+                }
                 // Far namesakes (most of hundreds) are ranked by a cheap bound, measured only when listed.
                 let near = try territory.contains(point) || territory.mayBeWithin(reachMeters, of: point)
                 measured.append((i, near ? try territory.distanceMeters(from: point) : nil))
@@ -215,8 +226,10 @@ public struct Gazetteer: Sendable {
 
     /// Candidates by distance from the territory, inside first, then by id; those beyond the
     /// cheap bound are measured here, as a reader needs their distances to choose.
-    private func rankedCandidates(_ measured: [(place: Int, meters: Double?)],
-                                  territory: Territory) throws -> [Candidate] {
+    private func rankedCandidates(
+        _ measured: [(place: Int, meters: Double?)],
+        territory: Territory
+    ) throws -> [Candidate] {
         var ranked: [Candidate] = []
         for (i, meters) in measured {
             let place = places[i]
@@ -251,7 +264,8 @@ public struct Gazetteer: Sendable {
         for (candidate, hits) in index {
             // utf8.count bounds the character count from above: a cheap first test.
             guard candidate.utf8.count >= characters.count - limit,
-                  let distance = NameFolding.editDistance(characters, Array(candidate), limit: limit) else { continue }
+                let distance = NameFolding.editDistance(characters, Array(candidate), limit: limit)
+            else { continue }
             for hit in hits where distance < bestByPlace[hit.place, default: .max] {
                 bestByPlace[hit.place] = distance
             }

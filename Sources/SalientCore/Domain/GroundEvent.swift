@@ -23,8 +23,9 @@ public struct GroundEvent: Hashable, Sendable {
     /// Nil when the event is not a ground event.
     public init?(_ event: Event, parameters: EstimateParameters) {
         guard let tier = Self.tier(of: event, actor: parameters.actor) else { return nil }
-        self.init(event: event, tier: tier,
-                  radiusMeters: parameters.radiusMeters(kind: event.placeKind, precision: event.locationPrecision))
+        self.init(
+            event: event, tier: tier,
+            radiusMeters: parameters.radiusMeters(kind: event.placeKind, precision: event.locationPrecision))
     }
 
     /// Which tier an event shapes, or nil when it is not a ground event.

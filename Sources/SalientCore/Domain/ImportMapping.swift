@@ -129,14 +129,18 @@ extension CalendarDay {
     public static func parsingACLED(_ text: String) -> CalendarDay? {
         if let day = CalendarDay(text) { return day }
         let parts = text.split(separator: " ")
-        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                      "october", "november", "december"]
+        let months = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december",
+        ]
         guard parts.count == 3, parts[0].count <= 2, parts[2].count == 4,
-              parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), parts[2].allSatisfy({ $0.isASCII && $0.isNumber }),
-              let day = Int(parts[0]), let year = Int(parts[2]), year > 0 else { return nil }
+            parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), parts[2].allSatisfy({ $0.isASCII && $0.isNumber }),
+            let day = Int(parts[0]), let year = Int(parts[2]), year > 0
+        else { return nil }
         let name = parts[1].lowercased()
         guard let index = months.firstIndex(where: { $0 == name || (name.count == 3 && $0.hasPrefix(name)) }),
-              (1...Self.daysIn(month: index + 1, year: year)).contains(day) else { return nil }
+            (1...Self.daysIn(month: index + 1, year: year)).contains(day)
+        else { return nil }
         return CalendarDay(ordinal: Self.ordinal(year: year, month: index + 1, day: day))
     }
 
@@ -152,8 +156,12 @@ extension CalendarDay {
 
     public var lastOfMonth: CalendarDay {
         let c = components
-        return CalendarDay(ordinal: Self.ordinal(year: c.year, month: c.month, day: Self.daysIn(month: c.month,
-            year: c.year)))
+        return CalendarDay(
+            ordinal: Self.ordinal(
+                year: c.year, month: c.month,
+                day: Self.daysIn(
+                    month: c.month,
+                    year: c.year)))
     }
 
     public var firstOfYear: CalendarDay {

@@ -16,7 +16,9 @@ public struct Provenance: Hashable, Sendable {
     /// How the coordinate was derived when it was not copied from a record.
     public var note: String
 
-    public init(source: String, sourceID: String, sourceURL: String, licence: String, uncertaintyMeters: Double, note: String) {
+    public init(
+        source: String, sourceID: String, sourceURL: String, licence: String, uncertaintyMeters: Double, note: String
+    ) {
         self.source = source
         self.sourceID = sourceID
         self.sourceURL = sourceURL
@@ -38,8 +40,10 @@ public struct Place: Hashable, Sendable, Identifiable {
     public var geometry: Geometry
     public var provenance: Provenance
 
-    public init(id: String, name: String, localName: String, aliases: [String], kind: PlaceKind,
-                parent: String, country: String, geometry: Geometry, provenance: Provenance) {
+    public init(
+        id: String, name: String, localName: String, aliases: [String], kind: PlaceKind,
+        parent: String, country: String, geometry: Geometry, provenance: Provenance
+    ) {
         self.id = id
         self.name = name
         self.localName = localName

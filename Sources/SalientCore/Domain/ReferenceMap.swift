@@ -18,8 +18,10 @@ public struct ReferenceMap: Hashable, Sendable, Identifiable {
     /// What was repaired on reading ("feature 2: Self-intersection[…], repaired with GEOSMakeValid").
     public var repairs: [String]
 
-    public init(id: String, title: String, source: String, asOf: CalendarDay, depicts: ClaimDefinition, file: String,
-                geometry: MultiPolygon<LonLat>, areaSquareKilometers: Double, repairs: [String]) {
+    public init(
+        id: String, title: String, source: String, asOf: CalendarDay, depicts: ClaimDefinition, file: String,
+        geometry: MultiPolygon<LonLat>, areaSquareKilometers: Double, repairs: [String]
+    ) {
         self.id = id
         self.title = title
         self.source = source

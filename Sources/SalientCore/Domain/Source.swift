@@ -9,7 +9,9 @@ public struct Source: Hashable, Sendable, Identifiable {
     public var description: String
     public var note: String
 
-    public init(id: String, outlet: String, published: EventDate, file: String, url: String, description: String, note: String) {
+    public init(
+        id: String, outlet: String, published: EventDate, file: String, url: String, description: String, note: String
+    ) {
         self.id = id
         self.outlet = outlet
         self.published = published

@@ -22,8 +22,10 @@ public struct EstimateParameters: Hashable, Sendable {
     public var contestedBandKilometers: Double
     public var join: JoinMethod
 
-    public init(actor: String, territoryIDs: [String], borderID: String, radiusKilometers: [PlaceKind: Double],
-                precisionFactor: [LocationPrecision: Double], contestedBandKilometers: Double, join: JoinMethod) {
+    public init(
+        actor: String, territoryIDs: [String], borderID: String, radiusKilometers: [PlaceKind: Double],
+        precisionFactor: [LocationPrecision: Double], contestedBandKilometers: Double, join: JoinMethod
+    ) {
         self.actor = actor
         self.territoryIDs = territoryIDs
         self.borderID = borderID
@@ -43,9 +45,14 @@ public struct EstimateParameters: Hashable, Sendable {
 
     /// A one-line statement of the parameters, recorded on every estimate feature.
     public var summary: String {
-        let radii = PlaceKind.allCases.compactMap { kind in radiusKilometers[kind].map { "\(kind.rawValue) \(formatNumber($0)) km" } }
-        let factors = LocationPrecision.allCases.compactMap { p in precisionFactor[p].map { "\(p.rawValue) ×\(formatNumber($0))" } }
-        return "radius by kind: \(radii.joined(separator: ", ")); precision factor: \(factors.joined(separator: ", ")); "
+        let radii = PlaceKind.allCases.compactMap { kind in
+            radiusKilometers[kind].map { "\(kind.rawValue) \(formatNumber($0)) km" }
+        }
+        let factors = LocationPrecision.allCases.compactMap { p in
+            precisionFactor[p].map { "\(p.rawValue) ×\(formatNumber($0))" }
+        }
+        return
+            "radius by kind: \(radii.joined(separator: ", ")); precision factor: \(factors.joined(separator: ", ")); "
             + "contested band \(formatNumber(contestedBandKilometers)) km; join \(join.rawValue); "
             + "clipped to \(territoryIDs.joined(separator: " + ")); corridors from \(borderID)"
     }
@@ -62,8 +69,10 @@ public struct Timeline: Hashable, Sendable {
     public var events: [Event]
     public var claims: [Claim]
 
-    public init(id: String, title: String, timeZone: String, estimate: EstimateParameters,
-                sources: [Source], events: [Event], claims: [Claim]) {
+    public init(
+        id: String, title: String, timeZone: String, estimate: EstimateParameters,
+        sources: [Source], events: [Event], claims: [Claim]
+    ) {
         self.id = id
         self.title = title
         self.timeZone = timeZone

@@ -16,11 +16,13 @@ final class GEOSContext {
         self.handle = handle
         // The handler runs synchronously inside the failing call, on this thread, while `self`
         // is alive, so an unretained pointer is sound here.
-        GEOSContext_setErrorMessageHandler_r(handle, { message, userdata in
-            guard let message, let userdata else { return }
-            let context = Unmanaged<GEOSContext>.fromOpaque(userdata).takeUnretainedValue()
-            context.messages.append(String(cString: message))
-        }, Unmanaged.passUnretained(self).toOpaque())
+        GEOSContext_setErrorMessageHandler_r(
+            handle,
+            { message, userdata in
+                guard let message, let userdata else { return }
+                let context = Unmanaged<GEOSContext>.fromOpaque(userdata).takeUnretainedValue()
+                context.messages.append(String(cString: message))
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit {

@@ -18,15 +18,19 @@ final class GEOSObject {
     }
 
     /// Calls a GEOS function that returns a new geometry or NULL on exception.
-    func derive(_ operation: String, _ body: (GEOSContextHandle_t, OpaquePointer) -> OpaquePointer?) throws -> GEOSObject {
+    func derive(_ operation: String, _ body: (GEOSContextHandle_t, OpaquePointer) -> OpaquePointer?) throws
+        -> GEOSObject
+    {
         context.resetMessages()
         guard let result = body(context.handle, pointer) else { throw context.failure(operation) }
         return GEOSObject(context: context, owning: result)
     }
 
     /// Calls a binary GEOS function; both operands must share this object's context.
-    func derive(_ operation: String, with other: GEOSObject,
-                _ body: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> OpaquePointer?) throws -> GEOSObject {
+    func derive(
+        _ operation: String, with other: GEOSObject,
+        _ body: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> OpaquePointer?
+    ) throws -> GEOSObject {
         precondition(other.context === context, "GEOS objects from different contexts cannot be combined")
         return try derive(operation) { handle, pointer in body(handle, pointer, other.pointer) }
     }
@@ -158,7 +162,8 @@ extension GEOSObject {
     /// The single point of a point geometry.
     func pointValue() throws -> PlanarPoint {
         context.resetMessages()
-        var x = 0.0, y = 0.0
+        var x = 0.0
+        var y = 0.0
         // return 0 on exception
         guard GEOSGeomGetX_r(context.handle, pointer, &x) == 1, GEOSGeomGetY_r(context.handle, pointer, &y) == 1 else {
             throw context.failure("GEOSGeomGetX_r")
@@ -191,7 +196,8 @@ extension GEOSObject {
                 }
                 holes.append(try context.oriented(coordinates(of: hole), counterClockwise: false))
             }
-            result.append(Polygon(exterior: try context.oriented(coordinates(of: shell), counterClockwise: true), holes: holes))
+            result.append(
+                Polygon(exterior: try context.oriented(coordinates(of: shell), counterClockwise: true), holes: holes))
         } else if id == Int32(GEOS_MULTIPOLYGON.rawValue) || id == Int32(GEOS_GEOMETRYCOLLECTION.rawValue) {
             for child in try children(of: geometry) { try collectPolygons(child, into: &result) }
         }

@@ -32,7 +32,8 @@ extension GEOSObject {
     /// interpolated ends and every vertex in between. Nil when the stretch has no length.
     func substring(fromDistance start: Double, toDistance end: Double) throws -> [PlanarPoint]? {
         let length = try planarLength()
-        let from = max(0, min(start, end)), to = min(length, max(start, end))
+        let from = max(0, min(start, end))
+        let to = min(length, max(start, end))
         guard to > from else { return nil }
         var points = [try point(atDistanceAlong: from)]
         for vertex in try lines().lines.first ?? [] {

@@ -167,10 +167,15 @@ extension GEOSObject {
     /// The bounding box of a non-empty geometry, every part included.
     func envelope() throws -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
         context.resetMessages()
-        var xMin = 0.0, xMax = 0.0, yMin = 0.0, yMax = 0.0
+        var xMin = 0.0
+        var xMax = 0.0
+        var yMin = 0.0
+        var yMax = 0.0
         // each returns 0 on exception
-        guard GEOSGeom_getXMin_r(context.handle, pointer, &xMin) == 1, GEOSGeom_getXMax_r(context.handle, pointer, &xMax) == 1,
-              GEOSGeom_getYMin_r(context.handle, pointer, &yMin) == 1, GEOSGeom_getYMax_r(context.handle, pointer, &yMax) == 1
+        guard GEOSGeom_getXMin_r(context.handle, pointer, &xMin) == 1,
+            GEOSGeom_getXMax_r(context.handle, pointer, &xMax) == 1,
+            GEOSGeom_getYMin_r(context.handle, pointer, &yMin) == 1,
+            GEOSGeom_getYMax_r(context.handle, pointer, &yMax) == 1
         else { throw context.failure("GEOSGeom_getXMin_r") }
         return (xMin...xMax, yMin...yMax)
     }

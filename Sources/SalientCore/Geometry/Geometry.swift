@@ -86,7 +86,8 @@ extension Polygon {
 extension MultiPolygon {
     /// The same polygons with every ring transformed, e.g. projected or unprojected.
     public func mapRings<T>(_ transform: ([Point]) throws -> [T]) rethrows -> MultiPolygon<T> {
-        MultiPolygon<T>(try polygons.map { Polygon(exterior: try transform($0.exterior), holes: try $0.holes.map(transform)) })
+        MultiPolygon<T>(
+            try polygons.map { Polygon(exterior: try transform($0.exterior), holes: try $0.holes.map(transform)) })
     }
 }
 

@@ -45,10 +45,12 @@ extension MultiPolygon where Point == LonLat {
         func oriented(_ ring: [LonLat], counterClockwise: Bool) throws -> [LonLat] {
             try context.oriented(LonLatPlane.planar(ring), counterClockwise: counterClockwise).map(LonLatPlane.position)
         }
-        return MultiPolygon(try polygons.map { polygon in
-            Polygon(exterior: try oriented(polygon.exterior, counterClockwise: true),
+        return MultiPolygon(
+            try polygons.map { polygon in
+                Polygon(
+                    exterior: try oriented(polygon.exterior, counterClockwise: true),
                     holes: try polygon.holes.map { try oriented($0, counterClockwise: false) })
-        })
+            })
     }
 
     /// Area on the ellipsoid, square metres: exteriors less holes, edges as geodesics.

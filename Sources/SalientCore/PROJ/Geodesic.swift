@@ -20,10 +20,13 @@ public struct Geodesic: Sendable {
             throw context.failure("proj_get_ellipsoid(EPSG:4326)")
         }
         defer { proj_destroy(ellipsoid) }
-        var a = 0.0, b = 0.0, inverseFlattening = 0.0
+        var a = 0.0
+        var b = 0.0
+        var inverseFlattening = 0.0
         var computed: Int32 = 0
         // returns FALSE on error
-        guard proj_ellipsoid_get_parameters(context.handle, ellipsoid, &a, &b, &computed, &inverseFlattening) != 0 else {
+        guard proj_ellipsoid_get_parameters(context.handle, ellipsoid, &a, &b, &computed, &inverseFlattening) != 0
+        else {
             throw context.failure("proj_ellipsoid_get_parameters")
         }
         return Geodesic(semiMajorAxis: a, flattening: 1 / inverseFlattening)
@@ -40,7 +43,9 @@ public struct Geodesic: Sendable {
     /// Length of the geodesic between two positions, metres, with the forward azimuths.
     public func inverse(_ a: LonLat, _ b: LonLat) -> (meters: Double, azimuth1: Double, azimuth2: Double) {
         var g = geodesic
-        var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
+        var s12 = 0.0
+        var azi1 = 0.0
+        var azi2 = 0.0
         geod_inverse(&g, a.lat, a.lon, b.lat, b.lon, &s12, &azi1, &azi2)
         return (s12, azi1, azi2)
     }
@@ -52,7 +57,9 @@ public struct Geodesic: Sendable {
     /// The position `meters` away from `origin` along `azimuth` (degrees clockwise from north).
     public func direct(from origin: LonLat, azimuth: Double, meters: Double) -> LonLat {
         var g = geodesic
-        var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
+        var lat2 = 0.0
+        var lon2 = 0.0
+        var azi2 = 0.0
         geod_direct(&g, origin.lat, origin.lon, azimuth, meters, &lat2, &lon2, &azi2)
         return LonLat(lon: lon2, lat: lat2)
     }
@@ -63,8 +70,10 @@ public struct Geodesic: Sendable {
         if points.count > 1, points.first == points.last { points.removeLast() }
         guard points.count >= 3 else { return 0 }
         var g = geodesic
-        var lats = points.map(\.lat), lons = points.map(\.lon)
-        var area = 0.0, perimeter = 0.0
+        var lats = points.map(\.lat)
+        var lons = points.map(\.lon)
+        var area = 0.0
+        var perimeter = 0.0
         geod_polygonarea(&g, &lats, &lons, Int32(points.count), &area, &perimeter)
         return abs(area)
     }

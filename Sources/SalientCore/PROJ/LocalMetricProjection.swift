@@ -14,9 +14,12 @@ public struct LocalMetricProjection: Hashable, Sendable {
     /// Centred on the mean direction of the positions (the normalised sum of their unit
     /// vectors), so that points either side of ±180° average to a point near ±180°, not 0°.
     public init(centeredOn positions: [LonLat]) {
-        var x = 0.0, y = 0.0, z = 0.0
+        var x = 0.0
+        var y = 0.0
+        var z = 0.0
         for p in positions {
-            let lat = p.lat * .pi / 180, lon = p.lon * .pi / 180
+            let lat = p.lat * .pi / 180
+            let lon = p.lon * .pi / 180
             x += cos(lat) * cos(lon)
             y += cos(lat) * sin(lon)
             z += sin(lat)
@@ -43,7 +46,8 @@ public struct LocalMetricProjection: Hashable, Sendable {
 
     /// Projects and unprojects with one PROJ context; not shareable across threads.
     func makeProjector(context: PROJContext) throws -> Projector {
-        Projector(transformation: try Transformation(context: context, from: "EPSG:4326", to: definition), center: center)
+        Projector(
+            transformation: try Transformation(context: context, from: "EPSG:4326", to: definition), center: center)
     }
 }
 
@@ -58,7 +62,8 @@ final class Projector {
     }
 
     func project(_ positions: [LonLat]) throws -> [PlanarPoint] {
-        var xs = positions.map(\.lon), ys = positions.map(\.lat)
+        var xs = positions.map(\.lon)
+        var ys = positions.map(\.lat)
         try transformation.transform(&xs, &ys, forward: true)
         return zip(xs, ys).map { PlanarPoint(x: $0, y: $1) }
     }
@@ -70,7 +75,8 @@ final class Projector {
     /// Back to lon/lat, longitudes unwrapped to within 180° of the centre so that a shape
     /// crossing the antimeridian stays contiguous (e.g. 179.9 and 180.1, not 179.9 and -179.9).
     func unproject(_ points: [PlanarPoint]) throws -> [LonLat] {
-        var xs = points.map(\.x), ys = points.map(\.y)
+        var xs = points.map(\.x)
+        var ys = points.map(\.y)
         try transformation.transform(&xs, &ys, forward: false)
         return zip(xs, ys).map { lon, lat in
             var unwrapped = lon

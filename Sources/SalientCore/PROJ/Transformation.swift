@@ -37,18 +37,23 @@ final class Transformation {
         let stride = MemoryLayout<Double>.stride
         let done = xs.withUnsafeMutableBufferPointer { x in
             ys.withUnsafeMutableBufferPointer { y in
-                proj_trans_generic(pointer, forward ? PJ_FWD : PJ_INV,
-                                   x.baseAddress, stride, count,
-                                   y.baseAddress, stride, count,
-                                   nil, 0, 0, nil, 0, 0)
+                proj_trans_generic(
+                    pointer, forward ? PJ_FWD : PJ_INV,
+                    x.baseAddress, stride, count,
+                    y.baseAddress, stride, count,
+                    nil, 0, 0, nil, 0, 0)
             }
         }
         let code = proj_errno(pointer)
         // A failed point is marked HUGE_VAL (infinity) rather than always setting errno.
-        guard code == 0, done == count, !xs.contains(where: { !$0.isFinite }), !ys.contains(where: { !$0.isFinite }) else {
-            let message = proj_context_errno_string(context.handle, code).map { String(cString: $0) } ?? "a point could not be transformed"
-            throw PROJError(operation: "proj_trans_generic(\(forward ? source : target) → \(forward ? target : source))",
-                            code: code, message: code == 0 ? "a point could not be transformed" : message)
+        guard code == 0, done == count, !xs.contains(where: { !$0.isFinite }), !ys.contains(where: { !$0.isFinite })
+        else {
+            let message =
+                proj_context_errno_string(context.handle, code).map { String(cString: $0) }
+                ?? "a point could not be transformed"
+            throw PROJError(
+                operation: "proj_trans_generic(\(forward ? source : target) → \(forward ? target : source))",
+                code: code, message: code == 0 ? "a point could not be transformed" : message)
         }
     }
 }

@@ -16,9 +16,11 @@ public enum CheckAreaJob {
         /// How to ask for that repair, in the caller's words (the command line names its flag).
         public var repairHint: String
 
-        public init(claimedField: String, idField: String? = nil, unit: ClaimUnit = .squareKilometers,
-                    toleranceFraction: Double = ClaimChecker.relativeTolerance, repair: Bool = false,
-                    repairHint: String = "ask for a repair with GEOSMakeValid") {
+        public init(
+            claimedField: String, idField: String? = nil, unit: ClaimUnit = .squareKilometers,
+            toleranceFraction: Double = ClaimChecker.relativeTolerance, repair: Bool = false,
+            repairHint: String = "ask for a repair with GEOSMakeValid"
+        ) {
             self.claimedField = claimedField
             self.idField = idField
             self.unit = unit
@@ -29,15 +31,19 @@ public enum CheckAreaJob {
     }
 
     public static func run(path: String, options: Options) throws -> [AreaCheck] {
-        let features = try PolygonFileReader.read(path: path, repair: options.repair,
-                                                 repairHint: options.repairHint)
+        let features = try PolygonFileReader.read(
+            path: path, repair: options.repair,
+            repairHint: options.repairHint)
         guard features.contains(where: { $0.property(options.claimedField) != nil }) else {
             let keys = Set(features.flatMap { $0.properties.map(\.key) }).sorted()
             // The reader drops null properties, as GDAL does, so this is said of missing and null alike.
-            throw InputError("'\(options.claimedField)' is missing or null in every feature",
-                             file: path, field: options.claimedField,
-                             hint: keys.isEmpty ? "the features carry no properties"
-                                 : didYouMean(closest(options.claimedField, among: keys)) ?? "the properties are \(keys.joined(separator: ", "))")
+            throw InputError(
+                "'\(options.claimedField)' is missing or null in every feature",
+                file: path, field: options.claimedField,
+                hint: keys.isEmpty
+                    ? "the features carry no properties"
+                    : didYouMean(closest(options.claimedField, among: keys))
+                        ?? "the properties are \(keys.joined(separator: ", "))")
         }
         if let idField = options.idField, !features.contains(where: { $0.property(idField) != nil }) {
             throw InputError("no feature has a property '\(idField)'", file: path, field: idField)
@@ -45,7 +51,9 @@ public enum CheckAreaJob {
         let checker = try AreaChecker(geodesic: try Geodesic.wgs84(), toleranceFraction: options.toleranceFraction)
         return try features.map { feature in
             let field = "features[\(feature.index)].properties.\(options.claimedField)"
-            var written = "", figure: ClaimedFigure?, unit = options.unit
+            var written = ""
+            var figure: ClaimedFigure?
+            var unit = options.unit
             switch feature.property(options.claimedField) {
             case .number(let value)?:
                 written = JSONValue.format(value, decimals: 6)
@@ -55,24 +63,29 @@ public enum CheckAreaJob {
                 do {
                     figure = try FigureParser.parse(text)
                 } catch {
-                    throw InputError("the claimed area '\(text)' holds no number", file: path, line: feature.line, field: field,
-                                     hint: "write a figure such as 812.5, \"about 800 km²\" or \"310 sq mi\"")
+                    throw InputError(
+                        "the claimed area '\(text)' holds no number", file: path, line: feature.line, field: field,
+                        hint: "write a figure such as 812.5, \"about 800 km²\" or \"310 sq mi\"")
                 }
                 if let parsed = figure {
                     if let own = parsed.unit {
                         guard own.canonical == .squareKilometers else {
-                            throw InputError("the claimed area '\(text)' is in \(own.rawValue), not an area unit", file: path,
-                                             line: feature.line, field: field, hint: "use km², sq km, square kilometres or square miles")
+                            throw InputError(
+                                "the claimed area '\(text)' is in \(own.rawValue), not an area unit", file: path,
+                                line: feature.line, field: field,
+                                hint: "use km², sq km, square kilometres or square miles")
                         }
                         unit = own
                     } else if !parsed.followingWord.isEmpty {
-                        throw InputError("unknown unit '\(parsed.followingWord)' in the claimed area '\(text)'", file: path,
-                                         line: feature.line, field: field,
-                                         hint: "use km², sq km, square kilometres or square miles")
+                        throw InputError(
+                            "unknown unit '\(parsed.followingWord)' in the claimed area '\(text)'", file: path,
+                            line: feature.line, field: field,
+                            hint: "use km², sq km, square kilometres or square miles")
                     }
                 }
             case .other(let text)?:
-                throw InputError("the claimed area is \(text), not a number", file: path, line: feature.line, field: field)
+                throw InputError(
+                    "the claimed area is \(text), not a number", file: path, line: feature.line, field: field)
             case nil:
                 break
             }
@@ -82,9 +95,10 @@ public enum CheckAreaJob {
             } else {
                 label = (feature.property("id") ?? feature.property("name")).map(text) ?? "feature \(feature.index)"
             }
-            return try checker.check(index: feature.index, label: label, geometryType: feature.geometryType,
-                                     geometry: feature.geometry, claimedAsWritten: written, figure: figure, unit: unit,
-                                     repair: feature.repair)
+            return try checker.check(
+                index: feature.index, label: label, geometryType: feature.geometryType,
+                geometry: feature.geometry, claimedAsWritten: written, figure: figure, unit: unit,
+                repair: feature.repair)
         }
     }
 
@@ -98,15 +112,24 @@ public enum CheckAreaJob {
     // MARK: - Output
 
     public static func render(_ checks: [AreaCheck], file: String, as format: CheckFormat) -> String {
-        let header = ["feature", "label", "geometry", "claimed (as written)", "claimed (SI)", "measured", "ratio", "verdict", "reason",
-                      "tolerance", "repair"]
+        let header = [
+            "feature", "label", "geometry", "claimed (as written)", "claimed (SI)", "measured", "ratio", "verdict",
+            "reason",
+            "tolerance", "repair",
+        ]
         let rows: [[String]] = checks.map { check in
-            [String(check.index), check.label, check.geometryType, check.claimedAsWritten.isEmpty ? "—" : check.claimedAsWritten,
-             check.claimedText, check.areaSquareKilometers.map { QuantityFormat.measured($0, .squareKilometers) } ?? "—",
-             QuantityFormat.ratio(check.ratio), check.verdict.rawValue, check.reason, check.tolerance.isEmpty ? "—" : check.tolerance,
-             check.repair ?? ""]
+            [
+                String(check.index), check.label, check.geometryType,
+                check.claimedAsWritten.isEmpty ? "—" : check.claimedAsWritten,
+                check.claimedText,
+                check.areaSquareKilometers.map { QuantityFormat.measured($0, .squareKilometers) } ?? "—",
+                QuantityFormat.ratio(check.ratio), check.verdict.rawValue, check.reason,
+                check.tolerance.isEmpty ? "—" : check.tolerance,
+                check.repair ?? "",
+            ]
         }
-        let counts = Verdict.allCases.map { v in "\(checks.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(separator: ", ")
+        let counts = Verdict.allCases.map { v in "\(checks.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(
+            separator: ", ")
         let summary = "\(checks.count) feature\(checks.count == 1 ? "" : "s"): \(counts)"
         switch format {
         case .table:
@@ -117,35 +140,54 @@ public enum CheckAreaJob {
                 if let repair = check.repair { lines.append(("repaired", repair)) }
                 details.append(lines)
             }
-            let short = [["feature", "label", "claimed", "measured", "ratio", "verdict"]] + rows.map { [$0[0], $0[1], $0[3], $0[5], $0[6], $0[7]] }
+            let short =
+                [["feature", "label", "claimed", "measured", "ratio", "verdict"]]
+                + rows.map { [$0[0], $0[1], $0[3], $0[5], $0[6], $0[7]] }
             return "Areas in \(file) against their own claims\n\n"
                 + CheckReportFormat.aligned(short, details: details, rightAligned: [0, 3, 4]) + summary + "\n"
         case .markdown:
-            var out = "## Areas in \(file)\n\n| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
-            for row in rows { out += "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+            var out =
+                "## Areas in \(file)\n\n| " + header.joined(separator: " | ") + " |\n|"
+                + header.map { _ in "---|" }.joined() + "\n"
+            for row in rows {
+                out +=
+                    "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+            }
             return out + "\n" + summary + "\n"
         case .csv:
             func field(_ text: String) -> String {
-                text.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+                text.contains(where: { ",\"\r\n".contains($0) })
+                    ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
             }
-            let csvHeader = ["feature", "label", "geometry", "claimed_as_written", "claimed_si", "claimed_low", "claimed_high",
-                             "area_km2", "ratio", "verdict", "reason", "tolerance", "repair"]
-            func number(_ v: Double?) -> String { v.flatMap { $0.isFinite ? JSONValue.format($0, decimals: 3) : nil } ?? "" }
+            let csvHeader = [
+                "feature", "label", "geometry", "claimed_as_written", "claimed_si", "claimed_low", "claimed_high",
+                "area_km2", "ratio", "verdict", "reason", "tolerance", "repair",
+            ]
+            func number(_ v: Double?) -> String {
+                v.flatMap { $0.isFinite ? JSONValue.format($0, decimals: 3) : nil } ?? ""
+            }
             let body = checks.map { c in
-                [String(c.index), c.label, c.geometryType, c.claimedAsWritten, c.claimedText, number(c.claimed?.low),
-                 number(c.claimed?.high), number(c.areaSquareKilometers), number(c.ratio), c.verdict.rawValue, c.reason, c.tolerance,
-                 c.repair ?? ""]
+                [
+                    String(c.index), c.label, c.geometryType, c.claimedAsWritten, c.claimedText, number(c.claimed?.low),
+                    number(c.claimed?.high), number(c.areaSquareKilometers), number(c.ratio), c.verdict.rawValue,
+                    c.reason, c.tolerance,
+                    c.repair ?? "",
+                ]
             }
             return ([csvHeader] + body).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .json:
-            func number(_ v: Double?) -> JSONValue { v.flatMap { $0.isFinite ? .number($0, decimals: 3) : nil } ?? .null }
+            func number(_ v: Double?) -> JSONValue {
+                v.flatMap { $0.isFinite ? .number($0, decimals: 3) : nil } ?? .null
+            }
             let items = checks.map { c -> String in
                 JSONValue.object([
                     ("feature", .integer(c.index)), ("label", .string(c.label)), ("geometry", .string(c.geometryType)),
                     ("claimed_as_written", .string(c.claimedAsWritten)), ("claimed_si", .string(c.claimedText)),
                     ("claimed_low", number(c.claimed?.low)), ("claimed_high", number(c.claimed?.high)),
-                    ("area_km2", number(c.areaSquareKilometers)), ("ratio", number(c.ratio)), ("verdict", .string(c.verdict.rawValue)),
-                    ("reason", .string(c.reason)), ("tolerance", .string(c.tolerance)), ("repair", c.repair.map(JSONValue.string) ?? .null),
+                    ("area_km2", number(c.areaSquareKilometers)), ("ratio", number(c.ratio)),
+                    ("verdict", .string(c.verdict.rawValue)),
+                    ("reason", .string(c.reason)), ("tolerance", .string(c.tolerance)),
+                    ("repair", c.repair.map(JSONValue.string) ?? .null),
                 ]).serialized
             }
             return "{\n\"file\": \(JSONValue.string(file).serialized),\n\"features\": "

@@ -9,15 +9,17 @@ public enum CheckJob {
     public static func run(timelinePath: String) throws -> CheckReport {
         let loaded = try TimelineReader.read(path: timelinePath)
         try validate(loaded)
-        let checker = try ClaimChecker(timeline: loaded.timeline, gazetteer: loaded.gazetteer, maps: loaded.maps,
-                                       geodesic: try Geodesic.wgs84())
+        let checker = try ClaimChecker(
+            timeline: loaded.timeline, gazetteer: loaded.gazetteer, maps: loaded.maps,
+            geodesic: try Geodesic.wgs84())
         return try checker.check()
     }
 
     /// What a check needs beyond what export does: every claim dated inside the timeline, a
     /// place for every distance, and a unit that measures what the definition names.
     static func validate(_ loaded: LoadedTimeline) throws {
-        let timeline = loaded.timeline, path = loaded.path
+        let timeline = loaded.timeline
+        let path = loaded.path
         guard let span = timeline.span else {
             throw InputError("the timeline has no events, so no day can be measured", file: path, field: "events")
         }
@@ -29,26 +31,30 @@ public enum CheckJob {
         for (index, claim) in timeline.claims.enumerated() {
             let field = "claims[\(index)]"
             if claim.asOf < span.start || claim.asOf > span.end {
-                throw InputError("the claim holds as of \(claim.asOf), outside the timeline, which spans \(span.start) to \(span.end)",
-                                 file: path, line: try line(index, "as_of"), field: "\(field).as_of",
-                                 hint: "the checker measures claims on days the timeline's events cover")
+                throw InputError(
+                    "the claim holds as of \(claim.asOf), outside the timeline, which spans \(span.start) to \(span.end)",
+                    file: path, line: try line(index, "as_of"), field: "\(field).as_of",
+                    hint: "the checker measures claims on days the timeline's events cover")
             }
             if let expected = ClaimChecker.unit(measuring: claim.definition), expected != claim.unit.canonical {
                 let units = ClaimUnit.allCases.filter { $0.canonical == expected }.map(\.rawValue)
-                throw InputError("a figure in \(claim.unit.rawValue) does not measure \(claim.definition.rawValue)", file: path,
-                                 line: try line(index, "unit"), field: "\(field).unit", hint: "use \(units.joined(separator: ", "))")
+                throw InputError(
+                    "a figure in \(claim.unit.rawValue) does not measure \(claim.definition.rawValue)", file: path,
+                    line: try line(index, "unit"), field: "\(field).unit", hint: "use \(units.joined(separator: ", "))")
             }
             switch claim.definition {
             case .distanceToBorder, .distanceToFighting, .distanceBetween:
                 if claim.placeID.isEmpty {
-                    throw InputError("a \(claim.definition.rawValue) claim names the place it is measured from", file: path,
-                                     line: try line(index, "place") ?? line(index, "id"), field: "\(field).place",
-                                     hint: "add place: with a gazetteer name")
+                    throw InputError(
+                        "a \(claim.definition.rawValue) claim names the place it is measured from", file: path,
+                        line: try line(index, "place") ?? line(index, "id"), field: "\(field).place",
+                        hint: "add place: with a gazetteer name")
                 }
                 if claim.definition == .distanceBetween, ["", "border", "fighting"].contains(claim.to) {
-                    throw InputError("a distance_between claim names the place it is measured to", file: path,
-                                     line: try line(index, "to") ?? line(index, "id"), field: "\(field).to",
-                                     hint: "add to: with a gazetteer name")
+                    throw InputError(
+                        "a distance_between claim names the place it is measured to", file: path,
+                        line: try line(index, "to") ?? line(index, "id"), field: "\(field).to",
+                        hint: "add to: with a gazetteer name")
                 }
             default:
                 break
@@ -63,9 +69,12 @@ public enum CheckJob {
         init(path: String) throws {
             let reader = NodeReader(file: path)
             let root = try reader.mapping(try reader.root(of: try TextFile.read(path)), field: nil)
-            claims = try root.node("claims") == nil ? [] : root.sequence("claims").enumerated().map { index, node in
-                try reader.mapping(node, field: "claims[\(index)]")
-            }
+            claims =
+                try root.node("claims") == nil
+                ? []
+                : root.sequence("claims").enumerated().map { index, node in
+                    try reader.mapping(node, field: "claims[\(index)]")
+                }
         }
 
         func line(claim index: Int, key: String) -> Int? {
@@ -108,29 +117,31 @@ public enum CheckJob {
 enum CheckLayers {
     static func lines(_ report: CheckReport) -> [GeoJSONFeature] {
         report.lines.map { line in
-            GeoJSONFeature(properties: [
-                ("role", .string(line.role)),
-                ("label", .string(line.label)),
-                ("claims", .string(line.claimIDs.joined(separator: "; "))),
-                ("as_of_date", .string(line.asOf.description)),
-                ("length_km", .number(line.lengthKilometers, decimals: 3)),
-                ("length_method", .string("geodesic on WGS 84 (PROJ geod_inverse)")),
-                ("timeline", .string(report.timelineID)),
-            ], geometry: lineString(line.points))
+            GeoJSONFeature(
+                properties: [
+                    ("role", .string(line.role)),
+                    ("label", .string(line.label)),
+                    ("claims", .string(line.claimIDs.joined(separator: "; "))),
+                    ("as_of_date", .string(line.asOf.description)),
+                    ("length_km", .number(line.lengthKilometers, decimals: 3)),
+                    ("length_method", .string("geodesic on WGS 84 (PROJ geod_inverse)")),
+                    ("timeline", .string(report.timelineID)),
+                ], geometry: lineString(line.points))
         }
     }
 
     static func areas(_ report: CheckReport) throws -> [GeoJSONFeature] {
         try report.areas.map { area in
-            GeoJSONFeature(properties: [
-                ("role", .string(area.role)),
-                ("label", .string(area.label)),
-                ("claims", .string(area.claimIDs.joined(separator: "; "))),
-                ("as_of_date", .string(area.asOf.description)),
-                ("area_km2", .number(area.areaSquareKilometers, decimals: 3)),
-                ("area_method", .string("geodesic on WGS 84 (PROJ geod_polygonarea)")),
-                ("timeline", .string(report.timelineID)),
-            ], geometry: GeoJSONWriter.multiPolygon(try area.geometry.splitAtAntimeridian()))
+            GeoJSONFeature(
+                properties: [
+                    ("role", .string(area.role)),
+                    ("label", .string(area.label)),
+                    ("claims", .string(area.claimIDs.joined(separator: "; "))),
+                    ("as_of_date", .string(area.asOf.description)),
+                    ("area_km2", .number(area.areaSquareKilometers, decimals: 3)),
+                    ("area_method", .string("geodesic on WGS 84 (PROJ geod_polygonarea)")),
+                    ("timeline", .string(report.timelineID)),
+                ], geometry: GeoJSONWriter.multiPolygon(try area.geometry.splitAtAntimeridian()))
         }
     }
 

@@ -25,7 +25,8 @@ public enum CheckReportFormat {
     // MARK: - Cells shared by every format
 
     static func who(_ check: ClaimCheck) -> String {
-        check.claim.stated == check.claim.asOf ? check.claim.claimant : "\(check.claim.claimant) (stated \(check.claim.stated))"
+        check.claim.stated == check.claim.asOf
+            ? check.claim.claimant : "\(check.claim.claimant) (stated \(check.claim.stated))"
     }
 
     static func claimedShort(_ check: ClaimCheck) -> String {
@@ -41,14 +42,19 @@ public enum CheckReportFormat {
     static func measuredLong(_ check: ClaimCheck) -> String {
         guard let m = check.measured else { return "—" }
         var parts = ["\(QuantityFormat.measuredRange(m.low, m.high, m.unit)): \(m.text)"]
-        if let lower = check.lowerBound { parts.append("at least \(QuantityFormat.measured(lower.value, m.unit)): \(lower.text)") }
-        if let upper = check.upperBound { parts.append("at most \(QuantityFormat.measured(upper.value, m.unit)): \(upper.text)") }
+        if let lower = check.lowerBound {
+            parts.append("at least \(QuantityFormat.measured(lower.value, m.unit)): \(lower.text)")
+        }
+        if let upper = check.upperBound {
+            parts.append("at most \(QuantityFormat.measured(upper.value, m.unit)): \(upper.text)")
+        }
         return parts.joined(separator: "; ")
     }
 
     static func mapLong(_ check: ClaimCheck) -> String {
         guard let map = check.map else { return "" }
-        return "\(QuantityFormat.measured(map.areaSquareKilometers, .squareKilometers)) on map \(map.mapID) of \(map.mapAsOf) "
+        return
+            "\(QuantityFormat.measured(map.areaSquareKilometers, .squareKilometers)) on map \(map.mapID) of \(map.mapAsOf) "
             + "(\(map.depicts.rawValue)), ratio \(QuantityFormat.ratio(map.ratio)): \(map.verdict.rawValue) — \(map.reason)"
     }
 
@@ -58,11 +64,14 @@ public enum CheckReportFormat {
 
     static func summary(_ report: CheckReport) -> String {
         func counts(_ verdicts: [Verdict]) -> String {
-            Verdict.allCases.map { verdict in "\(verdicts.filter { $0 == verdict }.count) \(verdict.rawValue)" }.joined(separator: ", ")
+            Verdict.allCases.map { verdict in "\(verdicts.filter { $0 == verdict }.count) \(verdict.rawValue)" }.joined(
+                separator: ", ")
         }
-        var text = "\(report.checks.count) claim\(report.checks.count == 1 ? "" : "s"): \(counts(report.checks.map(\.verdict)))"
+        var text =
+            "\(report.checks.count) claim\(report.checks.count == 1 ? "" : "s"): \(counts(report.checks.map(\.verdict)))"
         if !report.crossChecks.isEmpty {
-            text += "; \(report.crossChecks.count) cross-check\(report.crossChecks.count == 1 ? "" : "s"): "
+            text +=
+                "; \(report.crossChecks.count) cross-check\(report.crossChecks.count == 1 ? "" : "s"): "
                 + counts(report.crossChecks.map(\.verdict))
         }
         return text
@@ -76,12 +85,20 @@ public enum CheckReportFormat {
         var out = "Claims in \(report.timelineID), each measured on the day it holds for (as of)\n\n"
         // The map column appears only when the timeline names maps from elsewhere.
         let hasMaps = !report.maps.isEmpty
-        var rows = [["claim", "as of", "claimed (SI)", "measured", "ratio", "verdict"] + (hasMaps ? ["map", "map verdict"] : [])]
+        var rows = [
+            ["claim", "as of", "claimed (SI)", "measured", "ratio", "verdict"]
+                + (hasMaps ? ["map", "map verdict"] : [])
+        ]
         var details: [[(String, String)]] = [[]]
         for check in report.checks {
-            let map = check.map.map { [QuantityFormat.measured($0.areaSquareKilometers, .squareKilometers), $0.verdict.rawValue] }
-            rows.append([check.claim.id, check.claim.asOf.description, claimedShort(check), measuredShort(check),
-                         QuantityFormat.ratio(check.ratio), check.verdict.rawValue] + (hasMaps ? map ?? ["—", "—"] : []))
+            let map = check.map.map {
+                [QuantityFormat.measured($0.areaSquareKilometers, .squareKilometers), $0.verdict.rawValue]
+            }
+            rows.append(
+                [
+                    check.claim.id, check.claim.asOf.description, claimedShort(check), measuredShort(check),
+                    QuantityFormat.ratio(check.ratio), check.verdict.rawValue,
+                ] + (hasMaps ? map ?? ["—", "—"] : []))
             var lines: [(String, String)] = [("who", who(check)), ("as written", check.claim.asWritten)]
             if check.claim.unit.toCanonical != 1 { lines.append(("conversion", check.claimedText)) }
             if check.measured != nil { lines.append(("measured", measuredLong(check))) }
@@ -96,9 +113,14 @@ public enum CheckReportFormat {
             var rows = [["check", "as of", "ratio", "verdict"]]
             var details: [[(String, String)]] = [[]]
             for check in report.crossChecks {
-                rows.append([crossCheckName(check), check.asOf.description, QuantityFormat.ratio(check.ratio), check.verdict.rawValue])
-                details.append([("implied", check.implied), ("against", check.measured), ("why", check.reason),
-                                ("tolerance", check.tolerance)])
+                rows.append([
+                    crossCheckName(check), check.asOf.description, QuantityFormat.ratio(check.ratio),
+                    check.verdict.rawValue,
+                ])
+                details.append([
+                    ("implied", check.implied), ("against", check.measured), ("why", check.reason),
+                    ("tolerance", check.tolerance),
+                ])
             }
             out += aligned(rows, details: details, rightAligned: [2])
         }
@@ -108,12 +130,16 @@ public enum CheckReportFormat {
             var details: [[(String, String)]] = [[]]
             for measured in report.maps {
                 let map = measured.map
-                rows.append([map.id, map.asOf.description, map.depicts.rawValue,
-                             QuantityFormat.measured(map.areaSquareKilometers, .squareKilometers),
-                             QuantityFormat.measuredRange(measured.estimateControlledSquareKilometers,
-                                                          measured.estimateTotalSquareKilometers, .squareKilometers),
-                             QuantityFormat.ratio(measured.estimateTotalSquareKilometers > 0
-                                                  ? map.areaSquareKilometers / measured.estimateTotalSquareKilometers : nil)])
+                rows.append([
+                    map.id, map.asOf.description, map.depicts.rawValue,
+                    QuantityFormat.measured(map.areaSquareKilometers, .squareKilometers),
+                    QuantityFormat.measuredRange(
+                        measured.estimateControlledSquareKilometers,
+                        measured.estimateTotalSquareKilometers, .squareKilometers),
+                    QuantityFormat.ratio(
+                        measured.estimateTotalSquareKilometers > 0
+                            ? map.areaSquareKilometers / measured.estimateTotalSquareKilometers : nil),
+                ])
                 var lines = [("source", map.source), ("file", map.file)]
                 if !map.title.isEmpty { lines.insert(("title", map.title), at: 0) }
                 for repair in map.repairs { lines.append(("repaired", repair)) }
@@ -178,44 +204,61 @@ public enum CheckReportFormat {
         if hasMaps { header.append("map") }
         header += ["ratio", "verdict", "tolerance"]
         let rows = report.checks.map { check -> [String] in
-            var row = [check.claim.id, who(check), check.claim.asOf.description, check.claim.asWritten, check.claimedText,
-                       measuredLong(check)]
+            var row = [
+                check.claim.id, who(check), check.claim.asOf.description, check.claim.asWritten, check.claimedText,
+                measuredLong(check),
+            ]
             if hasMaps { row.append(check.map == nil ? "—" : mapLong(check)) }
-            row += [QuantityFormat.ratio(check.ratio), "**\(check.verdict.rawValue)**: \(check.reason)",
-                    check.toleranceText.isEmpty ? "—" : check.toleranceText]
+            row += [
+                QuantityFormat.ratio(check.ratio), "**\(check.verdict.rawValue)**: \(check.reason)",
+                check.toleranceText.isEmpty ? "—" : check.toleranceText,
+            ]
             return row
         }
         var out = "## Claims in \(report.timelineID)\n\nEach claim is measured on the day it holds for (as of).\n\n"
         out += table(header, rows)
         if !report.crossChecks.isEmpty {
             out += "\n## Claims against each other\n\n"
-            out += table(["check", "as of", "implied", "against", "ratio", "verdict", "tolerance"], report.crossChecks.map {
-                [crossCheckName($0), $0.asOf.description, $0.implied, $0.measured, QuantityFormat.ratio($0.ratio),
-                 "**\($0.verdict.rawValue)**: \($0.reason)", $0.tolerance]
-            })
+            out += table(
+                ["check", "as of", "implied", "against", "ratio", "verdict", "tolerance"],
+                report.crossChecks.map {
+                    [
+                        crossCheckName($0), $0.asOf.description, $0.implied, $0.measured,
+                        QuantityFormat.ratio($0.ratio),
+                        "**\($0.verdict.rawValue)**: \($0.reason)", $0.tolerance,
+                    ]
+                })
         }
         if !report.maps.isEmpty {
             out += "\n## Maps from elsewhere\n\n"
-            out += table(["map", "as of", "depicts", "area", "estimate", "source", "repairs"], report.maps.map {
-                [$0.map.id, $0.map.asOf.description, $0.map.depicts.rawValue,
-                 QuantityFormat.measured($0.map.areaSquareKilometers, .squareKilometers),
-                 QuantityFormat.measuredRange($0.estimateControlledSquareKilometers, $0.estimateTotalSquareKilometers, .squareKilometers),
-                 $0.map.source, $0.map.repairs.isEmpty ? "—" : $0.map.repairs.joined(separator: "; ")]
-            })
+            out += table(
+                ["map", "as of", "depicts", "area", "estimate", "source", "repairs"],
+                report.maps.map {
+                    [
+                        $0.map.id, $0.map.asOf.description, $0.map.depicts.rawValue,
+                        QuantityFormat.measured($0.map.areaSquareKilometers, .squareKilometers),
+                        QuantityFormat.measuredRange(
+                            $0.estimateControlledSquareKilometers, $0.estimateTotalSquareKilometers, .squareKilometers),
+                        $0.map.source, $0.map.repairs.isEmpty ? "—" : $0.map.repairs.joined(separator: "; "),
+                    ]
+                })
         }
         return out + "\n" + summary(report) + "\n"
     }
 
     // MARK: - CSV
 
-    static let csvHeader = ["section", "id", "claimant", "stated", "as_of", "quantity", "definition", "as_written", "claimed_si",
-                            "claimed_low", "claimed_high", "unit", "measured", "measured_low", "measured_high", "lower_bound",
-                            "upper_bound", "map_id", "map_area_km2", "map_verdict", "ratio", "verdict", "reason", "tolerance"]
+    static let csvHeader = [
+        "section", "id", "claimant", "stated", "as_of", "quantity", "definition", "as_written", "claimed_si",
+        "claimed_low", "claimed_high", "unit", "measured", "measured_low", "measured_high", "lower_bound",
+        "upper_bound", "map_id", "map_area_km2", "map_verdict", "ratio", "verdict", "reason", "tolerance",
+    ]
 
     /// RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, a quote or a line break.
     static func csv(_ report: CheckReport) -> String {
         func field(_ text: String) -> String {
-            text.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            text.contains(where: { ",\"\r\n".contains($0) })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         func number(_ value: Double?, _ decimals: Int = 3) -> String {
             guard let value, value.isFinite else { return "" }
@@ -225,8 +268,10 @@ public enum CheckReportFormat {
         for check in report.checks {
             let m = check.measured
             rows.append([
-                "claim", check.claim.id, check.claim.claimant, check.claim.stated.description, check.claim.asOf.description,
-                check.claim.quantity.rawValue, check.claim.definition.rawValue, check.claim.asWritten, check.claimedText,
+                "claim", check.claim.id, check.claim.claimant, check.claim.stated.description,
+                check.claim.asOf.description,
+                check.claim.quantity.rawValue, check.claim.definition.rawValue, check.claim.asWritten,
+                check.claimedText,
                 number(check.claimed.low), number(check.claimed.high), check.claim.unit.canonical.symbol,
                 m.map { "\(QuantityFormat.measuredRange($0.low, $0.high, $0.unit)): \($0.text)" } ?? "",
                 number(m?.low), number(m?.high), number(check.lowerBound?.value), number(check.upperBound?.value),
@@ -235,9 +280,12 @@ public enum CheckReportFormat {
             ])
         }
         for check in report.crossChecks {
-            rows.append(["cross_check", check.claimIDs.joined(separator: "+"), "", "", check.asOf.description, "", check.kind.rawValue,
-                         check.implied, "", "", "", "", check.measured, "", "", "", "", "", "", "", number(check.ratio),
-                         check.verdict.rawValue, check.reason, check.tolerance])
+            rows.append([
+                "cross_check", check.claimIDs.joined(separator: "+"), "", "", check.asOf.description, "",
+                check.kind.rawValue,
+                check.implied, "", "", "", "", check.measured, "", "", "", "", "", "", "", number(check.ratio),
+                check.verdict.rawValue, check.reason, check.tolerance,
+            ])
         }
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
@@ -260,43 +308,62 @@ public enum CheckReportFormat {
             case .single(let v): value = number(v, 6)
             case .range(let low, let high): value = .array([number(low, 6), number(high, 6)])
             }
-            let measured: JSONValue = check.measured.map { m in
-                .object([("low", number(m.low)), ("high", number(m.high)), ("reference", number(m.reference)),
-                         ("unit", .string(m.unit.symbol)), ("text", .string(m.text)), ("tolerance", .string(m.tolerance.text))])
-            } ?? .null
-            let map: JSONValue = check.map.map { map in
-                .object([("id", .string(map.mapID)), ("as_of", .string(map.mapAsOf.description)),
-                         ("depicts", .string(map.depicts.rawValue)), ("area_km2", number(map.areaSquareKilometers)),
-                         ("ratio", number(map.ratio)), ("verdict", .string(map.verdict.rawValue)), ("reason", .string(map.reason))])
-            } ?? .null
+            let measured: JSONValue =
+                check.measured.map { m in
+                    .object([
+                        ("low", number(m.low)), ("high", number(m.high)), ("reference", number(m.reference)),
+                        ("unit", .string(m.unit.symbol)), ("text", .string(m.text)),
+                        ("tolerance", .string(m.tolerance.text)),
+                    ])
+                } ?? .null
+            let map: JSONValue =
+                check.map.map { map in
+                    .object([
+                        ("id", .string(map.mapID)), ("as_of", .string(map.mapAsOf.description)),
+                        ("depicts", .string(map.depicts.rawValue)), ("area_km2", number(map.areaSquareKilometers)),
+                        ("ratio", number(map.ratio)), ("verdict", .string(map.verdict.rawValue)),
+                        ("reason", .string(map.reason)),
+                    ])
+                } ?? .null
             return .object([
-                ("id", .string(claim.id)), ("claimant", .string(claim.claimant)), ("stated", .string(claim.stated.description)),
+                ("id", .string(claim.id)), ("claimant", .string(claim.claimant)),
+                ("stated", .string(claim.stated.description)),
                 ("as_of", .string(claim.asOf.description)), ("quantity", .string(claim.quantity.rawValue)),
                 ("definition", .string(claim.definition.rawValue)), ("as_written", .string(claim.asWritten)),
                 ("value", value), ("unit", .string(claim.unit.rawValue)), ("hedge", .string(claim.hedge.rawValue)),
-                ("claimed", .object([("low", number(check.claimed.low)), ("high", number(check.claimed.high)),
-                                     ("excludes_low", .bool(check.claimed.excludesLow)), ("nominal", number(check.claimed.nominal)),
-                                     ("unit", .string(claim.unit.canonical.symbol)), ("text", .string(check.claimedText))])),
-                ("measured", measured), ("lower_bound", bound(check.lowerBound)), ("upper_bound", bound(check.upperBound)),
+                (
+                    "claimed",
+                    .object([
+                        ("low", number(check.claimed.low)), ("high", number(check.claimed.high)),
+                        ("excludes_low", .bool(check.claimed.excludesLow)), ("nominal", number(check.claimed.nominal)),
+                        ("unit", .string(claim.unit.canonical.symbol)), ("text", .string(check.claimedText)),
+                    ])
+                ),
+                ("measured", measured), ("lower_bound", bound(check.lowerBound)),
+                ("upper_bound", bound(check.upperBound)),
                 ("map", map), ("ratio", number(check.ratio)), ("verdict", .string(check.verdict.rawValue)),
                 ("reason", .string(check.reason)),
             ])
         }
         let crossChecks: [JSONValue] = report.crossChecks.map { check in
-            .object([("kind", .string(check.kind.rawValue)), ("claims", .array(check.claimIDs.map(JSONValue.string))),
-                     ("as_of", .string(check.asOf.description)), ("implied", .string(check.implied)),
-                     ("against", .string(check.measured)), ("ratio", number(check.ratio)),
-                     ("verdict", .string(check.verdict.rawValue)), ("reason", .string(check.reason)),
-                     ("tolerance", .string(check.tolerance))])
+            .object([
+                ("kind", .string(check.kind.rawValue)), ("claims", .array(check.claimIDs.map(JSONValue.string))),
+                ("as_of", .string(check.asOf.description)), ("implied", .string(check.implied)),
+                ("against", .string(check.measured)), ("ratio", number(check.ratio)),
+                ("verdict", .string(check.verdict.rawValue)), ("reason", .string(check.reason)),
+                ("tolerance", .string(check.tolerance)),
+            ])
         }
         let maps: [JSONValue] = report.maps.map { measured in
             let map = measured.map
-            return .object([("id", .string(map.id)), ("title", .string(map.title)), ("source", .string(map.source)),
-                            ("as_of", .string(map.asOf.description)), ("depicts", .string(map.depicts.rawValue)),
-                            ("file", .string(map.file)), ("area_km2", number(map.areaSquareKilometers)),
-                            ("estimate_controlled_km2", number(measured.estimateControlledSquareKilometers)),
-                            ("estimate_total_km2", number(measured.estimateTotalSquareKilometers)),
-                            ("repairs", .array(map.repairs.map(JSONValue.string)))])
+            return .object([
+                ("id", .string(map.id)), ("title", .string(map.title)), ("source", .string(map.source)),
+                ("as_of", .string(map.asOf.description)), ("depicts", .string(map.depicts.rawValue)),
+                ("file", .string(map.file)), ("area_km2", number(map.areaSquareKilometers)),
+                ("estimate_controlled_km2", number(measured.estimateControlledSquareKilometers)),
+                ("estimate_total_km2", number(measured.estimateTotalSquareKilometers)),
+                ("repairs", .array(map.repairs.map(JSONValue.string))),
+            ])
         }
         func list(_ items: [JSONValue]) -> String {
             items.isEmpty ? "[]" : "[\n" + items.map { "  " + $0.serialized }.joined(separator: ",\n") + "\n]"

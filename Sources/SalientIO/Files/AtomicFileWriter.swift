@@ -31,7 +31,8 @@ enum AtomicFileWriter {
                 do {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 } catch {
-                    throw InputError("cannot create the folder", file: folder, hint: "check the path and its permissions")
+                    throw InputError(
+                        "cannot create the folder", file: folder, hint: "check the path and its permissions")
                 }
             }
             for file in files { staged.append(try stage(file.contents, at: file.path)) }

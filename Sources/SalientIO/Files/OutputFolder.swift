@@ -23,7 +23,8 @@ public struct OutputFolder: Sendable {
 
     /// The path's successive prefixes ("a", "a/b", "a/b/c"; "/a", "/a/b" when absolute).
     private var prefixes: [String] {
-        var result: [String] = [], prefix = path.hasPrefix("/") ? "/" : ""
+        var result: [String] = []
+        var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += (prefix.isEmpty || prefix == "/" ? "" : "/") + component
             result.append(prefix)

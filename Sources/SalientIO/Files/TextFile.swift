@@ -9,11 +9,13 @@ enum TextFile {
         }
         let limit = try Limits.fileBytes
         if stat(path, &status) == 0, Int(status.st_size) > limit {
-            throw InputError("the file is \(status.st_size / 1_048_576) MiB, more than Salient reads (\(limit / 1_048_576) MiB)",
-                             file: path, hint: "split it, or raise the limit with SALIENT_MAX_INPUT_MB if you have the memory")
+            throw InputError(
+                "the file is \(status.st_size / 1_048_576) MiB, more than Salient reads (\(limit / 1_048_576) MiB)",
+                file: path, hint: "split it, or raise the limit with SALIENT_MAX_INPUT_MB if you have the memory")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "file not found", file: path)
+            throw InputError(
+                FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "file not found", file: path)
         }
         var bytes = data
         // A UTF-8 byte-order mark is harmless; drop it rather than refuse the file.

@@ -40,7 +40,8 @@ final class DailyEventsLayer: Sendable {
         }
         order = Array(all.prefix { events[$0].date.start <= last })
         starts = order.map { events[$0].date.start }
-        var store: [UInt8] = [], offsets: [Int] = [0]
+        var store: [UInt8] = []
+        var offsets: [Int] = [0]
         var entries: [CalendarDay?] = []
         let ageMember = Layout.member(Self.ageKey, text: "")
         for index in order {
@@ -52,7 +53,8 @@ final class DailyEventsLayer: Sendable {
             let head = ExportLayers.eventHead(event, gazetteer: loaded.gazetteer, sources: sources)
                 .map { Layout.member($0) }
             let tail = "}, " + Layout.member("geometry", text: GeoJSONWriter.point(event.position).serialized) + "}"
-            let opening = "{" + Layout.member("type", text: "\"Feature\"") + ", "
+            let opening =
+                "{" + Layout.member("type", text: "\"Feature\"") + ", "
                 + Layout.member("properties", text: "{")
             func upToAge(_ tier: ControlTier?) -> String {
                 let estimate = ExportLayers.eventEstimate(event, tier: tier, parameters: parameters)
@@ -81,9 +83,11 @@ final class DailyEventsLayer: Sendable {
             let entered = offsets[5 * k + 1] - offsets[5 * k] + offsets[5 * k + 5] - offsets[5 * k + 3]
             prefix.append(prefix[k] + min(pending, entered) + 2)
         }
-        let header = GeoJSONWriter.header(name: "events 2024-01-01").utf8.count
+        let header =
+            GeoJSONWriter.header(name: "events 2024-01-01").utf8.count
             + min(GeoJSONWriter.footer(empty: false).utf8.count, GeoJSONWriter.footer(empty: true).utf8.count)
-        var total = 0, begun = 0
+        var total = 0
+        var begun = 0
         for day in days {
             while begun < count, starts[begun] <= day { begun += 1 }
             // Every age has at least one digit; the first event has no separator.
@@ -108,18 +112,21 @@ final class DailyEventsLayer: Sendable {
         pieces.reserveCapacity(batch * 6)
         try store.withUnsafeBytes { store in
             func piece(_ index: Int) -> iovec {
-                iovec(iov_base: UnsafeMutableRawPointer(mutating: store.baseAddress! + offsets[index]),
-                      iov_len: offsets[index + 1] - offsets[index])
+                iovec(
+                    iov_base: UnsafeMutableRawPointer(mutating: store.baseAddress! + offsets[index]),
+                    iov_len: offsets[index + 1] - offsets[index])
             }
             var used = 2
             for k in 0..<count {
                 if k > 0 { pieces.append(iovec(iov_base: scratch.baseAddress!, iov_len: 2)) }
-                let first = 5 * k, entered = entries[k].map { $0 <= day } ?? false
+                let first = 5 * k
+                let entered = entries[k].map { $0 <= day } ?? false
                 pieces.append(piece(first))
                 pieces.append(piece(entered ? first + 3 : first + 1))
                 var age = String(day.ordinal - starts[k].ordinal)
                 let length = age.withUTF8 { digits in
-                    UnsafeMutableRawBufferPointer(rebasing: scratch[used...]).copyMemory(from: UnsafeRawBufferPointer(digits))
+                    UnsafeMutableRawBufferPointer(rebasing: scratch[used...]).copyMemory(
+                        from: UnsafeRawBufferPointer(digits))
                     return digits.count
                 }
                 pieces.append(iovec(iov_base: scratch.baseAddress! + used, iov_len: length))

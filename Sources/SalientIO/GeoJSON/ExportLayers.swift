@@ -10,14 +10,18 @@ import SalientCore
 public enum ExportLayers {
     /// One Point per event. With `asOf`, only the events that may have begun by that day,
     /// each with its age in days (a daily snapshot); without, every event.
-    public static func events(_ timeline: Timeline, gazetteer: Gazetteer, estimate: ControlEstimate,
-                              asOf day: CalendarDay? = nil, sources index: SourceIndex) -> [GeoJSONFeature] {
-        let tiers = Dictionary(estimate.tiers.flatMap { area in area.eventIDs.map { ($0, area.tier) } },
-                               uniquingKeysWith: { first, _ in first })
+    public static func events(
+        _ timeline: Timeline, gazetteer: Gazetteer, estimate: ControlEstimate,
+        asOf day: CalendarDay? = nil, sources index: SourceIndex
+    ) -> [GeoJSONFeature] {
+        let tiers = Dictionary(
+            estimate.tiers.flatMap { area in area.eventIDs.map { ($0, area.tier) } },
+            uniquingKeysWith: { first, _ in first })
         let parameters = timeline.estimate
         let shown = timeline.events.filter { event in day.map { event.date.start <= $0 } ?? true }
         return shown.sorted { ($0.date.start, $0.id) < ($1.date.start, $1.id) }.map { event in
-            var properties = eventHead(event, gazetteer: gazetteer, sources: index)
+            var properties =
+                eventHead(event, gazetteer: gazetteer, sources: index)
                 + eventEstimate(event, tier: tiers[event.id], parameters: parameters)
             if let day { properties += DailyEventsLayer.tail(event, on: day) }
             return GeoJSONFeature(properties: properties, geometry: GeoJSONWriter.point(event.position))
@@ -28,7 +32,8 @@ public enum ExportLayers {
     static func eventHead(_ event: Event, gazetteer: Gazetteer, sources index: SourceIndex) -> [(String, JSONValue)] {
         let sources = event.sourceIDs.compactMap(index.source(id:))
         let place = event.placeID.flatMap(gazetteer.place(id:))
-        let coordinateSource = place.map { "\($0.provenance.source) \($0.provenance.sourceID)" } ?? "timeline coordinates"
+        let coordinateSource =
+            place.map { "\($0.provenance.source) \($0.provenance.sourceID)" } ?? "timeline coordinates"
         return [
             ("id", .string(event.id)),
             ("kind", .string(event.kind.rawValue)),
@@ -52,8 +57,10 @@ public enum ExportLayers {
     }
 
     /// What the estimate says of an event, after the head: the tier it feeds (nil: none) and its radius.
-    static func eventEstimate(_ event: Event, tier: ControlTier?,
-                              parameters: EstimateParameters) -> [(String, JSONValue)] {
+    static func eventEstimate(
+        _ event: Event, tier: ControlTier?,
+        parameters: EstimateParameters
+    ) -> [(String, JSONValue)] {
         let ground = tier == nil ? nil : GroundEvent(event, parameters: parameters)
         let radius = (ground?.radiusMeters ?? 0) / 1000
         return [

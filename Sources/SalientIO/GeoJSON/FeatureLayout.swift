@@ -21,7 +21,10 @@ extension SnapshotJob {
         }
 
         static func feature(properties: String, geometry: String) -> String {
-            object([member("type", text: "\"Feature\""), member("properties", text: properties), member("geometry", text: geometry)])
+            object([
+                member("type", text: "\"Feature\""), member("properties", text: properties),
+                member("geometry", text: geometry),
+            ])
         }
     }
 }

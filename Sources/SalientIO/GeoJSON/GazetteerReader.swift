@@ -4,8 +4,10 @@ import Yams
 
 /// Reads a gazetteer folder: every `*.geojson` in it, in name order.
 public enum GazetteerReader {
-    public static let propertyKeys = ["id", "name", "name_local", "aliases", "kind", "parent", "country",
-                                      "source", "source_id", "source_url", "licence", "uncertainty_m", "note"]
+    public static let propertyKeys = [
+        "id", "name", "name_local", "aliases", "kind", "parent", "country",
+        "source", "source_id", "source_url", "licence", "uncertainty_m", "note",
+    ]
 
     /// - Parameter folder: the folder as the user named it; messages quote paths under it.
     public static func read(folder: String) throws -> Gazetteer {
@@ -13,7 +15,8 @@ public enum GazetteerReader {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError("gazetteer folder not found", file: folder)
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".geojson") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".geojson") }
+            .sorted()
         var places: [Place] = []
         var origins: [(file: String, line: Int?)] = []
         for name in names {
@@ -27,10 +30,12 @@ public enum GazetteerReader {
             return try Gazetteer(places: places)
         } catch .duplicateID(let id, let first, let second) {
             let firstAt = origins[first]
-            throw InputError("duplicate id '\(id)'", file: origins[second].file, line: origins[second].line, field: "id",
-                             hint: "first used at \(firstAt.file):\(firstAt.line ?? 0); ids must be unique across the gazetteer")
+            throw InputError(
+                "duplicate id '\(id)'", file: origins[second].file, line: origins[second].line, field: "id",
+                hint: "first used at \(firstAt.file):\(firstAt.line ?? 0); ids must be unique across the gazetteer")
         } catch .empty {
-            throw InputError("the gazetteer holds no places", file: folder, hint: "add places.geojson with at least one feature")
+            throw InputError(
+                "the gazetteer holds no places", file: folder, hint: "add places.geojson with at least one feature")
         }
     }
 
@@ -51,12 +56,14 @@ public enum GazetteerReader {
         let root = try reader.mapping(try reader.root(of: text), field: nil)
         let type = try root.string("type")
         guard type == "FeatureCollection" else {
-            throw InputError("expected a FeatureCollection, found '\(type)'", file: path, line: root.line(of: "type"), field: "type")
+            throw InputError(
+                "expected a FeatureCollection, found '\(type)'", file: path, line: root.line(of: "type"), field: "type")
         }
         let features = try root.sequence("features")
         guard features.count <= Limits.placesPerFile else {
-            throw InputError("\(features.count) features is more than Salient accepts in one file (\(Limits.placesPerFile))",
-                             file: path, line: root.line(of: "features"), field: "features")
+            throw InputError(
+                "\(features.count) features is more than Salient accepts in one file (\(Limits.placesPerFile))",
+                file: path, line: root.line(of: "features"), field: "features")
         }
         return try features.enumerated().map { index, node in
             try (place(node, index: index, reader: reader), node.mark?.line)
@@ -74,8 +81,9 @@ public enum GazetteerReader {
         for alias in aliases { _ = try checkedName(alias, properties, "aliases") }
         let uncertainty = try properties.node("uncertainty_m") == nil ? 0 : properties.number("uncertainty_m")
         guard uncertainty >= 0 else {
-            throw InputError("uncertainty_m is \(formatNumber(uncertainty)); an uncertainty cannot be negative", file: reader.file,
-                             line: properties.line(of: "uncertainty_m"), field: properties.name("uncertainty_m"))
+            throw InputError(
+                "uncertainty_m is \(formatNumber(uncertainty)); an uncertainty cannot be negative", file: reader.file,
+                line: properties.line(of: "uncertainty_m"), field: properties.name("uncertainty_m"))
         }
         let provenance = Provenance(
             source: try properties.nonEmptyString("source"),
@@ -85,10 +93,11 @@ public enum GazetteerReader {
             uncertaintyMeters: uncertainty,
             note: try properties.optionalString("note"))
         let geometry = try GeoJSONGeometryReader(reader: reader).geometry(feature.mapping("geometry"))
-        return Place(id: id, name: try checkedName(properties.nonEmptyString("name"), properties, "name"),
-                     localName: try checkedName(properties.optionalString("name_local"), properties, "name_local"),
-                     aliases: aliases, kind: kind, parent: try properties.optionalString("parent"),
-                     country: try properties.optionalString("country"), geometry: geometry, provenance: provenance)
+        return Place(
+            id: id, name: try checkedName(properties.nonEmptyString("name"), properties, "name"),
+            localName: try checkedName(properties.optionalString("name_local"), properties, "name_local"),
+            aliases: aliases, kind: kind, parent: try properties.optionalString("parent"),
+            country: try properties.optionalString("country"), geometry: geometry, provenance: provenance)
     }
 }
 
@@ -97,9 +106,10 @@ public enum GazetteerReader {
 private func checkedName(_ text: String, _ properties: Fields, _ key: String) throws -> String {
     let length = text.unicodeScalars.count
     guard length <= Limits.nameCharacters else {
-        throw InputError("a \(key == "aliases" ? "alias" : key.replacingOccurrences(of: "_", with: " ")) of \(length) characters "
-                         + "is longer than Salient accepts (\(Limits.nameCharacters))", file: properties.reader.file,
-                         line: properties.line(of: key), field: properties.name(key))
+        throw InputError(
+            "a \(key == "aliases" ? "alias" : key.replacingOccurrences(of: "_", with: " ")) of \(length) characters "
+                + "is longer than Salient accepts (\(Limits.nameCharacters))", file: properties.reader.file,
+            line: properties.line(of: key), field: properties.name(key))
     }
     return text
 }
@@ -115,8 +125,9 @@ struct GeoJSONGeometryReader {
         let geometry = try parse(type: type, coordinates: coordinates, field: field, fields: fields)
         let vertices = geometry.positions.count
         guard vertices <= Limits.verticesPerGeometry else {
-            throw InputError("a geometry of \(vertices) vertices is more than Salient accepts (\(Limits.verticesPerGeometry))",
-                             file: reader.file, line: coordinates.mark?.line, field: field, hint: "simplify it, e.g. in QGIS")
+            throw InputError(
+                "a geometry of \(vertices) vertices is more than Salient accepts (\(Limits.verticesPerGeometry))",
+                file: reader.file, line: coordinates.mark?.line, field: field, hint: "simplify it, e.g. in QGIS")
         }
         return geometry
     }
@@ -128,17 +139,23 @@ struct GeoJSONGeometryReader {
         case "LineString":
             return .multiLineString(MultiLineString([try line(coordinates, field: field)]))
         case "MultiLineString":
-            return .multiLineString(MultiLineString(try list(coordinates, field: field).enumerated().map {
-                try line($1, field: "\(field)[\($0)]")
-            }))
+            return .multiLineString(
+                MultiLineString(
+                    try list(coordinates, field: field).enumerated().map {
+                        try line($1, field: "\(field)[\($0)]")
+                    }))
         case "Polygon":
-            return .multiPolygon(try validated(MultiPolygon([try polygon(coordinates, field: field)]), at: coordinates, field: field))
+            return .multiPolygon(
+                try validated(MultiPolygon([try polygon(coordinates, field: field)]), at: coordinates, field: field))
         case "MultiPolygon":
-            let polygons = try list(coordinates, field: field).enumerated().map { try polygon($1, field: "\(field)[\($0)]") }
+            let polygons = try list(coordinates, field: field).enumerated().map {
+                try polygon($1, field: "\(field)[\($0)]")
+            }
             return .multiPolygon(try validated(MultiPolygon(polygons), at: coordinates, field: field))
         default:
-            throw InputError("unsupported geometry type '\(type)'", file: reader.file, line: fields.line(of: "type"),
-                             field: fields.name("type"), hint: "use Point, LineString, MultiLineString, Polygon or MultiPolygon")
+            throw InputError(
+                "unsupported geometry type '\(type)'", file: reader.file, line: fields.line(of: "type"),
+                field: fields.name("type"), hint: "use Point, LineString, MultiLineString, Polygon or MultiPolygon")
         }
     }
 
@@ -149,14 +166,17 @@ struct GeoJSONGeometryReader {
     func position(_ node: Node, field: String) throws -> LonLat {
         let numbers = try list(node, field: field)
         guard numbers.count == 2 || numbers.count == 3 else {
-            throw InputError("a position needs [longitude, latitude], found \(numbers.count) numbers", file: reader.file,
-                             line: node.mark?.line, field: field)
+            throw InputError(
+                "a position needs [longitude, latitude], found \(numbers.count) numbers", file: reader.file,
+                line: node.mark?.line, field: field)
         }
-        let p = LonLat(lon: try reader.number(numbers[0], field: field), lat: try reader.number(numbers[1], field: field))
+        let p = LonLat(
+            lon: try reader.number(numbers[0], field: field), lat: try reader.number(numbers[1], field: field))
         guard p.isValidPosition else {
-            throw InputError("coordinates out of range: longitude \(p.lon), latitude \(p.lat)", file: reader.file,
-                             line: node.mark?.line, field: field,
-                             hint: "longitude must lie in [-180, 180] and latitude in [-90, 90], longitude first")
+            throw InputError(
+                "coordinates out of range: longitude \(p.lon), latitude \(p.lat)", file: reader.file,
+                line: node.mark?.line, field: field,
+                hint: "longitude must lie in [-180, 180] and latitude in [-90, 90], longitude first")
         }
         return p
     }
@@ -164,7 +184,8 @@ struct GeoJSONGeometryReader {
     private func line(_ node: Node, field: String) throws -> [LonLat] {
         let points = try list(node, field: field).enumerated().map { try position($1, field: "\(field)[\($0)]") }
         guard points.count >= 2 else {
-            throw InputError("a line needs at least two positions", file: reader.file, line: node.mark?.line, field: field)
+            throw InputError(
+                "a line needs at least two positions", file: reader.file, line: node.mark?.line, field: field)
         }
         return points
     }
@@ -172,11 +193,14 @@ struct GeoJSONGeometryReader {
     /// A polygon's rings, each closed and of at least four positions.
     func polygon(_ node: Node, field: String) throws -> Polygon<LonLat> {
         let rings = try list(node, field: field).enumerated().map { i, ringNode in
-            let ring = try list(ringNode, field: "\(field)[\(i)]").enumerated().map { try position($1, field: "\(field)[\(i)][\($0)]") }
+            let ring = try list(ringNode, field: "\(field)[\(i)]").enumerated().map {
+                try position($1, field: "\(field)[\(i)][\($0)]")
+            }
             guard ring.count >= 4, ring.first == ring.last else {
-                throw InputError(ring.count < 4 ? "a ring needs at least four positions" : "the ring is not closed",
-                                 file: reader.file, line: ringNode.mark?.line, field: "\(field)[\(i)]",
-                                 hint: "repeat the first position at the end of each ring")
+                throw InputError(
+                    ring.count < 4 ? "a ring needs at least four positions" : "the ring is not closed",
+                    file: reader.file, line: ringNode.mark?.line, field: "\(field)[\(i)]",
+                    hint: "repeat the first position at the end of each ring")
             }
             return ring
         }
@@ -189,8 +213,9 @@ struct GeoJSONGeometryReader {
     /// Self-intersecting or otherwise invalid polygons are refused: areas measured on them mean nothing.
     private func validated(_ multi: MultiPolygon<LonLat>, at node: Node, field: String) throws -> MultiPolygon<LonLat> {
         if let reason = try multi.invalidityReason() {
-            throw InputError("invalid polygon: \(reason)", file: reader.file, line: node.mark?.line, field: field,
-                             hint: "repair it, e.g. with QGIS's Fix Geometries")
+            throw InputError(
+                "invalid polygon: \(reason)", file: reader.file, line: node.mark?.line, field: field,
+                hint: "repair it, e.g. with QGIS's Fix Geometries")
         }
         return multi
     }

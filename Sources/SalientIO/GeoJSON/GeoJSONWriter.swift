@@ -74,18 +74,32 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// `units / 10^decimals` in fixed point, trailing zeros trimmed.
     private static func fixedPoint(_ units: Int, decimals: Int) -> String {
         if units == 0 { return "0" }
-        var magnitude = units.magnitude, fraction = decimals
-        while fraction > 0, magnitude % 10 == 0 { magnitude /= 10; fraction -= 1 }
+        var magnitude = units.magnitude
+        var fraction = decimals
+        while fraction > 0, magnitude % 10 == 0 {
+            magnitude /= 10
+            fraction -= 1
+        }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in  // 19 digits, "0.", "-"
             var at = buffer.count
             for _ in 0..<fraction {
-                at -= 1; buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10); magnitude /= 10
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
             }
-            if fraction > 0 { at -= 1; buffer[at] = UInt8(ascii: ".") }
+            if fraction > 0 {
+                at -= 1
+                buffer[at] = UInt8(ascii: ".")
+            }
             repeat {
-                at -= 1; buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10); magnitude /= 10
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
             } while magnitude > 0
-            if units < 0 { at -= 1; buffer[at] = UInt8(ascii: "-") }
+            if units < 0 {
+                at -= 1
+                buffer[at] = UInt8(ascii: "-")
+            }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[at...]), as: UTF8.self)
         }
     }
@@ -93,9 +107,11 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// C's `%.*f` (glibc prints the exactly rounded decimal), trimmed as `format` trims.
     static func formatWithC(_ value: Double, decimals: Int) -> String {
         // snprintf: the same digits as String(format:) without Foundation's formatter, which
-        // took a large share of writing big layers.
-        var text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 352) { buffer in  // any finite double, 20 decimals
-            let written = withVaList([Int32(decimals), value]) { vsnprintf(buffer.baseAddress!, buffer.count, "%.*f", $0) }
+        // took a large share of writing big layers. 352 bytes hold any finite double at 20 decimals.
+        var text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 352) { buffer in
+            let written = withVaList([Int32(decimals), value]) {
+                vsnprintf(buffer.baseAddress!, buffer.count, "%.*f", $0)
+            }
             precondition(written > 0 && written < buffer.count, "a number too long to print")
             return String(cString: buffer.baseAddress!)
         }
@@ -111,7 +127,9 @@ public indirect enum JSONValue: Equatable, Sendable {
         // Scanned as contiguous bytes where the string has them (native strings do): through
         // the UTF-8 view, this scan was most of the time spent quoting.
         let needsEscape: (UInt8) -> Bool = { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        if !(s.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) } ?? s.utf8.contains(where: needsEscape)) {
+        if !(s.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) }
+            ?? s.utf8.contains(where: needsEscape))
+        {
             out += s
             out += "\""
             return
@@ -151,8 +169,11 @@ public enum GeoJSONWriter {
     public static func featureCollection(name: String, features: [GeoJSONFeature]) -> String {
         if let first = features.first {
             let keys = first.properties.map(\.0)
-            precondition(features.allSatisfy { $0.properties.count == keys.count && zip($0.properties, keys).allSatisfy { $0.0 == $1 } },
-                         "every feature must carry the same keys")
+            precondition(
+                features.allSatisfy {
+                    $0.properties.count == keys.count && zip($0.properties, keys).allSatisfy { $0.0 == $1 }
+                },
+                "every feature must carry the same keys")
         }
         // One string grown in place: a string per feature, joined, cost a third of writing a
         // 200,000-event layer.
@@ -212,7 +233,9 @@ public enum GeoJSONWriter {
     }
 
     public static func multiLineString(_ multi: MultiLineString<LonLat>) -> JSONValue {
-        .object([("type", .string("MultiLineString")), ("coordinates", .array(multi.lines.map { .array($0.map(position)) }))])
+        .object([
+            ("type", .string("MultiLineString")), ("coordinates", .array(multi.lines.map { .array($0.map(position)) })),
+        ])
     }
 
     private static func rounded(_ ring: [LonLat]) -> JSONValue? {

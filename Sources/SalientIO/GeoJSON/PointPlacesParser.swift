@@ -25,7 +25,10 @@ struct PointPlacesParser {
     }
 
     private enum Value {
-        case string(String), number(Double), strings([String]), position(LonLat)
+        case string(String)
+        case number(Double)
+        case strings([String])
+        case position(LonLat)
     }
 
     private mutating func collection() -> [(Place, Int?)]? {
@@ -37,12 +40,15 @@ struct PointPlacesParser {
             switch key {
             case "type": guard string() == "FeatureCollection" else { return nil }
             case "name": guard string() != nil else { return nil }
-            case "features": guard let features = features() else { return nil }; places = features
+            case "features":
+                guard let features = features() else { return nil }
+                places = features
             default: return nil
             }
         } while expect(UInt8(ascii: ","))
         guard expect(UInt8(ascii: "}")), skipSpace() == nil, let places, places.count <= Limits.placesPerFile,
-              keys.contains("type") else { return nil }
+            keys.contains("type")
+        else { return nil }
         return places
     }
 
@@ -61,7 +67,9 @@ struct PointPlacesParser {
 
     private mutating func feature() -> Place? {
         guard expect(UInt8(ascii: "{")) else { return nil }
-        var properties: [Value?]?, position: LonLat?, keys: Set<String> = []
+        var properties: [Value?]?
+        var position: LonLat?
+        var keys: Set<String> = []
         repeat {
             guard let key = string(), keys.insert(key).inserted, expect(UInt8(ascii: ":")) else { return nil }
             switch key {
@@ -81,22 +89,24 @@ struct PointPlacesParser {
         func text(_ key: String, required: Bool) -> String? {
             guard let value = p(key) else { return required ? nil : "" }
             guard case .string(let s) = value,
-                  s.unicodeScalars.count <= Limits.nameCharacters || !Self.named.contains(key),
-                  !required || !(s.isEmpty || Fields.isBlank(s)) else { return nil }
+                s.unicodeScalars.count <= Limits.nameCharacters || !Self.named.contains(key),
+                !required || !(s.isEmpty || Fields.isBlank(s))
+            else { return nil }
             return s
         }
         guard let id = text("id", required: true), let name = text("name", required: true),
-              let localName = text("name_local", required: false), let kindText = text("kind", required: true),
-              let kind = PlaceKind(rawValue: kindText), let parent = text("parent", required: false),
-              let country = text("country", required: false), let source = text("source", required: true),
-              let sourceID = text("source_id", required: false), let sourceURL = text("source_url", required: false),
-              let licence = text("licence", required: true), let note = text("note", required: false),
-              !id.unicodeScalars.contains(where: Self.isControl)
+            let localName = text("name_local", required: false), let kindText = text("kind", required: true),
+            let kind = PlaceKind(rawValue: kindText), let parent = text("parent", required: false),
+            let country = text("country", required: false), let source = text("source", required: true),
+            let sourceID = text("source_id", required: false), let sourceURL = text("source_url", required: false),
+            let licence = text("licence", required: true), let note = text("note", required: false),
+            !id.unicodeScalars.contains(where: Self.isControl)
         else { return nil }
         var aliases: [String] = []
         if let value = p("aliases") {
             guard case .strings(let list) = value,
-                  list.allSatisfy({ $0.unicodeScalars.count <= Limits.nameCharacters }) else { return nil }
+                list.allSatisfy({ $0.unicodeScalars.count <= Limits.nameCharacters })
+            else { return nil }
             aliases = list
         }
         var uncertainty = 0.0
@@ -104,11 +114,13 @@ struct PointPlacesParser {
             guard case .number(let n) = value, n >= 0, n.isFinite else { return nil }
             uncertainty = n
         }
-        return Place(id: id, name: name, localName: localName, aliases: aliases, kind: kind, parent: parent,
-                     country: country,
-                     geometry: .point(position),
-                     provenance: Provenance(source: source, sourceID: sourceID, sourceURL: sourceURL, licence: licence,
-                                            uncertaintyMeters: uncertainty, note: note))
+        return Place(
+            id: id, name: name, localName: localName, aliases: aliases, kind: kind, parent: parent,
+            country: country,
+            geometry: .point(position),
+            provenance: Provenance(
+                source: source, sourceID: sourceID, sourceURL: sourceURL, licence: licence,
+                uncertaintyMeters: uncertainty, note: note))
     }
 
     private static let named: Set<String> = ["id", "name", "name_local"]
@@ -126,11 +138,18 @@ struct PointPlacesParser {
         if expect(UInt8(ascii: "}")) { return result }
         repeat {
             guard let key = string(), let slot = Self.keyIndex[key], result[slot] == nil, expect(UInt8(ascii: ":")),
-                  let c = skipSpace() else { return nil }
+                let c = skipSpace()
+            else { return nil }
             switch c {
-            case UInt8(ascii: "\""): guard let s = string() else { return nil }; result[slot] = .string(s)
-            case UInt8(ascii: "["): guard let list = strings() else { return nil }; result[slot] = .strings(list)
-            default: guard let n = number() else { return nil }; result[slot] = .number(n)
+            case UInt8(ascii: "\""):
+                guard let s = string() else { return nil }
+                result[slot] = .string(s)
+            case UInt8(ascii: "["):
+                guard let list = strings() else { return nil }
+                result[slot] = .strings(list)
+            default:
+                guard let n = number() else { return nil }
+                result[slot] = .number(n)
             }
         } while expect(UInt8(ascii: ","))
         return expect(UInt8(ascii: "}")) ? result : nil
@@ -153,7 +172,8 @@ struct PointPlacesParser {
     /// `{"type": "Point", "coordinates": [lon, lat]}` (an altitude is allowed and dropped), in range.
     private mutating func point() -> LonLat? {
         guard expect(UInt8(ascii: "{")) else { return nil }
-        var position: LonLat?, keys: Set<String> = []
+        var position: LonLat?
+        var keys: Set<String> = []
         repeat {
             guard let key = string(), keys.insert(key).inserted, expect(UInt8(ascii: ":")) else { return nil }
             switch key {
@@ -180,7 +200,9 @@ struct PointPlacesParser {
     private mutating func skipSpace() -> UInt8? {
         while at < bytes.count {
             switch bytes[at] {
-            case UInt8(ascii: "\n"): line += 1; at += 1
+            case UInt8(ascii: "\n"):
+                line += 1
+                at += 1
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): at += 1
             default: return bytes[at]
             }
@@ -204,7 +226,10 @@ struct PointPlacesParser {
             let b = bytes[at]
             if b == UInt8(ascii: "\"") { break }
             if b < 0x20 || b == 0x7F { return nil }
-            if b == UInt8(ascii: "\\") { plain = false; at += 1 }
+            if b == UInt8(ascii: "\\") {
+                plain = false
+                at += 1
+            }
             at += 1
         }
         guard at < bytes.count else { return nil }
@@ -218,7 +243,11 @@ struct PointPlacesParser {
         var out: [UInt8] = []
         var i = 0
         while i < raw.count {
-            guard raw[i] == UInt8(ascii: "\\") else { out.append(raw[i]); i += 1; continue }
+            guard raw[i] == UInt8(ascii: "\\") else {
+                out.append(raw[i])
+                i += 1
+                continue
+            }
             guard i + 1 < raw.count else { return nil }
             switch raw[i + 1] {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(raw[i + 1])
@@ -231,13 +260,15 @@ struct PointPlacesParser {
 
     private mutating func number() -> Double? {
         guard let first = skipSpace(),
-              first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+            first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        else {
             return nil
         }
         let start = at
         while at < bytes.count, Self.numberBytes.contains(bytes[at]) { at += 1 }
         guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self),
-              let value = Double(text), value.isFinite else { return nil }
+            let value = Double(text), value.isFinite
+        else { return nil }
         return value
     }
 

@@ -43,22 +43,25 @@ public enum PolygonFileReader {
         let root = try reader.mapping(try reader.root(of: text), field: nil)
         let type = try root.string("type")
         guard type == "FeatureCollection" else {
-            throw InputError("expected a FeatureCollection, found '\(type)'", file: path, line: root.line(of: "type"), field: "type")
+            throw InputError(
+                "expected a FeatureCollection, found '\(type)'", file: path, line: root.line(of: "type"), field: "type")
         }
         if let crs = root.node("crs") {
             // RFC 7946 has no crs member; older GeoJSON named WGS 84 lon/lat as CRS84, which is fine.
             let named = (try? reader.mapping(crs, field: "crs").mapping("properties").string("name")) ?? ""
             guard named.hasSuffix("CRS84") || named.hasSuffix("EPSG::4326") || named == "EPSG:4326" else {
-                throw InputError("coordinates in '\(named.isEmpty ? "an unnamed CRS" : named)' are not WGS 84 longitude/latitude",
-                                 file: path, line: root.line(of: "crs"), field: "crs",
-                                 hint: "reproject the file to EPSG:4326, e.g. with ogr2ogr -t_srs EPSG:4326")
+                throw InputError(
+                    "coordinates in '\(named.isEmpty ? "an unnamed CRS" : named)' are not WGS 84 longitude/latitude",
+                    file: path, line: root.line(of: "crs"), field: "crs",
+                    hint: "reproject the file to EPSG:4326, e.g. with ogr2ogr -t_srs EPSG:4326")
             }
         }
         let geometryReader = GeoJSONGeometryReader(reader: reader)
         let features = try root.sequence("features")
         guard features.count <= Limits.placesPerFile else {
-            throw InputError("\(features.count) features is more than Salient accepts in one file (\(Limits.placesPerFile))",
-                             file: path, line: root.line(of: "features"), field: "features")
+            throw InputError(
+                "\(features.count) features is more than Salient accepts in one file (\(Limits.placesPerFile))",
+                file: path, line: root.line(of: "features"), field: "features")
         }
         return try features.enumerated().map { index, node in
             let field = "features[\(index)]"
@@ -72,41 +75,48 @@ public enum PolygonFileReader {
                 }
             }
             guard let geometryNode = feature.node("geometry") else {
-                return PolygonFeature(index: index, line: node.mark?.line, properties: properties, geometryType: "none",
-                                      geometry: nil, repair: nil)
+                return PolygonFeature(
+                    index: index, line: node.mark?.line, properties: properties, geometryType: "none",
+                    geometry: nil, repair: nil)
             }
             let geometry = try reader.mapping(geometryNode, field: "\(field).geometry")
             let geometryType = try geometry.string("type")
             guard geometryType == "Polygon" || geometryType == "MultiPolygon" else {
-                return PolygonFeature(index: index, line: node.mark?.line, properties: properties, geometryType: geometryType,
-                                      geometry: nil, repair: nil)
+                return PolygonFeature(
+                    index: index, line: node.mark?.line, properties: properties, geometryType: geometryType,
+                    geometry: nil, repair: nil)
             }
             let coordinates = try geometry.required("coordinates")
             let coordinatesField = geometry.name("coordinates")
-            let polygons = geometryType == "Polygon"
+            let polygons =
+                geometryType == "Polygon"
                 ? [try geometryReader.polygon(coordinates, field: coordinatesField)]
                 : try reader.sequence(coordinates, field: coordinatesField).enumerated().map {
                     try geometryReader.polygon($1, field: "\(coordinatesField)[\($0)]")
                 }
             let vertices = polygons.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.count } }
             guard vertices <= Limits.verticesPerGeometry else {
-                throw InputError("a geometry of \(vertices) vertices is more than Salient accepts (\(Limits.verticesPerGeometry))",
-                                 file: path, line: coordinates.mark?.line, field: coordinatesField, hint: "simplify it, e.g. in QGIS")
+                throw InputError(
+                    "a geometry of \(vertices) vertices is more than Salient accepts (\(Limits.verticesPerGeometry))",
+                    file: path, line: coordinates.mark?.line, field: coordinatesField, hint: "simplify it, e.g. in QGIS"
+                )
             }
             var multi = MultiPolygon(polygons)
             var repaired: String?
             // Validity is a planar property; in the lon/lat plane it is the one QGIS and GDAL check.
             if let reason = try multi.invalidityReason() {
                 guard repair else {
-                    throw InputError("feature \(index) has an invalid polygon: \(reason)", file: path, line: geometryNode.mark?.line,
-                                     field: "\(field).geometry",
-                                     hint: "repair it (QGIS: Fix Geometries), or \(repairHint)")
+                    throw InputError(
+                        "feature \(index) has an invalid polygon: \(reason)", file: path, line: geometryNode.mark?.line,
+                        field: "\(field).geometry",
+                        hint: "repair it (QGIS: Fix Geometries), or \(repairHint)")
                 }
                 multi = try multi.madeValid()
                 repaired = "feature \(index): \(reason), repaired with GEOSMakeValid"
             }
-            return PolygonFeature(index: index, line: node.mark?.line, properties: properties, geometryType: geometryType,
-                                  geometry: multi, repair: repaired)
+            return PolygonFeature(
+                index: index, line: node.mark?.line, properties: properties, geometryType: geometryType,
+                geometry: multi, repair: repaired)
         }
     }
 

@@ -13,8 +13,10 @@ enum TemporalLayers {
     /// in the control layer's order: what describes the state itself, not the day it is seen
     /// on (`as_of_date`) nor what changes without changing it (unmapped events); the temporal
     /// layer adds `start_date` and `end_date` after `tier`.
-    static let stateKeys: Set<String> = ["tier", "area_km2", "depth_km", "settlement_count", "event_count", "events", "sources",
-                                         "method", "projection", "timeline"]
+    static let stateKeys: Set<String> = [
+        "tier", "area_km2", "depth_km", "settlement_count", "event_count", "events", "sources",
+        "method", "projection", "timeline",
+    ]
 
     static func stateProperties(of control: GeoJSONFeature) -> [(String, JSONValue)] {
         control.properties.filter { stateKeys.contains($0.0) }
@@ -46,8 +48,11 @@ enum TemporalLayers {
         typealias Layout = SnapshotJob.Layout
         var members = interval.state.members
         let end: JSONValue = interval.end.map { .string($0.description) } ?? .null
-        members.insert(contentsOf: [Layout.member(("start_date", .string(interval.start.description))),
-                                    Layout.member(("end_date", end))], at: 1)
+        members.insert(
+            contentsOf: [
+                Layout.member(("start_date", .string(interval.start.description))),
+                Layout.member(("end_date", end)),
+            ], at: 1)
         return Layout.feature(properties: Layout.object(members), geometry: interval.state.geometry)
     }
 
@@ -63,13 +68,18 @@ enum TemporalLayers {
         var eventsToDate: Int
         var sourcesToDate: Int
 
-        static let columns = ["date", "controlled_km2", "contested_km2", "estimate_km2", "settlements_controlled",
-                              "settlements_contested", "depth_km", "events_on_day", "events_to_date", "sources_to_date"]
+        static let columns = [
+            "date", "controlled_km2", "contested_km2", "estimate_km2", "settlements_controlled",
+            "settlements_contested", "depth_km", "events_on_day", "events_to_date", "sources_to_date",
+        ]
 
         var values: [JSONValue] {
-            [.string(day.description), .number(controlledKm2, decimals: 3), .number(contestedKm2, decimals: 3),
-             .number(controlledKm2 + contestedKm2, decimals: 3), .integer(settlementsControlled), .integer(settlementsContested),
-             .number(depthKm, decimals: 3), .integer(eventsOnDay), .integer(eventsToDate), .integer(sourcesToDate)]
+            [
+                .string(day.description), .number(controlledKm2, decimals: 3), .number(contestedKm2, decimals: 3),
+                .number(controlledKm2 + contestedKm2, decimals: 3), .integer(settlementsControlled),
+                .integer(settlementsContested),
+                .number(depthKm, decimals: 3), .integer(eventsOnDay), .integer(eventsToDate), .integer(sourcesToDate),
+            ]
         }
 
         var csv: String {

@@ -24,12 +24,14 @@ public enum GeoPackageOutput {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
         if (status.st_mode & S_IFMT) == S_IFDIR {
-            throw InputError("a folder has the GeoPackage's name", file: path,
-                             hint: "move it away, or choose another folder with --out")
+            throw InputError(
+                "a folder has the GeoPackage's name", file: path,
+                hint: "move it away, or choose another folder with --out")
         }
         guard !isGeoPackage(path) else { return }
-        throw InputError("the file is not a GeoPackage, and Salient will not replace it", file: path,
-                         hint: "move it away, or choose another folder with --out")
+        throw InputError(
+            "the file is not a GeoPackage, and Salient will not replace it", file: path,
+            hint: "move it away, or choose another folder with --out")
     }
 
     /// The first 100 bytes of a SQLite file are its header: the magic string, and at offset 68
@@ -63,20 +65,24 @@ public enum GeoPackageOutput {
     }
 
     /// Writes the export's twin next to `target`; nothing is at `target` until `commit`.
-    static func stageExport(_ timeline: Timeline, asOf day: CalendarDay, events: [GeoJSONFeature],
-                            control: [GeoJSONFeature], at target: String) throws -> Staged {
+    static func stageExport(
+        _ timeline: Timeline, asOf day: CalendarDay, events: [GeoJSONFeature],
+        control: [GeoJSONFeature], at target: String
+    ) throws -> Staged {
         let layers = [
             layer("events", "One Point per event, as events.geojson", .point, events),
-            layer("control", "The controlled and contested tiers as of \(day), as control.geojson", .multiPolygon,
-                  control),
+            layer(
+                "control", "The controlled and contested tiers as of \(day), as control.geojson", .multiPolygon,
+                control),
         ]
         let named = (target as NSString).deletingLastPathComponent
         let folder = named.isEmpty ? "." : named
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw InputError("cannot create the output folder '\(folder)'", file: target,
-                             hint: "check the path and its permissions")
+            throw InputError(
+                "cannot create the output folder '\(folder)'", file: target,
+                hint: "check the path and its permissions")
         }
         let name = (target as NSString).lastPathComponent
         let staged = Staged(temporary: "\(folder)/.\(name).tmp-\(getpid())", target: target)
@@ -98,8 +104,9 @@ public enum GeoPackageOutput {
     static func writeSnapshots(_ loaded: LoadedTimeline, last: ControlEstimate, staging: String, name: String) throws {
         let timeline = loaded.timeline
         let staged = { (file: String) in (staging as NSString).appendingPathComponent(file) }
-        let events = ExportLayers.events(timeline, gazetteer: loaded.gazetteer, estimate: last,
-                                         sources: SourceIndex(timeline))
+        let events = ExportLayers.events(
+            timeline, gazetteer: loaded.gazetteer, estimate: last,
+            sources: SourceIndex(timeline))
         // A state's properties as SnapshotJob.controlTimelineLine lays them out: the state's keys
         // in the control layer's order, with start_date and end_date after tier.
         var state = ExportLayers.controlProperties(timeline, estimate: last)[0]
@@ -110,9 +117,10 @@ public enum GeoPackageOutput {
             try row(parsing: line, columns: controlColumns, file: staged("control-timeline.geojson"))
         }
         let layers = [
-            GeoPackageLayer(table: "control_timeline",
-                            description: "Each distinct state of each tier, from start_date to end_date",
-                            geometryType: .multiPolygon, columns: controlColumns, rows: controlRows),
+            GeoPackageLayer(
+                table: "control_timeline",
+                description: "Each distinct state of each tier, from start_date to end_date",
+                geometryType: .multiPolygon, columns: controlColumns, rows: controlRows),
             layer("events_timeline", "Every event with start_date and end_date", .point, events),
             try series(staged("series.csv"), firstDay: last.asOf),
         ]
@@ -121,9 +129,10 @@ public enum GeoPackageOutput {
 
     /// The series as an attributes table, read from the staged CSV (numbers and dates only, no quoting).
     private static func series(_ path: String, firstDay: CalendarDay) throws -> GeoPackageLayer {
-        let template = TemporalLayers.SeriesRow(day: firstDay, controlledKm2: 0, contestedKm2: 0,
-                                                settlementsControlled: 0, settlementsContested: 0, depthKm: 0,
-                                                eventsOnDay: 0, eventsToDate: 0, sourcesToDate: 0)
+        let template = TemporalLayers.SeriesRow(
+            day: firstDay, controlledKm2: 0, contestedKm2: 0,
+            settlementsControlled: 0, settlementsContested: 0, depthKm: 0,
+            eventsOnDay: 0, eventsToDate: 0, sourcesToDate: 0)
         let columns = columns(of: Array(zip(TemporalLayers.SeriesRow.columns, template.values)))
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
         let rows = try lines.map { line in
@@ -131,16 +140,18 @@ public enum GeoPackageOutput {
             guard fields.count == columns.count else {
                 throw SQLiteError(operation: "read", message: "a staged series row has other columns", file: path)
             }
-            return GeoPackageLayer.Row(values: zip(columns, fields).map { column, text in
-                switch column.type {
-                case .real: return Double(text).map(SQLiteValue.real) ?? .null
-                case .integer, .boolean: return Int64(text).map(SQLiteValue.integer) ?? .null
-                case .text, .date: return text.isEmpty ? .null : .text(text)
-                }
-            }, geometry: nil)
+            return GeoPackageLayer.Row(
+                values: zip(columns, fields).map { column, text in
+                    switch column.type {
+                    case .real: return Double(text).map(SQLiteValue.real) ?? .null
+                    case .integer, .boolean: return Int64(text).map(SQLiteValue.integer) ?? .null
+                    case .text, .date: return text.isEmpty ? .null : .text(text)
+                    }
+                }, geometry: nil)
         }
-        return GeoPackageLayer(table: "series", description: "One row a day, as series.csv", geometryType: nil,
-                               columns: columns, rows: rows)
+        return GeoPackageLayer(
+            table: "series", description: "One row a day, as series.csv", geometryType: nil,
+            columns: columns, rows: rows)
     }
 
     /// The feature lines of a GeoJSON file as GeoJSONWriter lays it out, one feature a line.
@@ -151,28 +162,36 @@ public enum GeoPackageOutput {
         }
     }
 
-    private static func row(parsing line: String, columns: [(name: String, type: GeoPackageLayer.ColumnType)],
-                            file: String) throws -> GeoPackageLayer.Row {
+    private static func row(
+        parsing line: String, columns: [(name: String, type: GeoPackageLayer.ColumnType)],
+        file: String
+    ) throws -> GeoPackageLayer.Row {
         guard let feature = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-              let properties = feature["properties"] as? [String: Any], let geometry = feature["geometry"] else {
+            let properties = feature["properties"] as? [String: Any], let geometry = feature["geometry"]
+        else {
             throw SQLiteError(operation: "read", message: "a staged feature is not a GeoJSON feature", file: file)
         }
         // The columns come from the layout the layer is written with; a feature with other keys
         // means the two have drifted apart.
-        precondition(Set(properties.keys) == Set(columns.map(\.name)),
-                     "the temporal layer's keys are the table's columns")
-        return GeoPackageLayer.Row(values: columns.map { value(jsonValue(properties[$0.name] as Any), as: $0.type) },
-                                   geometry: Self.geometry(jsonValue(geometry)))
+        precondition(
+            Set(properties.keys) == Set(columns.map(\.name)),
+            "the temporal layer's keys are the table's columns")
+        return GeoPackageLayer.Row(
+            values: columns.map { value(jsonValue(properties[$0.name] as Any), as: $0.type) },
+            geometry: Self.geometry(jsonValue(geometry)))
     }
 
     // MARK: - from GeoJSON values
 
-    private static func layer(_ table: String, _ description: String, _ type: GeoPackageLayer.GeometryType,
-                              _ features: [GeoJSONFeature]) -> GeoPackageLayer {
+    private static func layer(
+        _ table: String, _ description: String, _ type: GeoPackageLayer.GeometryType,
+        _ features: [GeoJSONFeature]
+    ) -> GeoPackageLayer {
         let columns = columns(of: features.first?.properties ?? [])
         let rows = features.map { feature in
-            GeoPackageLayer.Row(values: zip(columns, feature.properties).map { value($1.1, as: $0.type) },
-                                geometry: geometry(feature.geometry))
+            GeoPackageLayer.Row(
+                values: zip(columns, feature.properties).map { value($1.1, as: $0.type) },
+                geometry: geometry(feature.geometry))
         }
         return GeoPackageLayer(table: table, description: description, geometryType: type, columns: columns, rows: rows)
     }
@@ -216,10 +235,12 @@ public enum GeoPackageOutput {
     /// A GeoJSON Point or MultiPolygon with each position as the GeoJSON prints it (6 decimals).
     static func geometry(_ value: JSONValue) -> GeoPackageGeometry? {
         guard case .object(let members) = value, case .string(let type)? = members.first(where: { $0.0 == "type" })?.1,
-              let coordinates = members.first(where: { $0.0 == "coordinates" })?.1 else { return nil }
+            let coordinates = members.first(where: { $0.0 == "coordinates" })?.1
+        else { return nil }
         func position(_ value: JSONValue) -> LonLat? {
             guard case .array(let pair) = value, pair.count == 2, case .number(let lon, _) = pair[0],
-                  case .number(let lat, _) = pair[1] else { return nil }
+                case .number(let lat, _) = pair[1]
+            else { return nil }
             let decimals = GeoJSONWriter.coordinateDecimals
             return LonLat(lon: printed(lon, decimals: decimals), lat: printed(lat, decimals: decimals))
         }

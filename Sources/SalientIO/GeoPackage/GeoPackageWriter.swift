@@ -47,11 +47,16 @@ enum GeoPackageGeometry {
 /// One table of a GeoPackage: a features table of one geometry type, or an attributes table.
 struct GeoPackageLayer {
     enum ColumnType: String {
-        case text = "TEXT", real = "REAL", integer = "INTEGER", date = "DATE", boolean = "BOOLEAN"
+        case text = "TEXT"
+        case real = "REAL"
+        case integer = "INTEGER"
+        case date = "DATE"
+        case boolean = "BOOLEAN"
     }
 
     enum GeometryType: String {
-        case point = "POINT", multiPolygon = "MULTIPOLYGON"
+        case point = "POINT"
+        case multiPolygon = "MULTIPOLYGON"
 
         /// QGIS's QgsWkbTypes::GeometryType, which a style records.
         var qgisGeometryType: Int { self == .point ? 0 : 2 }
@@ -112,7 +117,8 @@ enum GeoPackageWriter {
     /// The tables of spec §1.1.2–1.1.3, with the three rows gpkg_spatial_ref_sys must hold
     /// (the definition of 4326 as GDAL writes it).
     private static func createMetadataTables(_ db: SQLiteDatabase) throws {
-        try db.execute("""
+        try db.execute(
+            """
             CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY, \
             organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, \
             description TEXT);
@@ -137,14 +143,23 @@ enum GeoPackageWriter {
             UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],\
             AUTHORITY["EPSG","4326"]]
             """
-        try db.run("INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)", rows: [
-            [.text("Undefined Cartesian SRS"), .integer(-1), .text("NONE"), .integer(-1), .text("undefined"),
-             .text("undefined Cartesian coordinate reference system")],
-            [.text("Undefined geographic SRS"), .integer(0), .text("NONE"), .integer(0), .text("undefined"),
-             .text("undefined geographic coordinate reference system")],
-            [.text("WGS 84 geodetic"), .integer(Int64(wgs84)), .text("EPSG"), .integer(Int64(wgs84)),
-             .text(wgs84Definition), .text("longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid")],
-        ])
+        try db.run(
+            "INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)",
+            rows: [
+                [
+                    .text("Undefined Cartesian SRS"), .integer(-1), .text("NONE"), .integer(-1), .text("undefined"),
+                    .text("undefined Cartesian coordinate reference system"),
+                ],
+                [
+                    .text("Undefined geographic SRS"), .integer(0), .text("NONE"), .integer(0), .text("undefined"),
+                    .text("undefined geographic coordinate reference system"),
+                ],
+                [
+                    .text("WGS 84 geodetic"), .integer(Int64(wgs84)), .text("EPSG"), .integer(Int64(wgs84)),
+                    .text(wgs84Definition),
+                    .text("longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
+                ],
+            ])
     }
 
     private static func write(_ layer: GeoPackageLayer, to db: SQLiteDatabase, lastChange: String) throws {
@@ -172,24 +187,33 @@ enum GeoPackageWriter {
         }
         let names = [idColumn] + (layer.geometryType == nil ? [] : [geometryColumn]) + layer.columns.map(\.name)
         let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
-        try db.run("INSERT INTO \(table) (\(names.map(quoted).joined(separator: ", "))) VALUES (\(placeholders))",
-                   rows: rows)
+        try db.run(
+            "INSERT INTO \(table) (\(names.map(quoted).joined(separator: ", "))) VALUES (\(placeholders))",
+            rows: rows)
 
         let extent = envelopes.map(\.1).reduce(nil as [Double]?) { box, e in
             guard let box else { return e }
             return [min(box[0], e[0]), max(box[1], e[1]), min(box[2], e[2]), max(box[3], e[3])]
         }
-        let bounds: [SQLiteValue] = extent.map { [.real($0[0]), .real($0[2]), .real($0[1]), .real($0[3])] }
+        let bounds: [SQLiteValue] =
+            extent.map { [.real($0[0]), .real($0[2]), .real($0[1]), .real($0[3])] }
             ?? [.null, .null, .null, .null]
-        try db.run("INSERT INTO gpkg_contents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows: [
-            [.text(layer.table), .text(layer.geometryType == nil ? "attributes" : "features"), .text(layer.table),
-             .text(layer.description), .text(lastChange)] + bounds
-                + [layer.geometryType == nil ? .null : .integer(Int64(wgs84))],
-        ])
+        try db.run(
+            "INSERT INTO gpkg_contents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows: [
+                [
+                    .text(layer.table), .text(layer.geometryType == nil ? "attributes" : "features"),
+                    .text(layer.table),
+                    .text(layer.description), .text(lastChange),
+                ] + bounds
+                    + [layer.geometryType == nil ? .null : .integer(Int64(wgs84))]
+            ])
         guard let type = layer.geometryType else { return }
-        try db.run("INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)", rows: [
-            [.text(layer.table), .text(geometryColumn), .text(type.rawValue), .integer(Int64(wgs84))],
-        ])
+        try db.run(
+            "INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)",
+            rows: [
+                [.text(layer.table), .text(geometryColumn), .text(type.rawValue), .integer(Int64(wgs84))]
+            ])
         try writeSpatialIndex(layer.table, envelopes: envelopes, to: db)
     }
 
@@ -197,19 +221,25 @@ enum GeoPackageWriter {
     /// so the index is filled from their envelopes, and only then are the triggers that keep it
     /// current created: they call ST_IsEmpty and ST_MinX…, which SQLite resolves when a trigger
     /// fires, in the clients (GDAL, QGIS) that edit the file, not here.
-    private static func writeSpatialIndex(_ name: String, envelopes: [(Int64, [Double])],
-                                          to db: SQLiteDatabase) throws {
+    private static func writeSpatialIndex(
+        _ name: String, envelopes: [(Int64, [Double])],
+        to db: SQLiteDatabase
+    ) throws {
         let rtree = quoted("rtree_\(name)_\(geometryColumn)")
         let (t, c, i) = (quoted(name), quoted(geometryColumn), quoted(idColumn))
-        try db.run("INSERT INTO gpkg_extensions VALUES (?, ?, 'gpkg_rtree_index', ?, 'write-only')", rows: [
-            [.text(name), .text(geometryColumn), .text("http://www.geopackage.org/spec120/#extension_rtree")],
-        ])
+        try db.run(
+            "INSERT INTO gpkg_extensions VALUES (?, ?, 'gpkg_rtree_index', ?, 'write-only')",
+            rows: [
+                [.text(name), .text(geometryColumn), .text("http://www.geopackage.org/spec120/#extension_rtree")]
+            ])
         try db.execute("CREATE VIRTUAL TABLE \(rtree) USING rtree(id, minx, maxx, miny, maxy)")
-        try db.run("INSERT INTO \(rtree) VALUES (?, ?, ?, ?, ?)",
-                   rows: envelopes.map { fid, e in [.integer(fid)] + e.map { .real($0) } })
+        try db.run(
+            "INSERT INTO \(rtree) VALUES (?, ?, ?, ?, ?)",
+            rows: envelopes.map { fid, e in [.integer(fid)] + e.map { .real($0) } })
         let values = "VALUES (NEW.\(i), ST_MinX(NEW.\(c)), ST_MaxX(NEW.\(c)), ST_MinY(NEW.\(c)), ST_MaxY(NEW.\(c)))"
         let rtreeName = "rtree_\(name)_\(geometryColumn)"
-        try db.execute("""
+        try db.execute(
+            """
             CREATE TRIGGER \(quoted(rtreeName + "_insert")) AFTER INSERT ON \(t) \
             WHEN (new.\(c) NOT NULL AND NOT ST_IsEmpty(NEW.\(c))) \
             BEGIN INSERT OR REPLACE INTO \(rtree) \(values); END;
@@ -234,23 +264,34 @@ enum GeoPackageWriter {
     /// QGIS's `layer_styles` table (as QGIS creates it in a GeoPackage), registered as attributes,
     /// with one default style per temporal layer.
     private static func writeStyles(_ layers: [GeoPackageLayer], to db: SQLiteDatabase, lastChange: String) throws {
-        try db.execute("""
+        try db.execute(
+            """
             CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, f_table_catalog TEXT(256), \
             f_table_schema TEXT(256), f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), \
             styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30), \
             update_time DATETIME)
             """)
-        try db.run("""
+        try db.run(
+            """
             INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) \
             VALUES (?, ?, ?, ?, ?)
-            """, rows: [[.text("layer_styles"), .text("attributes"), .text("layer_styles"),
-                           .text("QGIS default styles"), .text(lastChange)]])
+            """,
+            rows: [
+                [
+                    .text("layer_styles"), .text("attributes"), .text("layer_styles"),
+                    .text("QGIS default styles"), .text(lastChange),
+                ]
+            ])
         let rows: [[SQLiteValue]] = layers.map { layer in
-            [.text(""), .text(""), .text(layer.table), .text(geometryColumn), .text(layer.table),
-             .text(QGISStyle.temporal(geometryType: layer.geometryType?.qgisGeometryType ?? 0)), .text(""), .integer(1),
-             .text(QGISStyle.temporalDescription), .text(""), .text(""), .text(lastChange)]
+            [
+                .text(""), .text(""), .text(layer.table), .text(geometryColumn), .text(layer.table),
+                .text(QGISStyle.temporal(geometryType: layer.geometryType?.qgisGeometryType ?? 0)), .text(""),
+                .integer(1),
+                .text(QGISStyle.temporalDescription), .text(""), .text(""), .text(lastChange),
+            ]
         }
-        try db.run("""
+        try db.run(
+            """
             INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, \
             styleQML, styleSLD, useAsDefault, description, owner, ui, update_time) \
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -34,7 +34,7 @@ public enum ACLEDExport {
                 "event_type": types.eventType, "sub_event_type": types.subEventType,
                 "actor1": event.actor, "country": place?.country ?? "", "admin1": region?.name ?? "",
                 "location": event.placeName, "latitude": String(event.position.lat),
-                    "longitude": String(event.position.lon),
+                "longitude": String(event.position.lon),
                 "geo_precision": String(ACLEDMapping.geoPrecision(for: event.locationPrecision)),
                 "source": outlets.joined(separator: "; "), "notes": event.note.isEmpty ? event.summary : event.note,
                 // ACLED requires a timestamp; 0 for events no data set versioned, so any real record is newer.
@@ -44,7 +44,8 @@ public enum ACLEDExport {
         }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data,
-              let text = String(data: data, encoding: .utf8) else {
+            let text = String(data: data, encoding: .utf8)
+        else {
             throw ACLEDExportError.streamFailed
         }
         return text + "\n"

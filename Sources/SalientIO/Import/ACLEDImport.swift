@@ -2,9 +2,11 @@ import SalientCore
 
 /// ACLED's CSV export (columns as published; codes per docs/formats.md) read into events.
 public enum ACLEDImport {
-    public static let requiredColumns = ["event_id_cnty", "event_date", "time_precision", "sub_event_type", "actor1",
-                                         "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-                                         "notes", "timestamp"]
+    public static let requiredColumns = [
+        "event_id_cnty", "event_date", "time_precision", "sub_event_type", "actor1",
+        "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+        "notes", "timestamp",
+    ]
 
     public static func read(path: String, gazetteer: Gazetteer) throws -> [ImportedRecord] {
         try records(CSVTable(path: path, required: requiredColumns), gazetteer: gazetteer)
@@ -19,8 +21,9 @@ public enum ACLEDImport {
         return try table.rows.indices.map { row in
             let record = try self.record(table, row: row, gazetteer: gazetteer)
             if let first = seen[record.event.externalID] {
-                throw table.error("event_id_cnty '\(record.event.externalID)' repeats row \(first + 1)", row: row,
-                                  column: "event_id_cnty")
+                throw table.error(
+                    "event_id_cnty '\(record.event.externalID)' repeats row \(first + 1)", row: row,
+                    column: "event_id_cnty")
             }
             seen[record.event.externalID] = row
             return record
@@ -32,22 +35,26 @@ public enum ACLEDImport {
         let recordID = value("event_id_cnty")
         guard !recordID.isEmpty else { throw table.error("event_id_cnty is empty", row: row, column: "event_id_cnty") }
         guard let written = CalendarDay.parsingACLED(value("event_date")) else {
-            throw table.error("'\(value("event_date"))' is not a date", row: row, column: "event_date",
-                              hint: "ACLED writes 2024-08-14 or 14 August 2024")
+            throw table.error(
+                "'\(value("event_date"))' is not a date", row: row, column: "event_date",
+                hint: "ACLED writes 2024-08-14 or 14 August 2024")
         }
         let timeCode = try table.integer("time_precision", row: row)
         guard let date = ACLEDMapping.date(written: written, timePrecision: timeCode) else {
-            throw table.error("unknown time_precision \(timeCode)", row: row, column: "time_precision",
+            throw table.error(
+                "unknown time_precision \(timeCode)", row: row, column: "time_precision",
                 hint: "ACLED uses 1, 2 or 3")
         }
         let geoCode = try table.integer("geo_precision", row: row)
         guard let precision = ACLEDMapping.locationPrecision(geoPrecision: geoCode) else {
-            throw table.error("unknown geo_precision \(geoCode)", row: row, column: "geo_precision",
+            throw table.error(
+                "unknown geo_precision \(geoCode)", row: row, column: "geo_precision",
                 hint: "ACLED uses 1, 2 or 3")
         }
         guard let kind = ACLEDMapping.kind(subEventType: value("sub_event_type")) else {
-            throw table.error("unknown sub_event_type '\(value("sub_event_type"))'", row: row, column: "sub_event_type",
-                              hint: "the types Salient maps are listed in docs/formats.md")
+            throw table.error(
+                "unknown sub_event_type '\(value("sub_event_type"))'", row: row, column: "sub_event_type",
+                hint: "the types Salient maps are listed in docs/formats.md")
         }
         let actor = value("actor1")
         guard !actor.isEmpty else { throw table.error("actor1 is empty", row: row, column: "actor1") }
@@ -55,8 +62,9 @@ public enum ACLEDImport {
         let longitude = try table.coordinate("longitude", row: row, limit: 180)
         let timestamp = value("timestamp")
         guard !timestamp.isEmpty, timestamp.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw table.error("'\(timestamp)' is not a timestamp", row: row, column: "timestamp",
-                              hint: "ACLED writes the time of the last change as a whole number")
+            throw table.error(
+                "'\(timestamp)' is not a timestamp", row: row, column: "timestamp",
+                hint: "ACLED writes the time of the last change as a whole number")
         }
         let id = ImportedRecord.eventID(prefix: "acled", recordID: recordID)
         let admins = [value("admin1"), value("admin2"), value("admin3")].filter { !$0.isEmpty }

@@ -27,8 +27,9 @@ struct CSVTable {
             // A trailing blank line reads as one empty field; it is not a record.
             if row == [""] { continue }
             guard row.count == header.count else {
-                throw InputError("row \(rows.count + 1) has \(row.count) fields, the header has \(header.count)",
-                                 file: file, hint: "quote fields that hold commas")
+                throw InputError(
+                    "row \(rows.count + 1) has \(row.count) fields, the header has \(header.count)",
+                    file: file, hint: "quote fields that hold commas")
             }
             rows.append(row)
         }
@@ -38,9 +39,10 @@ struct CSVTable {
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
         for column in required where index[column] == nil {
-            throw InputError("missing required column '\(column)'", file: file, line: 1, field: column,
-                             hint: "the header has " + header.prefix(8).joined(separator: ", ")
-                                 + (header.count > 8 ? ", …" : ""))
+            throw InputError(
+                "missing required column '\(column)'", file: file, line: 1, field: column,
+                hint: "the header has " + header.prefix(8).joined(separator: ", ")
+                    + (header.count > 8 ? ", …" : ""))
         }
         self.header = header
         self.rows = rows
@@ -68,8 +70,9 @@ struct CSVTable {
     func coordinate(_ column: String, row: Int, limit: Double) throws -> Double {
         let text = value(column, row: row)
         guard let number = Double(text), number.isFinite, abs(number) <= limit else {
-            throw error("'\(text)' is not a coordinate in degrees", row: row, column: column,
-                        hint: "write a decimal number from -\(Int(limit)) to \(Int(limit))")
+            throw error(
+                "'\(text)' is not a coordinate in degrees", row: row, column: column,
+                hint: "write a decimal number from -\(Int(limit)) to \(Int(limit))")
         }
         return number
     }

@@ -18,25 +18,30 @@ public enum ImportJob {
     public static func run(_ dataset: Dataset, csvPath: String, timelinePath: String) throws -> Result {
         let loaded = try TimelineReader.read(path: timelinePath)
         let text = try TextFile.read(timelinePath)
-        return try merge(dataset, csvPath: csvPath, text: text, timeline: loaded.timeline, gazetteer: loaded.gazetteer,
-                         path: timelinePath, mustNotExist: false)
+        return try merge(
+            dataset, csvPath: csvPath, text: text, timeline: loaded.timeline, gazetteer: loaded.gazetteer,
+            path: timelinePath, mustNotExist: false)
     }
 
     /// A new timeline `path` with id `id` over the gazetteer `gazetteer` (as written in the file:
     /// relative to its folder), estimating `actor`'s control within every region area and from
     /// the first border line (by id) the gazetteer holds; edit its `estimate:` afterwards.
-    public static func create(_ dataset: Dataset, csvPath: String, timelinePath: String, id: String,
-                              gazetteer folder: String, actor: String) throws -> Result {
+    public static func create(
+        _ dataset: Dataset, csvPath: String, timelinePath: String, id: String,
+        gazetteer folder: String, actor: String
+    ) throws -> Result {
         guard TimelineReader.isSafeID(id) else {
-            throw InputError("the id '\(id)' must be 1 to 100 letters, digits, '.', '_' or '-', "
-                             + "starting with a letter or digit",
-                             file: "", field: "--new")
+            throw InputError(
+                "the id '\(id)' must be 1 to 100 letters, digits, '.', '_' or '-', "
+                    + "starting with a letter or digit",
+                file: "", field: "--new")
         }
         guard !FileManager.default.fileExists(atPath: timelinePath) else {
             throw InputError("the file exists already", file: timelinePath, hint: "use --into to import into it")
         }
         let base = (timelinePath as NSString).deletingLastPathComponent
-        let resolved = folder.hasPrefix("/") || base.isEmpty
+        let resolved =
+            folder.hasPrefix("/") || base.isEmpty
             ? folder : (base as NSString).appendingPathComponent(folder)
         let gazetteer = try GazetteerReader.read(folder: resolved)
         let territory = gazetteer.places.filter {
@@ -72,17 +77,21 @@ public enum ImportJob {
 
             """
         let timeline = try TimelineReader.parse(text: header, file: timelinePath, gazetteer: gazetteer)
-        return try merge(dataset, csvPath: csvPath, text: header, timeline: timeline, gazetteer: gazetteer,
-                         path: timelinePath, mustNotExist: true)
+        return try merge(
+            dataset, csvPath: csvPath, text: header, timeline: timeline, gazetteer: gazetteer,
+            path: timelinePath, mustNotExist: true)
     }
 
-    private static func merge(_ dataset: Dataset, csvPath: String, text: String, timeline: Timeline,
+    private static func merge(
+        _ dataset: Dataset, csvPath: String, text: String, timeline: Timeline,
         gazetteer: Gazetteer,
-                              path: String, mustNotExist: Bool) throws -> Result {
-        let records = switch dataset {
-        case .acled: try ACLEDImport.read(path: csvPath, gazetteer: gazetteer)
-        case .ucdp: try UCDPImport.read(path: csvPath)
-        }
+        path: String, mustNotExist: Bool
+    ) throws -> Result {
+        let records =
+            switch dataset {
+            case .acled: try ACLEDImport.read(path: csvPath, gazetteer: gazetteer)
+            case .ucdp: try UCDPImport.read(path: csvPath)
+            }
         let outcome = try TimelineMerge.merge(records, into: text, timeline: timeline, file: path)
         let result = Result(path: path, added: outcome.added, updated: outcome.updated, unchanged: outcome.unchanged)
         guard outcome.text != text || mustNotExist else { return result }

@@ -16,8 +16,10 @@ public struct ImportedRecord: Hashable, Sendable {
 
     /// Sources named in one field separated by semicolons (ACLED's `source`, UCDP's `source_article`),
     /// each declared once per event: the data sets do not say when each outlet published.
-    static func sources(named field: String, eventID: String, date: EventDate, fallback: String,
-        note: String) -> [Source] {
+    static func sources(
+        named field: String, eventID: String, date: EventDate, fallback: String,
+        note: String
+    ) -> [Source] {
         var outlets: [String] = []
         for part in field.split(separator: ";") {
             let outlet = part.trimmingCharacters(in: .whitespaces)
@@ -25,8 +27,9 @@ public struct ImportedRecord: Hashable, Sendable {
         }
         if outlets.isEmpty { outlets = [fallback] }
         return outlets.enumerated().map { index, outlet in
-            Source(id: "\(eventID)-src\(index + 1)", outlet: outlet, published: date, file: "", url: "",
-                   description: "", note: note)
+            Source(
+                id: "\(eventID)-src\(index + 1)", outlet: outlet, published: date, file: "", url: "",
+                description: "", note: note)
         }
     }
 }

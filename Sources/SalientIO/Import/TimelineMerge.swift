@@ -13,11 +13,15 @@ enum TimelineMerge {
         var unchanged: Int
     }
 
-    static func merge(_ records: [ImportedRecord], into text: String, timeline: Timeline,
-        file: String) throws -> Outcome {
-        let existing = Dictionary(timeline.events.filter { !$0.externalID.isEmpty }.map { ($0.externalID, $0) },
-                                  uniquingKeysWith: { first, _ in first })
-        var added: [ImportedRecord] = [], updated: [ImportedRecord] = []
+    static func merge(
+        _ records: [ImportedRecord], into text: String, timeline: Timeline,
+        file: String
+    ) throws -> Outcome {
+        let existing = Dictionary(
+            timeline.events.filter { !$0.externalID.isEmpty }.map { ($0.externalID, $0) },
+            uniquingKeysWith: { first, _ in first })
+        var added: [ImportedRecord] = []
+        var updated: [ImportedRecord] = []
         var unchanged = 0
         let takenIDs = Set(timeline.events.map(\.id))
         for record in records {
@@ -32,9 +36,10 @@ enum TimelineMerge {
                 }
             } else {
                 guard !takenIDs.contains(record.event.id) else {
-                    throw InputError("the timeline already has an event '\(record.event.id)' from elsewhere",
+                    throw InputError(
+                        "the timeline already has an event '\(record.event.id)' from elsewhere",
                         file: file,
-                                     field: "events", hint: "rename that event; imported ids are taken from the record")
+                        field: "events", hint: "rename that event; imported ids are taken from the record")
                 }
                 added.append(record)
             }
@@ -45,13 +50,15 @@ enum TimelineMerge {
         var lines = text.components(separatedBy: "\n")
         let layout = try Layout(text: text, file: file)
         // Old sources of updated events are those they cite that the import declared.
-        let oldSourceIDs = Set(updated.flatMap { record in
-            (existing[record.event.externalID]?.sourceIDs ?? []).filter { $0.hasPrefix(record.event.id + "-src") }
-        })
+        let oldSourceIDs = Set(
+            updated.flatMap { record in
+                (existing[record.event.externalID]?.sourceIDs ?? []).filter { $0.hasPrefix(record.event.id + "-src") }
+            })
         let takenSourceIDs = Set(timeline.sources.map(\.id)).subtracting(oldSourceIDs)
         for source in (added + updated).flatMap(\.sources) where takenSourceIDs.contains(source.id) {
-            throw InputError("the timeline already has a source '\(source.id)'", file: file, field: "sources",
-                             hint: "rename it; imported source ids are taken from the record")
+            throw InputError(
+                "the timeline already has a source '\(source.id)'", file: file, field: "sources",
+                hint: "rename it; imported source ids are taken from the record")
         }
         let replacements = Dictionary(uniqueKeysWithValues: updated.map { ($0.event.id, $0) })
         // Edits run from the bottom of the file up, so earlier line numbers stay valid.
@@ -64,21 +71,33 @@ enum TimelineMerge {
         for item in layout.sources.items where oldSourceIDs.contains(item.id) {
             edits.append((item.range, []))
         }
-        edits.append((layout.events.end..<layout.events.end,
-                      added.flatMap { YAMLEmitter.event($0.event, indent: layout.events.indent) }))
-        edits.append((layout.sources.end..<layout.sources.end,
-                      (added + updated).flatMap(\.sources).flatMap { YAMLEmitter.source($0,
-                          indent: layout.sources.indent) }))
+        edits.append(
+            (
+                layout.events.end..<layout.events.end,
+                added.flatMap { YAMLEmitter.event($0.event, indent: layout.events.indent) }
+            ))
+        edits.append(
+            (
+                layout.sources.end..<layout.sources.end,
+                (added + updated).flatMap(\.sources).flatMap {
+                    YAMLEmitter.source(
+                        $0,
+                        indent: layout.sources.indent)
+                }
+            ))
         // `events: []` becomes `events:` once items follow it (before the edits move any line).
-        for list in [layout.events, layout.sources] where list.isEmptyFlow
-            && edits.contains(where: { $0.range.lowerBound == list.end && !$0.lines.isEmpty }) {
+        for list in [layout.events, layout.sources]
+        where list.isEmptyFlow
+            && edits.contains(where: { $0.range.lowerBound == list.end && !$0.lines.isEmpty })
+        {
             lines[list.keyLine] = lines[list.keyLine].replacingOccurrences(of: "[]", with: "")
                 .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             lines.replaceSubrange(edit.range, with: edit.lines)
         }
-        return Outcome(text: lines.joined(separator: "\n"), added: added.count, updated: updated.count,
+        return Outcome(
+            text: lines.joined(separator: "\n"), added: added.count, updated: updated.count,
             unchanged: unchanged)
     }
 
@@ -123,7 +142,8 @@ enum TimelineMerge {
             func list(_ key: String) throws -> List {
                 guard let keyNode = mapping.keys.first(where: { $0.string == key }),
                     let keyLine = keyNode.mark.map({ $0.line - 1 }),
-                      let node = mapping[key], let items = node.sequence else {
+                    let node = mapping[key], let items = node.sequence
+                else {
                     throw InputError("the timeline has no '\(key):' list", file: file, field: key)
                 }
                 let nextKey = keyLines.first { $0 > keyLine } ?? lines.count
@@ -132,8 +152,9 @@ enum TimelineMerge {
                 let isFlow = items.style == .flow || lines[keyLine].contains("[")
                 if isFlow {
                     guard items.count == 0 else {
-                        throw InputError("'\(key)' is written as a flow list [...]", file: file, line: keyLine + 1,
-                                         field: key, hint: "write it one '- ' item a line to import into it")
+                        throw InputError(
+                            "'\(key)' is written as a flow list [...]", file: file, line: keyLine + 1,
+                            field: key, hint: "write it one '- ' item a line to import into it")
                     }
                     starts = []
                 }
@@ -149,8 +170,9 @@ enum TimelineMerge {
                     start..<(i + 1 < starts.count ? starts[i + 1] : end)
                 }
                 let ids = items.map { $0.mapping?["id"]?.string ?? "" }
-                return List(keyLine: keyLine, indent: indent, items: Array(zip(ids, ranges)).map { ($0.0, $0.1) },
-                            end: end, isEmptyFlow: isFlow)
+                return List(
+                    keyLine: keyLine, indent: indent, items: Array(zip(ids, ranges)).map { ($0.0, $0.1) },
+                    end: end, isEmptyFlow: isFlow)
             }
             sources = try list("sources")
             events = try list("events")
@@ -169,7 +191,8 @@ enum YAMLEmitter {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             case "\r": result += "\\r"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            case _
+            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
                 || [0x2028, 0x2029, 0xFEFF].contains(scalar.value):
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
@@ -188,8 +211,10 @@ enum YAMLEmitter {
 
     static func event(_ event: Event, indent: String) -> [String] {
         let inner = indent + "  "
-        var lines = ["\(indent)- id: \(quoted(event.id))",
-                     "\(inner)external_id: \(quoted(event.externalID))"]
+        var lines = [
+            "\(indent)- id: \(quoted(event.id))",
+            "\(inner)external_id: \(quoted(event.externalID))",
+        ]
         if !event.externalVersion.isEmpty { lines.append("\(inner)external_version: \(quoted(event.externalVersion))") }
         lines.append("\(inner)date: \(date(event.date))")
         if !event.dateNote.isEmpty { lines.append("\(inner)date_note: \(quoted(event.dateNote))") }
@@ -210,9 +235,11 @@ enum YAMLEmitter {
 
     static func source(_ source: Source, indent: String) -> [String] {
         let inner = indent + "  "
-        var lines = ["\(indent)- id: \(quoted(source.id))",
-                     "\(inner)outlet: \(quoted(source.outlet))",
-                     "\(inner)published: \(date(source.published))"]
+        var lines = [
+            "\(indent)- id: \(quoted(source.id))",
+            "\(inner)outlet: \(quoted(source.outlet))",
+            "\(inner)published: \(date(source.published))",
+        ]
         if !source.note.isEmpty { lines.append("\(inner)note: \(quoted(source.note))") }
         return lines
     }

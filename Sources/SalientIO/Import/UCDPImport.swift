@@ -3,8 +3,10 @@ import SalientCore
 /// UCDP GED's CSV (codebook columns; codes per docs/formats.md) read into events. GED gives
 /// each event's coordinates and its precision, so they are kept as explicit coordinates.
 public enum UCDPImport {
-    public static let requiredColumns = ["id", "date_start", "date_end", "date_prec", "where_prec", "latitude",
-                                         "longitude", "side_a", "side_b", "best", "low", "high", "source_article"]
+    public static let requiredColumns = [
+        "id", "date_start", "date_end", "date_prec", "where_prec", "latitude",
+        "longitude", "side_a", "side_b", "best", "low", "high", "source_article",
+    ]
 
     public static func read(path: String) throws -> [ImportedRecord] {
         try records(CSVTable(path: path, required: requiredColumns))
@@ -19,7 +21,8 @@ public enum UCDPImport {
         return try table.rows.indices.map { row in
             let record = try self.record(table, row: row)
             if let first = seen[record.event.externalID] {
-                throw table.error("id '\(table.value("id", row: row))' repeats row \(first + 1)", row: row,
+                throw table.error(
+                    "id '\(table.value("id", row: row))' repeats row \(first + 1)", row: row,
                     column: "id")
             }
             seen[record.event.externalID] = row
@@ -40,7 +43,8 @@ public enum UCDPImport {
         func value(_ column: String) -> String { table.value(column, row: row) }
         let recordID = value("id")
         guard !recordID.isEmpty else { throw table.error("id is empty", row: row, column: "id") }
-        let start = try day(table, "date_start", row: row), end = try day(table, "date_end", row: row)
+        let start = try day(table, "date_start", row: row)
+        let end = try day(table, "date_end", row: row)
         guard end >= start else {
             throw table.error("date_end \(end) is before date_start \(start)", row: row, column: "date_end")
         }
@@ -50,15 +54,17 @@ public enum UCDPImport {
         }
         let whereCode = try table.integer("where_prec", row: row)
         guard let precision = UCDPMapping.locationPrecision(wherePrecision: whereCode) else {
-            throw table.error("unknown where_prec \(whereCode)", row: row, column: "where_prec",
+            throw table.error(
+                "unknown where_prec \(whereCode)", row: row, column: "where_prec",
                 hint: "UCDP uses 1 to 7")
         }
         var kind = EventKind.contested
         if !value("type_of_violence").isEmpty {
             let code = try table.integer("type_of_violence", row: row)
             guard let mapped = UCDPMapping.kind(typeOfViolence: code) else {
-                throw table.error("unknown type_of_violence \(code)", row: row, column: "type_of_violence",
-                                  hint: "UCDP uses 1, 2 or 3")
+                throw table.error(
+                    "unknown type_of_violence \(code)", row: row, column: "type_of_violence",
+                    hint: "UCDP uses 1, 2 or 3")
             }
             kind = mapped
         }

@@ -90,8 +90,9 @@ struct MapContent {
         }
 
         let frame = extent(of: extentPoints.isEmpty ? fallback : extentPoints)
-        let north = try northVector(at: PlanarPoint(x: (frame.minX + frame.maxX) / 2, y: (frame.minY + frame.maxY) / 2),
-                                    projection: projection)
+        let north = try northVector(
+            at: PlanarPoint(x: (frame.minX + frame.maxX) / 2, y: (frame.minY + frame.maxY) / 2),
+            projection: projection)
         return MapContent(
             title: timeline.title, day: estimate.asOf, actor: parameters.actor,
             controlled: controlled.mapRings { $0.map(point) }, contested: contested.mapRings { $0.map(point) },
@@ -108,7 +109,8 @@ struct MapContent {
     private static func northVector(at centre: PlanarPoint, projection: LocalMetricProjection) throws -> PlanarPoint {
         guard let here = try projection.lonLat([centre]).first else { return PlanarPoint(x: 0, y: 1) }
         let ends = try projection.planar([here, LonLat(lon: here.lon, lat: min(here.lat + 0.05, 90))])
-        let dx = ends[1].x - ends[0].x, dy = ends[1].y - ends[0].y
+        let dx = ends[1].x - ends[0].x
+        let dy = ends[1].y - ends[0].y
         let length = (dx * dx + dy * dy).squareRoot()
         return length > 0 ? PlanarPoint(x: dx / length, y: dy / length) : PlanarPoint(x: 0, y: 1)
     }
@@ -149,7 +151,8 @@ struct MapContent {
             return "© OpenStreetMap contributors (\(licenceName(osm)))"
         }
         if let part = parts.first(where: { $0.contains("GeoNames") })
-            ?? (provenance.source.contains("GeoNames") ? parts.first : nil) {
+            ?? (provenance.source.contains("GeoNames") ? parts.first : nil)
+        {
             return "GeoNames (\(licenceName(part)))"
         }
         return "\(provenance.source) (\(provenance.licence))"
@@ -158,13 +161,19 @@ struct MapContent {
     /// The focus with room around it: half again its size, at least 40 km across.
     private static func extent(of points: [PlanarPoint]) -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
         guard let first = points.first else { return (-20_000, -20_000, 20_000, 20_000) }
-        var minX = first.x, maxX = first.x, minY = first.y, maxY = first.y
+        var minX = first.x
+        var maxX = first.x
+        var minY = first.y
+        var maxY = first.y
         for p in points {
-            minX = min(minX, p.x); maxX = max(maxX, p.x)
-            minY = min(minY, p.y); maxY = max(maxY, p.y)
+            minX = min(minX, p.x)
+            maxX = max(maxX, p.x)
+            minY = min(minY, p.y)
+            maxY = max(maxY, p.y)
         }
         let half = max(max(maxX - minX, maxY - minY) * 0.75, 20_000)
-        let cx = (minX + maxX) / 2, cy = (minY + maxY) / 2
+        let cx = (minX + maxX) / 2
+        let cy = (minY + maxY) / 2
         return (cx - half, cy - half, cx + half, cy + half)
     }
 }

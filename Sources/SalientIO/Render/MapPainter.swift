@@ -39,8 +39,9 @@ struct MapPainter {
     /// Everything is laid out for 1200 px and scaled, so a wider picture is the same map.
     private var unit: Double { Double(width) / 1200 }
     private var frame: Rect {
-        Rect(x: 16 * unit, y: 70 * unit, width: Double(width) - 32 * unit,
-             height: Double(height) - 70 * unit - 88 * unit)
+        Rect(
+            x: 16 * unit, y: 70 * unit, width: Double(width) - 32 * unit,
+            height: Double(height) - 70 * unit - 88 * unit)
     }
 
     /// Metres in the plane to pixels: the extent fitted into the frame, north of the plane up.
@@ -50,9 +51,12 @@ struct MapPainter {
     }
 
     private func pixel(_ p: PlanarPoint) -> (x: Double, y: Double) {
-        let e = content.extent, k = pixelsPerMetre
-        return (frame.x + frame.width / 2 + (p.x - (e.minX + e.maxX) / 2) * k,
-                frame.y + frame.height / 2 - (p.y - (e.minY + e.maxY) / 2) * k)
+        let e = content.extent
+        let k = pixelsPerMetre
+        return (
+            frame.x + frame.width / 2 + (p.x - (e.minX + e.maxX) / 2) * k,
+            frame.y + frame.height / 2 - (p.y - (e.minY + e.maxY) / 2) * k
+        )
     }
 
     func draw(_ cr: OpaquePointer) -> [DrawnText] {
@@ -93,8 +97,10 @@ struct MapPainter {
             cairo_stroke(cr)
             cairo_set_dash(cr, nil, 0, 0)
         }
-        for (area, colour, opacity) in [(content.contested, MapPalette.contested, MapPalette.contestedOpacity),
-                                        (content.controlled, MapPalette.controlled, MapPalette.controlledOpacity)] {
+        for (area, colour, opacity) in [
+            (content.contested, MapPalette.contested, MapPalette.contestedOpacity),
+            (content.controlled, MapPalette.controlled, MapPalette.controlledOpacity),
+        ] {
             path(cr, area)
             setColour(cr, colour, alpha: opacity)
             cairo_fill_preserve(cr)
@@ -153,9 +159,11 @@ struct MapPainter {
             for (i, kind) in kinds.enumerated() {
                 drawMarker(cr, kind, x: left + step * Double(i), y: centre.y)
             }
-            boxes.append(Rect(x: left - markerRadius - 1, y: centre.y - markerRadius - 1,
-                              width: step * Double(kinds.count - 1) + 2 * markerRadius + 2,
-                              height: 2 * markerRadius + 2))
+            boxes.append(
+                Rect(
+                    x: left - markerRadius - 1, y: centre.y - markerRadius - 1,
+                    width: step * Double(kinds.count - 1) + 2 * markerRadius + 2,
+                    height: 2 * markerRadius + 2))
         }
         return boxes
     }
@@ -177,8 +185,10 @@ struct MapPainter {
             cairo_rectangle(cr, x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7)
         case .repelled:
             let d = r * 0.9
-            cairo_move_to(cr, x - d, y - d); cairo_line_to(cr, x + d, y + d)
-            cairo_move_to(cr, x + d, y - d); cairo_line_to(cr, x - d, y + d)
+            cairo_move_to(cr, x - d, y - d)
+            cairo_line_to(cr, x + d, y + d)
+            cairo_move_to(cr, x + d, y - d)
+            cairo_line_to(cr, x - d, y + d)
             cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
             setColour(cr, MapPalette.halo)
             cairo_set_line_width(cr, 5 * unit)
@@ -219,14 +229,18 @@ struct MapPainter {
     /// with no free spot is left out rather than drawn over another.
     private func drawLabels(_ cr: OpaquePointer, obstacles: [Rect], texts: inout [DrawnText]) {
         var taken = obstacles
-        let size = 13 * unit, gap = 4 * unit
+        let size = 13 * unit
+        let gap = 4 * unit
         selectFont(cr, size: size, bold: false)
         for label in content.labels {
             let anchor = pixel(label.anchor)
-            let box = taken.first { $0.x <= anchor.x && anchor.x <= $0.maxX && $0.y <= anchor.y && anchor.y <= $0.maxY }
-                ?? Rect(x: anchor.x - markerRadius, y: anchor.y - markerRadius,
-                        width: 2 * markerRadius, height: 2 * markerRadius)
-            let w = advance(cr, label.text), h = size
+            let box =
+                taken.first { $0.x <= anchor.x && anchor.x <= $0.maxX && $0.y <= anchor.y && anchor.y <= $0.maxY }
+                ?? Rect(
+                    x: anchor.x - markerRadius, y: anchor.y - markerRadius,
+                    width: 2 * markerRadius, height: 2 * markerRadius)
+            let w = advance(cr, label.text)
+            let h = size
             let candidates = [
                 (box.maxX + gap, anchor.y - h / 2), (box.x - gap - w, anchor.y - h / 2),
                 (anchor.x - w / 2, box.y - gap - h), (anchor.x - w / 2, box.maxY + gap),
@@ -235,35 +249,50 @@ struct MapPainter {
             ]
             let inner = Rect(x: frame.x + 2, y: frame.y + 2, width: frame.width - 4, height: frame.height - 4)
             let spots = candidates.map { Rect(x: $0.0, y: $0.1, width: w, height: h) }
-            guard let spot = spots.first(where: { spot in
-                inner.contains(spot) && !taken.contains { $0.intersects(spot) }
-            }) else { continue }
+            guard
+                let spot = spots.first(where: { spot in
+                    inner.contains(spot) && !taken.contains { $0.intersects(spot) }
+                })
+            else { continue }
             taken.append(spot)
             // The baseline sits about a fifth of the size above the box's bottom (DejaVu's descent).
-            text(cr, label.text, x: spot.x, y: spot.maxY - 0.2 * size, size: size, bold: false, role: "label",
-                 texts: &texts, halo: true)
+            text(
+                cr, label.text, x: spot.x, y: spot.maxY - 0.2 * size, size: size, bold: false, role: "label",
+                texts: &texts, halo: true)
         }
     }
 
     // MARK: Legend, north arrow, scale bar
 
     private func drawLegend(_ cr: OpaquePointer, texts: inout [DrawnText]) -> Rect {
-        enum Symbol { case fill(RGB, Double), border, outline, marker(EventKind) }
+        enum Symbol {
+            case fill(RGB, Double)
+            case border, outline
+            case marker(EventKind)
+        }
         var rows: [(Symbol, String)] = [
-            (.fill(MapPalette.controlled, MapPalette.controlledOpacity),
-             "Controlled by \(content.actor): \(squareKilometres(content.controlledSquareKilometers))"),
-            (.fill(MapPalette.contested, MapPalette.contestedOpacity),
-             "Contested: \(squareKilometres(content.contestedSquareKilometers))"),
+            (
+                .fill(MapPalette.controlled, MapPalette.controlledOpacity),
+                "Controlled by \(content.actor): \(squareKilometres(content.controlledSquareKilometers))"
+            ),
+            (
+                .fill(MapPalette.contested, MapPalette.contestedOpacity),
+                "Contested: \(squareKilometres(content.contestedSquareKilometers))"
+            ),
             (.border, "Border: \(content.borderName)"),
             (.outline, "Outline: \(content.territoryNames.joined(separator: ", "))"),
         ]
         let present = Set(content.markers.map(\.kind))
         rows += EventKind.allCases.filter(present.contains).map { (.marker($0), Self.kindNames[$0] ?? $0.rawValue) }
-        let size = 13 * unit, rowHeight = 21 * unit, pad = 10 * unit, swatch = 26 * unit
+        let size = 13 * unit
+        let rowHeight = 21 * unit
+        let pad = 10 * unit
+        let swatch = 26 * unit
         selectFont(cr, size: size, bold: false)
         let textWidth = rows.map { advance(cr, $0.1) }.max() ?? 0
-        let box = Rect(x: frame.x + 10 * unit, y: frame.y + 10 * unit, width: pad * 2 + swatch + 8 * unit + textWidth,
-                       height: pad * 2 + rowHeight * Double(rows.count + 1))
+        let box = Rect(
+            x: frame.x + 10 * unit, y: frame.y + 10 * unit, width: pad * 2 + swatch + 8 * unit + textWidth,
+            height: pad * 2 + rowHeight * Double(rows.count + 1))
         cairo_rectangle(cr, box.x, box.y, box.width, box.height)
         setColour(cr, MapPalette.paper, alpha: 0.92)
         cairo_fill_preserve(cr)
@@ -273,7 +302,8 @@ struct MapPainter {
         text(cr, "Legend", x: box.x + pad, y: box.y + pad + size, size: size, bold: true, role: "legend", texts: &texts)
         for (i, row) in rows.enumerated() {
             let top = box.y + pad + rowHeight * Double(i + 1)
-            let mid = top + rowHeight / 2, left = box.x + pad
+            let mid = top + rowHeight / 2
+            let left = box.x + pad
             switch row.0 {
             case .fill(let colour, let opacity):
                 cairo_rectangle(cr, left, mid - 7 * unit, swatch, 14 * unit)
@@ -285,7 +315,8 @@ struct MapPainter {
                 cairo_set_line_width(cr, 1.5 * unit)
                 cairo_stroke(cr)
             case .border:
-                cairo_move_to(cr, left, mid); cairo_line_to(cr, left + swatch, mid)
+                cairo_move_to(cr, left, mid)
+                cairo_line_to(cr, left + swatch, mid)
                 setColour(cr, MapPalette.border)
                 cairo_set_line_width(cr, 2.4 * unit)
                 cairo_stroke(cr)
@@ -302,22 +333,30 @@ struct MapPainter {
                 drawMarker(cr, kind, x: left + swatch / 2, y: mid)
             }
             selectFont(cr, size: size, bold: false)
-            text(cr, row.1, x: left + swatch + 8 * unit, y: mid + 0.35 * size, size: size, bold: false, role: "legend",
-                 texts: &texts)
+            text(
+                cr, row.1, x: left + swatch + 8 * unit, y: mid + 0.35 * size, size: size, bold: false, role: "legend",
+                texts: &texts)
         }
         return box
     }
 
     private func drawNorthArrow(_ cr: OpaquePointer, texts: inout [DrawnText]) -> Rect {
         let length = 42 * unit
-        let cx = frame.maxX - 34 * unit, cy = frame.y + 34 * unit + length / 2
+        let cx = frame.maxX - 34 * unit
+        let cy = frame.y + 34 * unit + length / 2
         // The plane's y grows north, the picture's grows down.
-        let dx = content.north.x, dy = -content.north.y
-        let tip = (cx + dx * length / 2, cy + dy * length / 2), tail = (cx - dx * length / 2, cy - dy * length / 2)
+        let dx = content.north.x
+        let dy = -content.north.y
+        let tip = (cx + dx * length / 2, cy + dy * length / 2)
+        let tail = (cx - dx * length / 2, cy - dy * length / 2)
         let side = (-dy * 8 * unit, dx * 8 * unit)
         cairo_new_path(cr)
-        polygon(cr, [tip, (tail.0 + side.0, tail.1 + side.1), (cx - dx * length * 0.2, cy - dy * length * 0.2),
-                     (tail.0 - side.0, tail.1 - side.1)])
+        polygon(
+            cr,
+            [
+                tip, (tail.0 + side.0, tail.1 + side.1), (cx - dx * length * 0.2, cy - dy * length * 0.2),
+                (tail.0 - side.0, tail.1 - side.1),
+            ])
         setColour(cr, MapPalette.halo)
         cairo_set_line_width(cr, 4 * unit)
         cairo_stroke_preserve(cr)
@@ -326,8 +365,9 @@ struct MapPainter {
         let size = 15 * unit
         selectFont(cr, size: size, bold: true)
         let w = advance(cr, "N")
-        text(cr, "N", x: tip.0 + dx * 6 * unit - w / 2, y: tip.1 + dy * 6 * unit - 0.1 * size, size: size, bold: true,
-             role: "north", texts: &texts, halo: true)
+        text(
+            cr, "N", x: tip.0 + dx * 6 * unit - w / 2, y: tip.1 + dy * 6 * unit - 0.1 * size, size: size, bold: true,
+            role: "north", texts: &texts, halo: true)
         return Rect(x: cx - 24 * unit, y: cy - length / 2 - 26 * unit, width: 48 * unit, height: length + 34 * unit)
     }
 
@@ -338,7 +378,9 @@ struct MapPainter {
         let magnitude = pow(10, floor(log10(wanted)))
         let metres = [5.0, 2, 1].map { $0 * magnitude }.first { $0 <= wanted } ?? magnitude
         let length = metres * pixelsPerMetre
-        let left = frame.x + 16 * unit, baseline = frame.maxY - 18 * unit, barHeight = 7 * unit
+        let left = frame.x + 16 * unit
+        let baseline = frame.maxY - 18 * unit
+        let barHeight = 7 * unit
         let box = Rect(x: left - 8 * unit, y: baseline - 34 * unit, width: length + 70 * unit, height: 46 * unit)
         cairo_rectangle(cr, box.x, box.y, box.width, box.height)
         setColour(cr, MapPalette.paper, alpha: 0.85)
@@ -354,26 +396,33 @@ struct MapPainter {
         let size = 12 * unit
         selectFont(cr, size: size, bold: false)
         let label = metres >= 1000 ? "\(formatNumber(metres / 1000)) km" : "\(formatNumber(metres)) m"
-        text(cr, "0", x: left - advance(cr, "0") / 2, y: baseline - barHeight - 5 * unit, size: size, bold: false,
-             role: "scale", texts: &texts)
-        text(cr, label, x: left + length - advance(cr, label) / 2, y: baseline - barHeight - 5 * unit, size: size,
-             bold: false, role: "scale", texts: &texts)
+        text(
+            cr, "0", x: left - advance(cr, "0") / 2, y: baseline - barHeight - 5 * unit, size: size, bold: false,
+            role: "scale", texts: &texts)
+        text(
+            cr, label, x: left + length - advance(cr, label) / 2, y: baseline - barHeight - 5 * unit, size: size,
+            bold: false, role: "scale", texts: &texts)
         return box
     }
 
     // MARK: Header and footer
 
     private func drawHeaderAndFooter(_ cr: OpaquePointer, texts: inout [DrawnText]) {
-        let left = 16 * unit, right = Double(width) - 16 * unit
-        text(cr, content.title, x: left, y: 24 * unit, size: 15 * unit, bold: false, role: "title", texts: &texts,
-             colour: MapPalette.secondaryInk, fitting: right - left)
-        text(cr, "Estimated control as of \(Self.longDate(content.day))", x: left, y: 56 * unit, size: 24 * unit,
-             bold: true, role: "date", texts: &texts, fitting: right - left)
+        let left = 16 * unit
+        let right = Double(width) - 16 * unit
+        text(
+            cr, content.title, x: left, y: 24 * unit, size: 15 * unit, bold: false, role: "title", texts: &texts,
+            colour: MapPalette.secondaryInk, fitting: right - left)
+        text(
+            cr, "Estimated control as of \(Self.longDate(content.day))", x: left, y: 56 * unit, size: 24 * unit,
+            bold: true, role: "date", texts: &texts, fitting: right - left)
         let center = content.projection.center
-        var notes = "Projection: azimuthal equidistant centred on \(String(format: "%.4f", center.lat))° N, "
+        var notes =
+            "Projection: azimuthal equidistant centred on \(String(format: "%.4f", center.lat))° N, "
             + "\(String(format: "%.4f", center.lon))° E; scale bar measured in that plane."
         if content.undrawnEventCount > 0 {
-            notes = "\(content.undrawnEventCount) event\(content.undrawnEventCount == 1 ? "" : "s") located only to a "
+            notes =
+                "\(content.undrawnEventCount) event\(content.undrawnEventCount == 1 ? "" : "s") located only to a "
                 + "region not drawn. " + notes
         }
         let lines: [(String, String)] = [
@@ -383,15 +432,18 @@ struct MapPainter {
             (notes, "note"),
         ]
         for (i, line) in lines.enumerated() {
-            text(cr, line.0, x: left, y: frame.maxY + 22 * unit + 19 * unit * Double(i), size: 12.5 * unit, bold: false,
-                 role: line.1, texts: &texts, colour: i == 1 ? MapPalette.ink : MapPalette.secondaryInk,
-                 fitting: right - left)
+            text(
+                cr, line.0, x: left, y: frame.maxY + 22 * unit + 19 * unit * Double(i), size: 12.5 * unit, bold: false,
+                role: line.1, texts: &texts, colour: i == 1 ? MapPalette.ink : MapPalette.secondaryInk,
+                fitting: right - left)
         }
     }
 
     static func longDate(_ day: CalendarDay) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ]
         let c = day.components
         return "\(c.day) \(months[c.month - 1]) \(c.year)"
     }
@@ -423,8 +475,9 @@ struct MapPainter {
     }
 
     private func selectFont(_ cr: OpaquePointer, size: Double, bold: Bool) {
-        cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_select_font_face(
+            cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(cr, size)
     }
 
@@ -436,10 +489,13 @@ struct MapPainter {
 
     /// Draws a line of text; with `fitting`, shrinks it (to 70 %) and then shortens it with an
     /// ellipsis so that it stays one line within that width.
-    private func text(_ cr: OpaquePointer, _ string: String, x: Double, y: Double, size: Double, bold: Bool,
-                      role: String, texts: inout [DrawnText], colour: RGB = MapPalette.ink, halo: Bool = false,
-                      fitting maxWidth: Double? = nil) {
-        var shown = string, fontSize = size
+    private func text(
+        _ cr: OpaquePointer, _ string: String, x: Double, y: Double, size: Double, bold: Bool,
+        role: String, texts: inout [DrawnText], colour: RGB = MapPalette.ink, halo: Bool = false,
+        fitting maxWidth: Double? = nil
+    ) {
+        var shown = string
+        var fontSize = size
         selectFont(cr, size: fontSize, bold: bold)
         if let maxWidth {
             let natural = advance(cr, shown)

@@ -18,7 +18,8 @@ struct RGB: Hashable, Sendable {
 
     /// The colour seen where this one is painted at `opacity` over `background`.
     func over(_ background: RGB, opacity: Double) -> RGB {
-        RGB(red: red * opacity + background.red * (1 - opacity),
+        RGB(
+            red: red * opacity + background.red * (1 - opacity),
             green: green * opacity + background.green * (1 - opacity),
             blue: blue * opacity + background.blue * (1 - opacity))
     }

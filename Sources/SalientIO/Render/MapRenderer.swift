@@ -50,8 +50,10 @@ enum MapRenderer {
     private static func svg(_ painter: MapPainter) throws -> String {
         let sink = ByteSink()
         let texts: [DrawnText] = try withExtendedLifetime(sink) {
-            guard let surface = cairo_svg_surface_create_for_stream(collect, Unmanaged.passUnretained(sink).toOpaque(),
-                                                                    Double(painter.width), Double(painter.height))
+            guard
+                let surface = cairo_svg_surface_create_for_stream(
+                    collect, Unmanaged.passUnretained(sink).toOpaque(),
+                    Double(painter.width), Double(painter.height))
             else { throw Failure.cairo("no SVG surface") }
             defer { cairo_surface_destroy(surface) }
             cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
@@ -89,7 +91,8 @@ enum MapRenderer {
         guard let pattern = try? NSRegularExpression(pattern: "surface[0-9]+") else { return svg }
         let ns = svg as NSString
         var numbers: [String: Int] = [:]
-        var out = "", last = 0
+        var out = ""
+        var last = 0
         for match in pattern.matches(in: svg, range: NSRange(location: 0, length: ns.length)) {
             let token = ns.substring(with: match.range)
             let number = numbers[token] ?? (numbers.count + 1)
@@ -106,7 +109,8 @@ enum MapRenderer {
         var layer = "<g id=\"salient-text\" fill-opacity=\"0\" stroke=\"none\" font-family=\"DejaVu Sans\">\n"
         layer += "<title>\(escape("\(content.title): estimated control as of \(content.day)"))</title>\n"
         for t in texts {
-            layer += "<text class=\"\(t.role)\" x=\"\(number(t.x))\" y=\"\(number(t.y))\" "
+            layer +=
+                "<text class=\"\(t.role)\" x=\"\(number(t.x))\" y=\"\(number(t.y))\" "
                 + "font-size=\"\(number(t.size))\">\(escape(t.text))</text>\n"
         }
         layer += "</g>\n"

@@ -12,8 +12,10 @@ public enum RenderJob {
         public var width: Int
         public var force: Bool
 
-        public init(timelinePath: String, asOf: CalendarDay? = nil, from: CalendarDay? = nil, to: CalendarDay? = nil,
-                    outputFolder: String? = nil, width: Int = 1200, force: Bool = false) {
+        public init(
+            timelinePath: String, asOf: CalendarDay? = nil, from: CalendarDay? = nil, to: CalendarDay? = nil,
+            outputFolder: String? = nil, width: Int = 1200, force: Bool = false
+        ) {
             self.timelinePath = timelinePath
             self.asOf = asOf
             self.from = from
@@ -35,8 +37,9 @@ public enum RenderJob {
     /// Reads, estimates and draws every day before writing anything; then writes all the files as one set.
     public static func run(_ options: Options) throws -> Result {
         guard widths.contains(options.width) else {
-            throw InputError("a picture width of \(options.width) is outside \(widths.lowerBound)...\(widths.upperBound) pixels",
-                             file: "", hint: "the default is 1200")
+            throw InputError(
+                "a picture width of \(options.width) is outside \(widths.lowerBound)...\(widths.upperBound) pixels",
+                file: "", hint: "the default is 1200")
         }
         let loaded = try TimelineReader.read(path: options.timelinePath)
         let timeline = loaded.timeline
@@ -46,8 +49,9 @@ public enum RenderJob {
         let days = try chooseDays(options, span: span)
         let folder = OutputFolder(path: options.outputFolder ?? "exports/\(timeline.id)")
         let names = days.flatMap { ["render/\($0).png", "render/\($0).svg"] }
-        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer,
-                                                 geodesic: try Geodesic.wgs84())
+        let estimator = try ControlAreaEstimator(
+            timeline: timeline, gazetteer: loaded.gazetteer,
+            geodesic: try Geodesic.wgs84())
         var state = ControlAreaEstimator.State()
         var files: [(name: String, contents: Data)] = []
         for day in days {
@@ -61,21 +65,27 @@ public enum RenderJob {
         return Result(files: names.map(folder.url), days: days)
     }
 
-    private static func chooseDays(_ options: Options,
-                                   span: (start: CalendarDay, end: CalendarDay)) throws -> [CalendarDay] {
+    private static func chooseDays(
+        _ options: Options,
+        span: (start: CalendarDay, end: CalendarDay)
+    ) throws -> [CalendarDay] {
         if options.asOf != nil, options.from != nil || options.to != nil {
             throw InputError("one day and a range were both asked for", file: "", hint: "give one day or a range")
         }
-        let asked: [(RequestRefusal.Day, CalendarDay?)] = [(.asOf, options.asOf), (.first, options.from), (.last, options.to)]
+        let asked: [(RequestRefusal.Day, CalendarDay?)] = [
+            (.asOf, options.asOf), (.first, options.from), (.last, options.to),
+        ]
         for (which, day) in asked {
             if let day, day < span.start || day > span.end {
-                throw RequestRefusal(.outsideTimeline(which, day, start: span.start, end: span.end),
-                                     path: options.timelinePath)
+                throw RequestRefusal(
+                    .outsideTimeline(which, day, start: span.start, end: span.end),
+                    path: options.timelinePath)
             }
         }
         if let day = options.asOf { return [day] }
         guard options.from != nil || options.to != nil else { return [span.end] }
-        let from = options.from ?? span.start, to = options.to ?? span.end
+        let from = options.from ?? span.start
+        let to = options.to ?? span.end
         guard from <= to else { throw RequestRefusal(.firstAfterLast(from, to), path: options.timelinePath) }
         let days = CalendarDay.range(from, through: to)
         guard days.count <= Limits.snapshotDays else {

@@ -73,8 +73,11 @@ struct EventScanner {
             var event = yaml_event_t()
             while yaml_parser_parse(&parser, &event) == 1 {
                 defer { yaml_event_delete(&event) }
-                let line = Int(event.start_mark.line) + 1, endLine = Int(event.end_mark.line) + 1
-                var size = 0, anchor: String?, closed: Frame?
+                let line = Int(event.start_mark.line) + 1
+                let endLine = Int(event.end_mark.line) + 1
+                var size = 0
+                var anchor: String?
+                var closed: Frame?
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
                     return (nil, nil)
@@ -85,7 +88,8 @@ struct EventScanner {
                     size = Self.string(event.data.alias.anchor).flatMap { anchorSizes[$0] } ?? 1
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
-                    let anchorName = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                    let anchorName = Self.string(
+                        isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                     if let fieldOnLine, endLine >= fieldOnLine { return (nil, Self.childPath(frames)) }
                     total += 1
                     frames.append(Frame(isMapping: isMapping, path: Self.childPath(frames) ?? "", anchor: anchorName))
@@ -108,12 +112,16 @@ struct EventScanner {
                 guard !frames.isEmpty else { continue }
                 frames[frames.count - 1].size += size
                 if frames[frames.count - 1].isMapping, frames[frames.count - 1].children % 2 == 0 {
-                    let key = tracksKeys && closed == nil && event.type == YAML_SCALAR_EVENT ? Self.scalarText(event) : nil
+                    let key =
+                        tracksKeys && closed == nil && event.type == YAML_SCALAR_EVENT ? Self.scalarText(event) : nil
                     frames[frames.count - 1].key = key
                     if findDuplicateKeys, let key {
                         if let first = frames[frames.count - 1].keyLines[key] {
-                            return (.duplicateKey(key, line: line, firstLine: first,
-                                                  field: Self.childPath(frames, keyText: key) ?? key), nil)
+                            return (
+                                .duplicateKey(
+                                    key, line: line, firstLine: first,
+                                    field: Self.childPath(frames, keyText: key) ?? key), nil
+                            )
                         }
                         frames[frames.count - 1].keyLines[key] = line
                     }

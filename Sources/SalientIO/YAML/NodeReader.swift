@@ -25,10 +25,14 @@ struct NodeReader {
         budget.remaining = max(Limits.minimumValues, text.utf8.count * Limits.valuesPerByte)
         // Without an anchor no alias can expand, so most files skip the walk.
         if text.utf8.contains(UInt8(ascii: "&")),
-           case .overBudget(let line, let field) = EventScanner(text: text, budget: budget.remaining,
-                                                                findDuplicateKeys: false).scan() {
-            throw InputError("the file expands to more values than its size allows", file: file, line: line,
-                             field: field, hint: "YAML aliases that repeat large parts (an alias bomb) are refused")
+            case .overBudget(let line, let field) = EventScanner(
+                text: text, budget: budget.remaining,
+                findDuplicateKeys: false
+            ).scan()
+        {
+            throw InputError(
+                "the file expands to more values than its size allows", file: file, line: line,
+                field: field, hint: "YAML aliases that repeat large parts (an alias bomb) are refused")
         }
         do {
             // The basic resolver tags no plain scalar by pattern: the readers type every value
@@ -42,8 +46,9 @@ struct NodeReader {
             // Yams's own message quotes the whole file; name the key, its line and field instead.
             let scanner = EventScanner(text: text, budget: .max, findDuplicateKeys: true)
             if case .duplicateKey(let key, let line, let firstLine, let field) = scanner.scan() {
-                throw InputError("duplicate key '\(key)'", file: file, line: line, field: field,
-                                 hint: "first written on line \(firstLine); a key may appear once in a mapping")
+                throw InputError(
+                    "duplicate key '\(key)'", file: file, line: line, field: field,
+                    hint: "first written on line \(firstLine); a key may appear once in a mapping")
             }
             throw InputError("duplicate key '\(duplicates.first ?? "")'", file: file, line: context.mark.line)
         } catch YamlError.reader(let problem, _, _, _) {
@@ -70,9 +75,10 @@ struct NodeReader {
         }
         guard let found else { return InputError("unreadable text: \(problem)", file: file) }
         let code = "U+" + String(String(found.value, radix: 16, uppercase: true).paddingLeft(to: 4))
-        return InputError("the control character \(code) is not allowed in YAML or JSON text", file: file, line: line,
-                          field: EventScanner.field(onLine: line, of: String(sanitized)),
-                          hint: "remove it, or write it as an escape such as \\t inside double quotes")
+        return InputError(
+            "the control character \(code) is not allowed in YAML or JSON text", file: file, line: line,
+            field: EventScanner.field(onLine: line, of: String(sanitized)),
+            hint: "remove it, or write it as an escape such as \\t inside double quotes")
     }
 
     /// What libyaml's reader refuses: C0 controls but tab and line breaks, DEL, C1 controls but
@@ -89,7 +95,10 @@ struct NodeReader {
     /// stack. Counts flow brackets (inside strings too, so it can only over-count) and block
     /// indentation.
     private func checkNesting(_ text: String) throws {
-        var depth = 0, line = 1, column = 0, atLineStart = true
+        var depth = 0
+        var line = 1
+        var column = 0
+        var atLineStart = true
         for byte in text.utf8 {
             if byte == UInt8(ascii: "\n") {
                 line += 1
@@ -108,8 +117,9 @@ struct NodeReader {
                 depth = max(0, depth - 1)
             }
             if depth > Limits.nesting || column / 2 > Limits.nesting {
-                throw InputError("nested more than \(Limits.nesting) levels deep", file: file, line: line,
-                                 hint: "timelines need 4 levels and GeoJSON 6; the file is malformed or hostile")
+                throw InputError(
+                    "nested more than \(Limits.nesting) levels deep", file: file, line: line,
+                    hint: "timelines need 4 levels and GeoJSON 6; the file is malformed or hostile")
             }
         }
     }
@@ -118,8 +128,9 @@ struct NodeReader {
     func spend(_ count: Int, at node: Node, field: String?) throws {
         budget.remaining -= count
         if budget.remaining < 0 {
-            throw InputError("the file expands to more values than its size allows", file: file, line: node.mark?.line,
-                             field: field, hint: "YAML aliases that repeat large parts (an alias bomb) are refused")
+            throw InputError(
+                "the file expands to more values than its size allows", file: file, line: node.mark?.line,
+                field: field, hint: "YAML aliases that repeat large parts (an alias bomb) are refused")
         }
     }
 
@@ -133,7 +144,7 @@ struct NodeReader {
     private static func describe(_ error: YamlError) -> String {
         switch error {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-             .composer(let context, let problem, _, _):
+            .composer(let context, let problem, _, _):
             return "malformed YAML: \(problem)" + (context.map { " \($0.text) started on line \($0.mark.line)" } ?? "")
         case .reader(let problem, _, _, _):
             return "unreadable text: \(problem)"
@@ -144,7 +155,9 @@ struct NodeReader {
 
     func mapping(_ node: Node, field: String?) throws -> Fields {
         guard let mapping = node.mapping else {
-            throw InputError("expected a mapping of fields, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
+            throw InputError(
+                "expected a mapping of fields, found \(kindName(node))", file: file, line: node.mark?.line, field: field
+            )
         }
         try spend(mapping.count, at: node, field: field)
         return Fields(reader: self, mapping: mapping, line: node.mark?.line, prefix: field.map { $0 + "." } ?? "")
@@ -152,7 +165,8 @@ struct NodeReader {
 
     func sequence(_ node: Node, field: String) throws -> [Node] {
         guard let sequence = node.sequence else {
-            throw InputError("expected a list, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
+            throw InputError(
+                "expected a list, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
         }
         try spend(sequence.count, at: node, field: field)
         return Array(sequence)
@@ -161,10 +175,15 @@ struct NodeReader {
     /// Ids are quoted in reports and messages and written into outputs: a newline or an escape
     /// in one (written as `\n` in double quotes) could forge lines there, so none may hold one.
     func refuseControlCharacters(in id: String, fields: Fields, key: String) throws {
-        guard id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control
-                                                  || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return }
-        throw InputError("the id '\(id)' holds a control character", file: file, line: fields.line(of: key),
-                         field: fields.name(key), hint: "ids are written on one line, without control characters")
+        guard
+            id.unicodeScalars.contains(where: {
+                $0.properties.generalCategory == .control
+                    || $0 == "\u{2028}" || $0 == "\u{2029}"
+            })
+        else { return }
+        throw InputError(
+            "the id '\(id)' holds a control character", file: file, line: fields.line(of: key),
+            field: fields.name(key), hint: "ids are written on one line, without control characters")
     }
 
     func kindName(_ node: Node) -> String {
@@ -196,14 +215,19 @@ struct NodeReader {
     }
 
     func number(_ node: Node, field: String) throws -> Double {
-        if case .scalar(let s) = node, s.style == .plain, [".nan", ".inf", "-.inf", "+.inf"].contains(s.string.lowercased()) {
-            throw InputError("expected a finite number, found \(s.string)", file: file, line: node.mark?.line, field: field)
+        if case .scalar(let s) = node, s.style == .plain,
+            [".nan", ".inf", "-.inf", "+.inf"].contains(s.string.lowercased())
+        {
+            throw InputError(
+                "expected a finite number, found \(s.string)", file: file, line: node.mark?.line, field: field)
         }
         guard case .scalar(let s) = node, !isNull(node), s.style == .plain, let value = Double(s.string) else {
-            throw InputError("expected a number, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
+            throw InputError(
+                "expected a number, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
         }
         guard value.isFinite else {
-            throw InputError("expected a finite number, found \(s.string)", file: file, line: node.mark?.line, field: field)
+            throw InputError(
+                "expected a finite number, found \(s.string)", file: file, line: node.mark?.line, field: field)
         }
         return value
     }
@@ -212,8 +236,9 @@ struct NodeReader {
         let text = try string(node, field: field)
         // There was no year 0 (1 BC is followed by AD 1), so 0000 names no day.
         guard let day = CalendarDay(text), !text.hasPrefix("0000") else {
-            throw InputError("'\(text)' is not a date", file: file, line: node.mark?.line, field: field,
-                             hint: "write a day that exists as YYYY-MM-DD")
+            throw InputError(
+                "'\(text)' is not a date", file: file, line: node.mark?.line, field: field,
+                hint: "write a day that exists as YYYY-MM-DD")
         }
         return day
     }
@@ -223,20 +248,24 @@ struct NodeReader {
         if node.mapping == nil { return .day(try day(node, field: field)) }
         let fields = try mapping(node, field: field)
         try fields.rejectUnknown(allowed: ["start", "end"])
-        let start = try fields.day("start"), end = try fields.day("end")
+        let start = try fields.day("start")
+        let end = try fields.day("end")
         guard end >= start else {
-            throw InputError("the interval ends (\(end)) before it starts (\(start))", file: file,
-                             line: fields.line(of: "end"), field: "\(field).end")
+            throw InputError(
+                "the interval ends (\(end)) before it starts (\(start))", file: file,
+                line: fields.line(of: "end"), field: "\(field).end")
         }
         return start == end ? .day(start) : .interval(start: start, end: end)
     }
 
-    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, field: String, as type: T.Type) throws -> T where T.RawValue == String {
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, field: String, as type: T.Type) throws -> T
+    where T.RawValue == String {
         let text = try string(node, field: field)
         if let value = T(rawValue: text) { return value }
         let allowed = T.allCases.map(\.rawValue)
-        throw InputError("'\(text)' is not one of \(allowed.joined(separator: ", "))", file: file, line: node.mark?.line,
-                         field: field, hint: didYouMean(closest(text, among: allowed)))
+        throw InputError(
+            "'\(text)' is not one of \(allowed.joined(separator: ", "))", file: file, line: node.mark?.line,
+            field: field, hint: didYouMean(closest(text, among: allowed)))
     }
 }
 
@@ -294,8 +323,9 @@ struct Fields {
         for i in entries.indices {
             let text = Self.text(of: entries[i]) ?? ""
             guard !allowed.contains(text) else { continue }
-            throw InputError("unknown field '\(text)'", file: reader.file, line: entries[i].key.mark?.line, field: name(text),
-                             hint: didYouMean(closest(text, among: allowed)))
+            throw InputError(
+                "unknown field '\(text)'", file: reader.file, line: entries[i].key.mark?.line, field: name(text),
+                hint: didYouMean(closest(text, among: allowed)))
         }
     }
 
@@ -325,7 +355,9 @@ struct Fields {
     /// (general category Zs, U+0009, and U+200B, once a space), without Foundation's cost on
     /// every field read.
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0 == "\t" || $0 == "\u{200B}" || $0.properties.generalCategory == .spaceSeparator }
+        text.unicodeScalars.allSatisfy {
+            $0 == "\t" || $0 == "\u{200B}" || $0.properties.generalCategory == .spaceSeparator
+        }
     }
 
     func number(_ key: String) throws -> Double {
@@ -340,7 +372,8 @@ struct Fields {
         try reader.eventDate(required(key), field: name(key))
     }
 
-    func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) throws -> T where T.RawValue == String {
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) throws -> T
+    where T.RawValue == String {
         try reader.choice(required(key), field: name(key), as: type)
     }
 
@@ -361,8 +394,8 @@ struct Fields {
     }
 }
 
-private extension String {
-    func paddingLeft(to width: Int) -> String {
+extension String {
+    fileprivate func paddingLeft(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

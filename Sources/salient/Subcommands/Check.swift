@@ -42,9 +42,10 @@ extension SalientCommand {
         @Option(help: "Output format.")
         var format: CheckFormat = .table
 
-        @Option(help: ArgumentHelp(
-            "Also write what was measured as GeoJSON: lines to this file, areas beside it (.areas.geojson).",
-            valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "Also write what was measured as GeoJSON: lines to this file, areas beside it (.areas.geojson).",
+                valueName: "file"))
         var geojson: String?
 
         @Flag(help: "Refuse the timeline's plausibility warnings as errors (exit 2) instead of printing them.")

@@ -50,7 +50,8 @@ extension SalientCommand {
 
         func validate() throws {
             guard let parsed = ClaimUnit(parsing: unit), parsed.canonical == .squareKilometers else {
-                throw ValidationError("unknown area unit '\(unit)'; use km2, sq km, square kilometres, sq mi or square miles")
+                throw ValidationError(
+                    "unknown area unit '\(unit)'; use km2, sq km, square kilometres, sq mi or square miles")
             }
             guard tolerancePercent.isFinite, tolerancePercent >= 0 else {
                 throw ValidationError("--tolerance-percent must be a number of at least 0")
@@ -58,9 +59,10 @@ extension SalientCommand {
         }
 
         func run() throws {
-            let options = CheckAreaJob.Options(claimedField: claimedField, idField: idField, unit: ClaimUnit(parsing: unit)!,
-                                               toleranceFraction: tolerancePercent / 100, repair: repair,
-                                               repairHint: "pass --repair to repair it with GEOSMakeValid")
+            let options = CheckAreaJob.Options(
+                claimedField: claimedField, idField: idField, unit: ClaimUnit(parsing: unit)!,
+                toleranceFraction: tolerancePercent / 100, repair: repair,
+                repairHint: "pass --repair to repair it with GEOSMakeValid")
             let checks = try CheckAreaJob.run(path: file, options: options)
             try Output.print(CheckAreaJob.render(checks, file: file, as: format))
         }

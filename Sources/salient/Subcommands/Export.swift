@@ -26,8 +26,9 @@ extension SalientCommand {
 
         @OptionGroup var output: OutputFolderOptions
 
-        @Option(name: .customLong("as-of"),
-                help: ArgumentHelp("Estimate control as of this day (default: the last day).", valueName: "YYYY-MM-DD"))
+        @Option(
+            name: .customLong("as-of"),
+            help: ArgumentHelp("Estimate control as of this day (default: the last day).", valueName: "YYYY-MM-DD"))
         var asOf: CalendarDay?
 
         @Option(help: OutputFormat.help)
@@ -46,13 +47,16 @@ extension SalientCommand {
                 if !quiet.quiet { try Output.print("wrote \(path)\n") }
                 return
             }
-            let result = try ExportJob.run(timelinePath: timeline, outputFolder: output.outputFolder, asOf: asOf,
-                                           force: output.force, geoPackage: format == .gpkg)
+            let result = try ExportJob.run(
+                timelinePath: timeline, outputFolder: output.outputFolder, asOf: asOf,
+                force: output.force, geoPackage: format == .gpkg)
             guard !quiet.quiet else { return }
             let e = result.estimate
-            try Output.print("wrote \(result.files.joined(separator: " and "))\n"
-                + String(format: "as of %@: controlled %.1f km², contested %.1f km²\n",
-                         e.asOf.description, e.controlled.areaSquareKilometers, e.contested.areaSquareKilometers))
+            try Output.print(
+                "wrote \(result.files.joined(separator: " and "))\n"
+                    + String(
+                        format: "as of %@: controlled %.1f km², contested %.1f km²\n",
+                        e.asOf.description, e.controlled.areaSquareKilometers, e.contested.areaSquareKilometers))
         }
     }
 }

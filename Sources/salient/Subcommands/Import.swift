@@ -53,9 +53,10 @@ extension SalientCommand {
             func run(_ dataset: ImportJob.Dataset) throws {
                 let result: ImportJob.Result
                 if let newID, let gazetteer, let actor {
-                    result = try ImportJob.create(dataset, csvPath: csv, timelinePath: into ?? "\(newID).yaml",
+                    result = try ImportJob.create(
+                        dataset, csvPath: csv, timelinePath: into ?? "\(newID).yaml",
                         id: newID,
-                                                  gazetteer: gazetteer, actor: actor)
+                        gazetteer: gazetteer, actor: actor)
                 } else {
                     result = try ImportJob.run(dataset, csvPath: csv, timelinePath: into!)
                 }
@@ -76,7 +77,7 @@ extension SalientCommand {
         struct UCDP: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "ucdp",
-                    abstract: "Import a UCDP GED CSV (id, date_start, date_end, date_prec, where_prec, …).")
+                abstract: "Import a UCDP GED CSV (id, date_start, date_end, date_prec, where_prec, …).")
 
             @OptionGroup var target: Target
 

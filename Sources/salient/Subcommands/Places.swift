@@ -61,7 +61,8 @@ enum PlaceTable {
         case .multiLineString(let ml): position = "line, \(ml.lines.count) part(s)"
         }
         let p = place.provenance
-        return "\(place.name) (\(place.localName)), \(place.kind.rawValue)\(place.parent.isEmpty ? "" : " in \(place.parent)"), "
+        return
+            "\(place.name) (\(place.localName)), \(place.kind.rawValue)\(place.parent.isEmpty ? "" : " in \(place.parent)"), "
             + "\(position) ±\(Int(p.uncertaintyMeters)) m; source \(p.source) \(p.sourceID), \(p.licence)"
     }
 

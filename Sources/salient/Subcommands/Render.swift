@@ -22,8 +22,9 @@ extension SalientCommand {
         @Argument(help: "The timeline YAML file.")
         var timeline: String
 
-        @Option(name: .customLong("as-of"),
-                help: ArgumentHelp("Draw this day (default: the last day).", valueName: "YYYY-MM-DD"))
+        @Option(
+            name: .customLong("as-of"),
+            help: ArgumentHelp("Draw this day (default: the last day).", valueName: "YYYY-MM-DD"))
         var asOf: CalendarDay?
 
         @Option(help: ArgumentHelp("First day of a range.", valueName: "YYYY-MM-DD"))
@@ -44,19 +45,22 @@ extension SalientCommand {
                 throw ValidationError("--as-of cannot be combined with --from or --to; give one day or a range")
             }
             guard RenderJob.widths.contains(width) else {
-                throw ValidationError("--width \(width) is outside \(RenderJob.widths.lowerBound)..."
-                                      + "\(RenderJob.widths.upperBound) pixels")
+                throw ValidationError(
+                    "--width \(width) is outside \(RenderJob.widths.lowerBound)..."
+                        + "\(RenderJob.widths.upperBound) pixels")
             }
         }
 
         func run() throws {
-            let options = RenderJob.Options(timelinePath: timeline, asOf: asOf, from: from, to: to,
-                                            outputFolder: output.outputFolder, width: width, force: output.force)
+            let options = RenderJob.Options(
+                timelinePath: timeline, asOf: asOf, from: from, to: to,
+                outputFolder: output.outputFolder, width: width, force: output.force)
             let result = try RenderJob.run(options)
             guard !quiet.quiet else { return }
             let range = result.days.count == 1 ? "\(result.days[0])" : "\(result.days[0]) to \(result.days.last!)"
-            try Output.print("wrote \(result.files.count) files (PNG and SVG) for \(range): "
-                  + (result.files.count <= 4 ? result.files.joined(separator: ", ") : "\(result.files[0]) …") + "\n")
+            try Output.print(
+                "wrote \(result.files.count) files (PNG and SVG) for \(range): "
+                    + (result.files.count <= 4 ? result.files.joined(separator: ", ") : "\(result.files[0]) …") + "\n")
         }
     }
 }

@@ -76,8 +76,9 @@ extension SalientCommand {
             }
             progress?.finish()
             guard !quiet else { return }
-            try Output.print("wrote \(result.days) daily snapshots, \(result.controlTimelineFeatures) control states "
-                + "and the series to \(result.folder)\n")
+            try Output.print(
+                "wrote \(result.days) daily snapshots, \(result.controlTimelineFeatures) control states "
+                    + "and the series to \(result.folder)\n")
         }
     }
 }

@@ -8,7 +8,9 @@ import Testing
 enum GeoJSONStructure {
     static func violations(in url: URL) throws -> [String] {
         let data = try Data(contentsOf: url)
-        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return ["not a JSON object"] }
+        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            return ["not a JSON object"]
+        }
         var problems: [String] = []
         if root["crs"] != nil { problems.append("has a crs member") }
         guard root["type"] as? String == "FeatureCollection", let features = root["features"] as? [[String: Any]] else {
@@ -19,10 +21,14 @@ enum GeoJSONStructure {
         var typesByKey: [String: Set<String>] = [:]
         for (index, feature) in features.enumerated() {
             let properties = feature["properties"] as? [String: Any] ?? [:]
-            if let keys, keys != Set(properties.keys) { problems.append("feature \(index): keys differ from feature 0") }
+            if let keys, keys != Set(properties.keys) {
+                problems.append("feature \(index): keys differ from feature 0")
+            }
             keys = keys ?? Set(properties.keys)
             // null stands for a missing value (an open-ended end_date) and fits any type.
-            for (key, value) in properties where !(value is NSNull) { typesByKey[key, default: []].insert(jsonType(value)) }
+            for (key, value) in properties where !(value is NSNull) {
+                typesByKey[key, default: []].insert(jsonType(value))
+            }
             guard let geometry = feature["geometry"] as? [String: Any], let type = geometry["type"] as? String else {
                 problems.append("feature \(index): no geometry")
                 continue
@@ -30,7 +36,10 @@ enum GeoJSONStructure {
             geometryTypes.insert(type)
             let coordinates = geometry["coordinates"]
             for position in positions(coordinates) {
-                guard position.count == 2 else { problems.append("feature \(index): position of \(position.count) numbers"); continue }
+                guard position.count == 2 else {
+                    problems.append("feature \(index): position of \(position.count) numbers")
+                    continue
+                }
                 if !(-180...180).contains(position[0]) || !(-90...90).contains(position[1]) {
                     problems.append("feature \(index): position \(position) out of range")
                 }

@@ -20,7 +20,9 @@ struct SalientProcess {
     /// enumeration leaks a little on each call, which LeakSanitizer would report).
     static let executable: URL = {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        for folder in [runner.deletingLastPathComponent(), runner.deletingLastPathComponent().deletingLastPathComponent()] {
+        for folder in [
+            runner.deletingLastPathComponent(), runner.deletingLastPathComponent().deletingLastPathComponent(),
+        ] {
             let url = folder.appendingPathComponent("salient")
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
         }
@@ -28,7 +30,9 @@ struct SalientProcess {
     }()
 
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL = repository, environment: [String: String] = [:]) throws -> Outcome {
+    static func run(_ arguments: [String], in folder: URL = repository, environment: [String: String] = [:]) throws
+        -> Outcome
+    {
         try launch(executable, arguments, in: folder, environment: environment)
     }
 
@@ -44,13 +48,16 @@ struct SalientProcess {
         try launch(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, in: repository, environment: environment)
     }
 
-    private static func launch(_ program: URL, _ arguments: [String], in folder: URL, environment: [String: String]) throws -> Outcome {
+    private static func launch(_ program: URL, _ arguments: [String], in folder: URL, environment: [String: String])
+        throws -> Outcome
+    {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = folder
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -58,8 +65,9 @@ struct SalientProcess {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
 
@@ -70,10 +78,13 @@ func assertGolden(_ actual: String, named name: String, sourceLocation: SourceLo
     if ProcessInfo.processInfo.environment["SALIENT_RECORD_GOLDENS"] == "1" {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try actual.write(to: url, atomically: true, encoding: .utf8)
-        Issue.record("recorded golden file \(name); run again without SALIENT_RECORD_GOLDENS", sourceLocation: sourceLocation)
+        Issue.record(
+            "recorded golden file \(name); run again without SALIENT_RECORD_GOLDENS", sourceLocation: sourceLocation)
         return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(actual == expected, "output differs from Golden/\(name); re-record with SALIENT_RECORD_GOLDENS=1 if the change is intended",
-            sourceLocation: sourceLocation)
+    #expect(
+        actual == expected,
+        "output differs from Golden/\(name); re-record with SALIENT_RECORD_GOLDENS=1 if the change is intended",
+        sourceLocation: sourceLocation)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 /// The stretch of border reported places span does not depend on where on Earth it lies.
@@ -9,15 +10,20 @@ import Testing
     /// A border along `latitude` from `west` eastwards for 3°, vertices every 1/20° (180° among
     /// them when it is crossed), the territory 1.5° north of it; as RFC 7946 input has them,
     /// split at ±180°.
-    static func gazetteer(west: Double, latitude: Double = latitude, world: SyntheticWorld,
-                          geos: GEOSContext) throws -> Gazetteer {
+    static func gazetteer(
+        west: Double, latitude: Double = latitude, world: SyntheticWorld,
+        geos: GEOSContext
+    ) throws -> Gazetteer {
         let border = (0...60).map { LonLat(lon: west + Double($0) / 20, lat: latitude) }
         let north = latitude + 1.5
         let ring = border + [LonLat(lon: west + 3, lat: north), LonLat(lon: west, lat: north), border[0]]
         let territory = try AntimeridianSplit.split(MultiPolygon([Polygon(exterior: ring)]), context: geos)
-        let lines = west + 3 > 180
-            ? [border.filter { $0.lon <= 180 },
-               border.filter { $0.lon >= 180 }.map { LonLat(lon: $0.lon - 360, lat: $0.lat) }]
+        let lines =
+            west + 3 > 180
+            ? [
+                border.filter { $0.lon <= 180 },
+                border.filter { $0.lon >= 180 }.map { LonLat(lon: $0.lon - 360, lat: $0.lat) },
+            ]
             : [border]
         return try Gazetteer(places: [
             world.place(id: "north", kind: .region, geometry: .multiPolygon(territory)),
@@ -37,9 +43,10 @@ import Testing
         let events = places.enumerated().map { index, place in
             world.event("held-\(index)", .control, at: place, on: .day(day("2024-08-10")))
         }
-        let estimator = try ControlAreaEstimator(timeline: world.timeline(events),
-                                                 gazetteer: Self.gazetteer(west: west, world: world, geos: geos),
-                                                 geodesic: world.geodesic)
+        let estimator = try ControlAreaEstimator(
+            timeline: world.timeline(events),
+            gazetteer: Self.gazetteer(west: west, world: world, geos: geos),
+            geodesic: world.geodesic)
         return try #require(try estimator.reportedBorderStretch(asOf: day("2024-08-10"), geodesic: world.geodesic))
     }
 
@@ -51,8 +58,9 @@ import Testing
         let shifted = try stretch(west: 168.5)
         let expected = 0.6 * 111.32 * cos(17 * Double.pi / 180) + 2 * 2
         #expect(abs(shifted.lengthKilometers - expected) / expected < 0.01, "\(shifted.lengthKilometers) km")
-        #expect(abs(across.lengthKilometers - shifted.lengthKilometers) < 0.001,
-                "across: \(across.lengthKilometers) km, shifted: \(shifted.lengthKilometers) km")
+        #expect(
+            abs(across.lengthKilometers - shifted.lengthKilometers) < 0.001,
+            "across: \(across.lengthKilometers) km, shifted: \(shifted.lengthKilometers) km")
         let points = across.lines.flatMap { $0 }
         #expect(points.allSatisfy { (-180...180).contains($0.lon) })
         let east = across.lines.filter { $0.allSatisfy { $0.lon > 0 } }.flatMap { $0 }.map(\.lon)
@@ -81,16 +89,18 @@ import Testing
                 return world.event("held-\(index)", .control, at: wrapped, on: .day(day("2024-08-10")))
             }
             let gazetteer = try BorderStretchTests.gazetteer(west: west, latitude: 65, world: world, geos: geos)
-            let estimator = try ControlAreaEstimator(timeline: world.timeline(events), gazetteer: gazetteer,
-                                                     geodesic: world.geodesic)
+            let estimator = try ControlAreaEstimator(
+                timeline: world.timeline(events), gazetteer: gazetteer,
+                geodesic: world.geodesic)
             return try estimator.estimate(asOf: day("2024-08-10"))
         }
         let across = try estimate(west: 178.5)
         let shifted = try estimate(west: 168.5)
         #expect(across.controlled.geometry.polygons.count == 2)
         for (a, b) in zip(across.tiers, shifted.tiers) {
-            #expect(abs(a.areaSquareKilometers - b.areaSquareKilometers) < 0.01,
-                    "\(a.tier): across \(a.areaSquareKilometers) km², shifted \(b.areaSquareKilometers) km²")
+            #expect(
+                abs(a.areaSquareKilometers - b.areaSquareKilometers) < 0.01,
+                "\(a.tier): across \(a.areaSquareKilometers) km², shifted \(b.areaSquareKilometers) km²")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 /// The areas `check` writes beside its report are valid as written, like the export's.
@@ -16,10 +17,13 @@ import Testing
             world.event("fought", .contested, at: world.north(ofBorderAt: 36.3, kilometers: 14), on: .day(held)),
         ]
         var timeline = world.timeline(events)
-        timeline.claims = [Claim(id: "area", eventID: "", claimant: "Someone", stated: held, asOf: held, dateNote: "",
-                                 quantity: .area, definition: .controlledPlusContested, value: .single(500),
-                                 unit: .squareKilometers, hedge: .about, asWritten: "", placeID: "", to: "",
-                                 sourceIDs: ["s"])]
+        timeline.claims = [
+            Claim(
+                id: "area", eventID: "", claimant: "Someone", stated: held, asOf: held, dateNote: "",
+                quantity: .area, definition: .controlledPlusContested, value: .single(500),
+                unit: .squareKilometers, hedge: .about, asWritten: "", placeID: "", to: "",
+                sourceIDs: ["s"])
+        ]
         let checker = try ClaimChecker(timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic)
         let report = try checker.check()
         let geos = try GEOSContext()

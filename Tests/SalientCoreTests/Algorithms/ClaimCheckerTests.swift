@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 /// The checker on the synthetic world: a straight border along 51°N, a village held 10 km
@@ -14,18 +15,23 @@ import Testing
         village = world.north(ofBorderAt: 36, kilometers: 10)
     }
 
-    func claim(_ id: String, _ definition: ClaimDefinition, _ value: ClaimValue, _ unit: ClaimUnit, _ hedge: Hedge = .exact,
-               quantity: ClaimQuantity = .distance, asOf: String = "2024-08-10", place: String = "", to: String = "",
-               event: String = "", sources: [String] = ["s"]) -> Claim {
-        Claim(id: id, eventID: event, claimant: "Someone", stated: day(asOf), asOf: day(asOf), dateNote: "", quantity: quantity,
-              definition: definition, value: value, unit: unit, hedge: hedge, asWritten: "", placeID: place, to: to,
-              sourceIDs: sources)
+    func claim(
+        _ id: String, _ definition: ClaimDefinition, _ value: ClaimValue, _ unit: ClaimUnit, _ hedge: Hedge = .exact,
+        quantity: ClaimQuantity = .distance, asOf: String = "2024-08-10", place: String = "", to: String = "",
+        event: String = "", sources: [String] = ["s"]
+    ) -> Claim {
+        Claim(
+            id: id, eventID: event, claimant: "Someone", stated: day(asOf), asOf: day(asOf), dateNote: "",
+            quantity: quantity,
+            definition: definition, value: value, unit: unit, hedge: hedge, asWritten: "", placeID: place, to: to,
+            sourceIDs: sources)
     }
 
     /// Checks `claims` in a timeline where the village is held from 10 August.
     func check(_ claims: [Claim], places: [Place] = [], events extra: [Event] = []) throws -> CheckReport {
         var timeline = world.timeline([world.event("held", .control, at: village, on: .day(heldDay))] + extra)
-        timeline.sources.append(Source(id: "t", outlet: "Other", published: .day(heldDay), file: "", url: "", description: "", note: ""))
+        timeline.sources.append(
+            Source(id: "t", outlet: "Other", published: .day(heldDay), file: "", url: "", description: "", note: ""))
         timeline.claims = claims
         let gazetteer = try Gazetteer(places: [world.territory, world.border] + places)
         return try ClaimChecker(timeline: timeline, gazetteer: gazetteer, geodesic: world.geodesic).check()
@@ -45,10 +51,13 @@ import Testing
     /// south, and the distance is what geod_inverse gives between the two.
     @Test func distanceToTheBorderIsTheGeodesicToItsNearestPoint() throws {
         let position = world.north(ofBorderAt: 36.02, kilometers: 12.5)
-        let report = try check([claim("to-border", .distanceToBorder, .single(12), .kilometers, place: "town", to: "border")],
-                               places: [point("town", .town, position)])
+        let report = try check(
+            [claim("to-border", .distanceToBorder, .single(12), .kilometers, place: "town", to: "border")],
+            places: [point("town", .town, position)])
         let measured = try #require(try result(report, "to-border").measured)
-        let expected = world.geodesic.inverse(position, LonLat(lon: position.lon, lat: SyntheticWorld.borderLatitude)).meters / 1000
+        let expected =
+            world.geodesic.inverse(position, LonLat(lon: position.lon, lat: SyntheticWorld.borderLatitude)).meters
+            / 1000
         #expect(measured.low == measured.high)
         #expect(abs(measured.low - expected) < 0.001)
         #expect(abs(measured.low - 12.5) < 0.001)
@@ -60,9 +69,11 @@ import Testing
     }
 
     @Test func distanceBetweenPlacesIsGeodInverse() throws {
-        let a = LonLat(lon: 35.271, lat: 51.191), b = LonLat(lon: 35.68651, lat: 51.65356)
-        let report = try check([claim("between", .distanceBetween, .single(35), .kilometers, place: "a", to: "b")],
-                               places: [point("a", .town, a), point("b", .town, b)])
+        let a = LonLat(lon: 35.271, lat: 51.191)
+        let b = LonLat(lon: 35.68651, lat: 51.65356)
+        let report = try check(
+            [claim("between", .distanceBetween, .single(35), .kilometers, place: "a", to: "b")],
+            places: [point("a", .town, a), point("b", .town, b)])
         let measured = try #require(try result(report, "between").measured)
         #expect(measured.low == world.geodesic.inverse(a, b).meters / 1000)
         // 56.9 km against 35 km: beyond 10 % and beyond the 2 km the two towns' extents allow.
@@ -73,10 +84,11 @@ import Testing
     /// Six miles is 9.656 km: the unit is converted before measuring, and "about" allows ±10 %.
     @Test func milesAreConvertedBeforeJudging() throws {
         let position = world.north(ofBorderAt: 36, kilometers: 9.0)
-        let report = try check([
-            claim("six-miles", .distanceToBorder, .single(6), .miles, .about, place: "town", to: "border"),
-            claim("six-km", .distanceToBorder, .single(6), .kilometers, place: "town", to: "border"),
-        ], places: [point("town", .village, position)])
+        let report = try check(
+            [
+                claim("six-miles", .distanceToBorder, .single(6), .miles, .about, place: "town", to: "border"),
+                claim("six-km", .distanceToBorder, .single(6), .kilometers, place: "town", to: "border"),
+            ], places: [point("town", .village, position)])
         #expect(try result(report, "six-miles").verdict == .consistent)
         #expect(try result(report, "six-miles").claimedText == "6 mi × 1.609344 = 9.656 km; ≈ 9.656 km (8.69–10.622)")
         // 9 km measured, ±1 km for a village's extent: 6 km is short of 8 km.
@@ -182,12 +194,16 @@ import Testing
     // MARK: Counts and the unmeasurable
 
     @Test func settlementsAreCountedInsideTheEstimate() throws {
-        let places = [point("held-village", .village, village), point("grey-village", .village, world.north(ofBorderAt: 36, kilometers: 14)),
-                      point("far-village", .village, world.north(ofBorderAt: 36, kilometers: 50))]
-        let report = try check([
-            claim("two", .settlementsControlled, .single(2), .settlements, quantity: .settlements),
-            claim("many", .settlementsControlled, .single(74), .settlements, quantity: .settlements),
-        ], places: places)
+        let places = [
+            point("held-village", .village, village),
+            point("grey-village", .village, world.north(ofBorderAt: 36, kilometers: 14)),
+            point("far-village", .village, world.north(ofBorderAt: 36, kilometers: 50)),
+        ]
+        let report = try check(
+            [
+                claim("two", .settlementsControlled, .single(2), .settlements, quantity: .settlements),
+                claim("many", .settlementsControlled, .single(74), .settlements, quantity: .settlements),
+            ], places: places)
         let measured = try #require(try result(report, "two").measured)
         #expect(measured.low == 1 && measured.high == 2)
         #expect(try result(report, "two").verdict == .consistent)
@@ -197,16 +213,18 @@ import Testing
     }
 
     @Test func peopleAndDailyAdvancesAreNotMeasured() throws {
-        let report = try check([
-            claim("fled", .fled, .single(11000), .people, .about, quantity: .people),
-            claim("prisoners", .other, .single(100), .people, .moreThan, quantity: .people),
-            claim("per-day", .advancePerDay, .range(low: 1, high: 2), .kilometers, .range, quantity: .advance),
-            claim("wrong-unit", .distanceToBorder, .single(5), .squareKilometers, place: "x"),
-        ], places: [point("x", .village, village)])
+        let report = try check(
+            [
+                claim("fled", .fled, .single(11000), .people, .about, quantity: .people),
+                claim("prisoners", .other, .single(100), .people, .moreThan, quantity: .people),
+                claim("per-day", .advancePerDay, .range(low: 1, high: 2), .kilometers, .range, quantity: .advance),
+                claim("wrong-unit", .distanceToBorder, .single(5), .squareKilometers, place: "x"),
+            ], places: [point("x", .village, village)])
         #expect(try result(report, "fled").reason == "no geometry measures people")
         #expect(try result(report, "prisoners").reason == "no geometry measures people")
         #expect(try result(report, "per-day").reason.hasPrefix("a day's advance needs the front line on two days"))
-        #expect(try result(report, "wrong-unit").reason.hasPrefix("a figure in km² does not measure distance_to_border"))
+        #expect(
+            try result(report, "wrong-unit").reason.hasPrefix("a figure in km² does not measure distance_to_border"))
         #expect(report.checks.allSatisfy { $0.verdict == .notMeasurable && $0.measured == nil && $0.ratio == nil })
     }
 
@@ -217,9 +235,13 @@ import Testing
     @Test func twoReportsOfOneStatementMustAgree() throws {
         let report = try check([
             claim("miles", .advancePerDay, .single(2), .miles, quantity: .advance, event: "held", sources: ["s"]),
-            claim("kilometres", .advancePerDay, .range(low: 1, high: 2), .kilometers, .range, quantity: .advance, event: "held",
-                  sources: ["t"]),
-            claim("same-outlet", .advancePerDay, .single(5), .kilometers, quantity: .advance, event: "held", sources: ["s"]),
+            claim(
+                "kilometres", .advancePerDay, .range(low: 1, high: 2), .kilometers, .range, quantity: .advance,
+                event: "held",
+                sources: ["t"]),
+            claim(
+                "same-outlet", .advancePerDay, .single(5), .kilometers, quantity: .advance, event: "held",
+                sources: ["s"]),
         ])
         let pairs = report.crossChecks.filter { $0.kind == .sameStatement }
         // "same-outlet" shares a source with "miles": one outlet printing two figures is two statements.
@@ -251,14 +273,21 @@ import Testing
     /// than the 0.2° × 0.1° box on the map (about 156 km²) allows, while the estimate, a lower
     /// bound, cannot decide.
     @Test func claimsAreAlsoMeasuredAgainstAMap() throws {
-        let box = MultiPolygon([Polygon(exterior: [LonLat(lon: 35.9, lat: 51), LonLat(lon: 36.1, lat: 51), LonLat(lon: 36.1, lat: 51.1),
-                                                   LonLat(lon: 35.9, lat: 51.1), LonLat(lon: 35.9, lat: 51)])])
+        let box = MultiPolygon([
+            Polygon(exterior: [
+                LonLat(lon: 35.9, lat: 51), LonLat(lon: 36.1, lat: 51), LonLat(lon: 36.1, lat: 51.1),
+                LonLat(lon: 35.9, lat: 51.1), LonLat(lon: 35.9, lat: 51),
+            ])
+        ])
         let area = world.geodesic.area(of: box) / 1e6
-        let map = ReferenceMap(id: "theirs", title: "", source: "test", asOf: day("2024-08-09"), depicts: .controlled, file: "",
-                               geometry: box, areaSquareKilometers: area, repairs: [])
+        let map = ReferenceMap(
+            id: "theirs", title: "", source: "test", asOf: day("2024-08-09"), depicts: .controlled, file: "",
+            geometry: box, areaSquareKilometers: area, repairs: [])
         var timeline = world.timeline([world.event("held", .control, at: village, on: .day(heldDay))])
         timeline.claims = [claim("area", .controlledPlusContested, .single(300), .squareKilometers, quantity: .area)]
-        let report = try ClaimChecker(timeline: timeline, gazetteer: world.gazetteer(), maps: [map], geodesic: world.geodesic).check()
+        let report = try ClaimChecker(
+            timeline: timeline, gazetteer: world.gazetteer(), maps: [map], geodesic: world.geodesic
+        ).check()
         let comparison = try #require(try result(report, "area").map)
         #expect(comparison.mapID == "theirs")
         #expect(comparison.areaSquareKilometers == area)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 @Suite struct ControlAreaEstimatorTests {
@@ -11,7 +12,8 @@ import Testing
         let world = try SyntheticWorld()
         let village = world.north(ofBorderAt: 36, kilometers: 10)
         let timeline = world.timeline([world.event("held", .control, at: village, on: .day(day("2024-08-10")))])
-        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic)
+        let estimator = try ControlAreaEstimator(
+            timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic)
         let estimate = try estimator.estimate(asOf: day("2024-08-10"))
         let (r, d, b) = (2.0, 10.0, 4.0)
         let controlled = 2 * r * d + Double.pi * r * r / 2
@@ -27,7 +29,10 @@ import Testing
     @Test func corridorAreaDoesNotDependOnLocation() throws {
         let world = try SyntheticWorld()
         let estimate = try ControlAreaEstimator(
-            timeline: world.timeline([world.event("held", .control, at: world.north(ofBorderAt: 36, kilometers: 10), on: .day(day("2024-08-10")))]),
+            timeline: world.timeline([
+                world.event(
+                    "held", .control, at: world.north(ofBorderAt: 36, kilometers: 10), on: .day(day("2024-08-10")))
+            ]),
             gazetteer: world.gazetteer(), geodesic: world.geodesic
         ).estimate(asOf: day("2024-08-10"))
         #expect(estimate.controlled.geometry.polygons.count == 1)
@@ -37,11 +42,13 @@ import Testing
         let world = try SyntheticWorld()
         let events = [
             world.event("early", .control, at: world.north(ofBorderAt: 35, kilometers: 5), on: .day(day("2024-08-06"))),
-            world.event("spread", .control, at: world.north(ofBorderAt: 37, kilometers: 5),
-                        on: .interval(start: day("2024-08-06"), end: day("2024-08-09"))),
+            world.event(
+                "spread", .control, at: world.north(ofBorderAt: 37, kilometers: 5),
+                on: .interval(start: day("2024-08-06"), end: day("2024-08-09"))),
             world.event("later", .control, at: world.north(ofBorderAt: 36, kilometers: 5), on: .day(day("2024-08-12"))),
         ]
-        let estimator = try ControlAreaEstimator(timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic)
+        let estimator = try ControlAreaEstimator(
+            timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic)
         #expect(try estimator.estimate(asOf: day("2024-08-08")).controlled.eventIDs == ["early"])
         #expect(try estimator.estimate(asOf: day("2024-08-09")).controlled.eventIDs == ["early", "spread"])
         #expect(try estimator.estimate(asOf: day("2024-08-12")).controlled.eventIDs == ["early", "later", "spread"])
@@ -51,8 +58,11 @@ import Testing
     /// made at once or carried from day to day; sources of events that shape nothing are left out.
     @Test func tiersListTheDistinctSourcesOfTheirEvents() throws {
         let world = try SyntheticWorld()
-        func event(_ id: String, _ kind: EventKind, on date: String, _ sources: [String], precision: LocationPrecision = .exact) -> Event {
-            var e = world.event(id, kind, at: world.north(ofBorderAt: 36, kilometers: 5), on: .day(day(date)), precision: precision)
+        func event(
+            _ id: String, _ kind: EventKind, on date: String, _ sources: [String], precision: LocationPrecision = .exact
+        ) -> Event {
+            var e = world.event(
+                id, kind, at: world.north(ofBorderAt: 36, kilometers: 5), on: .day(day(date)), precision: precision)
             e.sourceIDs = sources
             return e
         }
@@ -62,7 +72,8 @@ import Testing
             event("vague", .control, on: "2024-08-07", ["unused"], precision: .region),
             event("held-again", .control, on: "2024-08-08", ["beta", "zeta"]),
         ]
-        let estimator = try ControlAreaEstimator(timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic)
+        let estimator = try ControlAreaEstimator(
+            timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic)
         let days = ["2024-08-06", "2024-08-07", "2024-08-08", "2024-08-09"].map(day)
         let expected: [(controlled: [String], contested: [String])] = [
             (["alpha", "zeta"], ["alpha", "zeta"]),
@@ -74,7 +85,9 @@ import Testing
             #expect(estimate.controlled.sourceIDs == want.controlled, "\(estimate.asOf)")
             #expect(estimate.contested.sourceIDs == want.contested, "\(estimate.asOf)")
             let alone = try estimator.estimate(asOf: estimate.asOf)
-            #expect(alone.controlled.sourceIDs == want.controlled && alone.contested.sourceIDs == want.contested, "\(estimate.asOf)")
+            #expect(
+                alone.controlled.sourceIDs == want.controlled && alone.contested.sourceIDs == want.contested,
+                "\(estimate.asOf)")
         }
     }
 
@@ -85,8 +98,10 @@ import Testing
             world.event("vague", .control, at: here, on: .day(day("2024-08-10")), precision: .region),
             world.event("strike", .strike, at: here, on: .day(day("2024-08-10"))),
         ]
-        let estimate = try ControlAreaEstimator(timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic)
-            .estimate(asOf: day("2024-08-10"))
+        let estimate = try ControlAreaEstimator(
+            timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic
+        )
+        .estimate(asOf: day("2024-08-10"))
         #expect(estimate.controlled.geometry.isEmpty)
         #expect(estimate.controlled.areaSquareKilometers == 0)
         #expect(estimate.contested.geometry.isEmpty)
@@ -98,13 +113,19 @@ import Testing
     @Test func hullJoinsWhatCorridorsKeepApart() throws {
         let world = try SyntheticWorld()
         let events = [
-            world.event("west", .control, at: world.north(ofBorderAt: 35.5, kilometers: 8), on: .day(day("2024-08-10"))),
-            world.event("east", .control, at: world.north(ofBorderAt: 36.1, kilometers: 8), on: .day(day("2024-08-10"))),
+            world.event(
+                "west", .control, at: world.north(ofBorderAt: 35.5, kilometers: 8), on: .day(day("2024-08-10"))),
+            world.event(
+                "east", .control, at: world.north(ofBorderAt: 36.1, kilometers: 8), on: .day(day("2024-08-10"))),
         ]
-        let hull = try ControlAreaEstimator(timeline: world.timeline(events, join: .hull), gazetteer: world.gazetteer(), geodesic: world.geodesic)
-            .estimate(asOf: day("2024-08-10"))
-        let corridors = try ControlAreaEstimator(timeline: world.timeline(events, join: .corridors), gazetteer: world.gazetteer(), geodesic: world.geodesic)
-            .estimate(asOf: day("2024-08-10"))
+        let hull = try ControlAreaEstimator(
+            timeline: world.timeline(events, join: .hull), gazetteer: world.gazetteer(), geodesic: world.geodesic
+        )
+        .estimate(asOf: day("2024-08-10"))
+        let corridors = try ControlAreaEstimator(
+            timeline: world.timeline(events, join: .corridors), gazetteer: world.gazetteer(), geodesic: world.geodesic
+        )
+        .estimate(asOf: day("2024-08-10"))
         #expect(hull.controlled.geometry.polygons.count == 1)
         #expect(corridors.controlled.geometry.polygons.count == 2)
         #expect(hull.controlled.areaSquareKilometers > corridors.controlled.areaSquareKilometers)
@@ -115,9 +136,17 @@ import Testing
 
     @Test func sameInputsGiveTheSameEstimate() throws {
         let world = try SyntheticWorld()
-        let events = [world.event("a", .control, at: world.north(ofBorderAt: 36, kilometers: 7), on: .day(day("2024-08-10"))),
-                      world.event("b", .repelled, at: world.north(ofBorderAt: 36.2, kilometers: 15), on: .day(day("2024-08-10")), actor: "B")]
-        let make = { try ControlAreaEstimator(timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic).estimate(asOf: day("2024-08-10")) }
+        let events = [
+            world.event("a", .control, at: world.north(ofBorderAt: 36, kilometers: 7), on: .day(day("2024-08-10"))),
+            world.event(
+                "b", .repelled, at: world.north(ofBorderAt: 36.2, kilometers: 15), on: .day(day("2024-08-10")),
+                actor: "B"),
+        ]
+        let make = {
+            try ControlAreaEstimator(
+                timeline: world.timeline(events), gazetteer: world.gazetteer(), geodesic: world.geodesic
+            ).estimate(asOf: day("2024-08-10"))
+        }
         #expect(try make() == make())
     }
 
@@ -129,16 +158,24 @@ import Testing
         let events = [
             world.event("a", .control, at: world.north(ofBorderAt: 35.5, kilometers: 6), on: .day(day("2024-08-06"))),
             world.event("b", .advance, at: world.north(ofBorderAt: 35.8, kilometers: 14), on: .day(day("2024-08-07"))),
-            world.event("c", .control, at: world.north(ofBorderAt: 36.3, kilometers: 9), on: .interval(start: day("2024-08-06"), end: day("2024-08-09"))),
-            world.event("d", .repelled, at: world.north(ofBorderAt: 36.0, kilometers: 20), on: .day(day("2024-08-09")), actor: "B"),
+            world.event(
+                "c", .control, at: world.north(ofBorderAt: 36.3, kilometers: 9),
+                on: .interval(start: day("2024-08-06"), end: day("2024-08-09"))),
+            world.event(
+                "d", .repelled, at: world.north(ofBorderAt: 36.0, kilometers: 20), on: .day(day("2024-08-09")),
+                actor: "B"),
             // Well inside ground already held: the hull keeps its shape, the evidence grows.
             world.event("e", .control, at: world.north(ofBorderAt: 35.9, kilometers: 5), on: .day(day("2024-08-11"))),
         ]
         let timeline = world.timeline(events, join: join)
         let days = CalendarDay.range(day("2024-08-06"), through: day("2024-08-11"))
-        let stepwise = try ControlAreaEstimator(timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic).estimates(for: days)
+        let stepwise = try ControlAreaEstimator(
+            timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic
+        ).estimates(for: days)
         for (index, date) in days.enumerated() {
-            let fresh = try ControlAreaEstimator(timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic).estimate(asOf: date)
+            let fresh = try ControlAreaEstimator(
+                timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic
+            ).estimate(asOf: date)
             #expect(fresh == stepwise[index], "\(date) differs")
         }
         #expect(stepwise[1].controlled == stepwise[2].controlled)
@@ -152,10 +189,12 @@ import Testing
     @Test func depthAndSettlementsOfAKnownCorridor() throws {
         let world = try SyntheticWorld()
         let village = world.north(ofBorderAt: 36, kilometers: 10)
-        let places = [world.territory, world.border,
-                      world.place(id: "held", kind: .village, geometry: .point(village)),
-                      world.place(id: "grey", kind: .town, geometry: .point(world.north(ofBorderAt: 36, kilometers: 14))),
-                      world.place(id: "far", kind: .village, geometry: .point(world.north(ofBorderAt: 36, kilometers: 30)))]
+        let places = [
+            world.territory, world.border,
+            world.place(id: "held", kind: .village, geometry: .point(village)),
+            world.place(id: "grey", kind: .town, geometry: .point(world.north(ofBorderAt: 36, kilometers: 14))),
+            world.place(id: "far", kind: .village, geometry: .point(world.north(ofBorderAt: 36, kilometers: 30))),
+        ]
         let estimate = try ControlAreaEstimator(
             timeline: world.timeline([world.event("held", .control, at: village, on: .day(day("2024-08-10")))]),
             gazetteer: Gazetteer(places: places), geodesic: world.geodesic

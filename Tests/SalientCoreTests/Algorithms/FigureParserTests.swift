@@ -1,13 +1,16 @@
 import Testing
+
 @testable import SalientCore
 
 @Suite struct FigureParserTests {
     /// Every unit spelling the news uses, with the factor it converts by.
     @Test(arguments: [
-        ("18 km", ClaimUnit.kilometers), ("18km", .kilometers), ("18 kilometres", .kilometers), ("18 kilometers", .kilometers),
+        ("18 km", ClaimUnit.kilometers), ("18km", .kilometers), ("18 kilometres", .kilometers),
+        ("18 kilometers", .kilometers),
         ("18 kms", .kilometers), ("500 m", .meters), ("500 metres", .meters), ("500 meters", .meters),
         ("6 miles", .miles), ("6 mi", .miles), ("1 mile", .miles),
-        ("800 square kilometres", .squareKilometers), ("800 square kilometers", .squareKilometers), ("800 km²", .squareKilometers),
+        ("800 square kilometres", .squareKilometers), ("800 square kilometers", .squareKilometers),
+        ("800 km²", .squareKilometers),
         ("800 km2", .squareKilometers), ("800 sq km", .squareKilometers), ("800 sq. km", .squareKilometers),
         ("310 square miles", .squareMiles), ("310 sq mi", .squareMiles),
         ("74 settlements", .settlements), ("100 people", .people),
@@ -22,19 +25,25 @@ import Testing
     @Test func unitsConvertByTheirDefinitions() {
         #expect(ClaimedInterval(value: .single(6), unit: .miles, hedge: .exact).low == 6 * 1.609344)
         // 1.609344² = 2.589988110336 exactly in decimal; in binary the two roundings differ in the last bit.
-        #expect(abs(ClaimedInterval(value: .single(310), unit: .squareMiles, hedge: .exact).low - 310 * 1.609344 * 1.609344) < 1e-9)
+        #expect(
+            abs(ClaimedInterval(value: .single(310), unit: .squareMiles, hedge: .exact).low - 310 * 1.609344 * 1.609344)
+                < 1e-9)
         #expect(ClaimedInterval(value: .single(500), unit: .meters, hedge: .exact).low == 0.5)
         #expect(ClaimedInterval(value: .single(800), unit: .squareKilometers, hedge: .exact).low == 800)
     }
 
     @Test(arguments: [
-        ("about 6 miles", Hedge.about), ("around 121,000", .about), ("approximately 800 km²", .about), ("roughly 30 km", .about),
+        ("about 6 miles", Hedge.about), ("around 121,000", .about), ("approximately 800 km²", .about),
+        ("roughly 30 km", .about),
         ("some 11,000", .about), ("~800 km²", .about), ("circa 800 km²", .about),
-        ("at least 800 square kilometres", .atLeast), ("no fewer than 70 settlements", .atLeast), ("≥ 800 km²", .atLeast),
-        ("more than 100", .moreThan), ("over 100,000", .moreThan), ("upwards of 1,000 km²", .moreThan), ("> 100", .moreThan),
+        ("at least 800 square kilometres", .atLeast), ("no fewer than 70 settlements", .atLeast),
+        ("≥ 800 km²", .atLeast),
+        ("more than 100", .moreThan), ("over 100,000", .moreThan), ("upwards of 1,000 km²", .moreThan),
+        ("> 100", .moreThan),
         ("up to 18 miles", .upTo), ("as many as 10,000", .upTo), ("almost 200,000", .upTo), ("nearly 200,000", .upTo),
         ("at most 30 km", .upTo), ("no more than 30 km", .upTo),
-        ("just 35km", .exact), ("another 59,000", .exact), ("exactly 74 settlements", .exact), ("1,000 square kilometres", .exact),
+        ("just 35km", .exact), ("another 59,000", .exact), ("exactly 74 settlements", .exact),
+        ("1,000 square kilometres", .exact),
     ])
     func readsEveryHedgeWord(_ text: String, _ hedge: Hedge) throws {
         #expect(try FigureParser.parse(text).hedge == hedge, "\(text)")
@@ -75,7 +84,9 @@ import Testing
     }
 
     @Test func textWithoutANumberIsRefused() {
-        #expect(throws: FigureParseError.noNumber("dozens of villages")) { try FigureParser.parse("dozens of villages") }
+        #expect(throws: FigureParseError.noNumber("dozens of villages")) {
+            try FigureParser.parse("dozens of villages")
+        }
         #expect(throws: FigureParseError.noNumber("")) { try FigureParser.parse("") }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 @Suite struct OutputGridTests {
@@ -17,9 +18,10 @@ import Testing
             return kept.count >= 4 && kept.first == kept.last ? kept : nil
         }
         let split = try AntimeridianSplit.split(multi, context: geos)
-        return MultiPolygon(split.polygons.compactMap { polygon in
-            ring(polygon.exterior).map { Polygon(exterior: $0, holes: polygon.holes.compactMap(ring)) }
-        })
+        return MultiPolygon(
+            split.polygons.compactMap { polygon in
+                ring(polygon.exterior).map { Polygon(exterior: $0, holes: polygon.holes.compactMap(ring)) }
+            })
     }
 
     static func lonLatPlane(_ multi: MultiPolygon<LonLat>) -> MultiPolygon<PlanarPoint> {
@@ -39,8 +41,9 @@ import Testing
         var polygons = 0
         for seed in UInt64(1)...12 {
             let front = GeneratedFront(sector: sector, seed: seed, join: join, geodesic: geodesic)
-            let estimator = try ControlAreaEstimator(timeline: front.timeline(), gazetteer: front.gazetteer(geos: geos),
-                                                     geodesic: geodesic)
+            let estimator = try ControlAreaEstimator(
+                timeline: front.timeline(), gazetteer: front.gazetteer(geos: geos),
+                geodesic: geodesic)
             for estimate in try estimator.estimates(for: front.days) {
                 for tier in estimate.tiers {
                     let label = "\(sector), \(join), seed \(seed), \(estimate.asOf), \(tier.tier)"
@@ -71,8 +74,10 @@ import Testing
     @Test func snappedVerticesPrintExactly() throws {
         let geos = try GEOSContext()
         // A thin wedge whose tip rounds across its own edge at 6 decimals.
-        let ring = [LonLat(lon: 35.0000004, lat: 51.0000004), LonLat(lon: 35.1, lat: 51.0000006),
-                    LonLat(lon: 35.0000016, lat: 51.0000001), LonLat(lon: 35.0000004, lat: 51.0000004)]
+        let ring = [
+            LonLat(lon: 35.0000004, lat: 51.0000004), LonLat(lon: 35.1, lat: 51.0000006),
+            LonLat(lon: 35.0000016, lat: 51.0000001), LonLat(lon: 35.0000004, lat: 51.0000004),
+        ]
         let snapped = try OutputGrid.polygons(MultiPolygon([Polygon(exterior: ring)]), context: geos)
         #expect(try Self.asWritten(snapped, geos: geos) == snapped)
         #expect(try geos.multiPolygon(Self.lonLatPlane(snapped)).invalidityReason() == nil)

@@ -23,16 +23,22 @@ import Testing
     @Test func aChangedStateClosesItsInterval() {
         let (closed, builder) = feed([("x", "p"), ("x", "p"), ("y", "p")])
         #expect(closed == [Interval(tier: "a", state: "x", start: day(0), end: day(2))])
-        #expect(builder.openIntervals == [Interval(tier: "a", state: "y", start: day(2), end: nil),
-                                          Interval(tier: "b", state: "p", start: day(0), end: nil)])
+        #expect(
+            builder.openIntervals == [
+                Interval(tier: "a", state: "y", start: day(2), end: nil),
+                Interval(tier: "b", state: "p", start: day(0), end: nil),
+            ])
         #expect(builder.first.map(\.state) == ["x", "p"])
     }
 
     /// A state that comes back is a new interval, not the old one reopened.
     @Test func aStateThatReturnsIsANewInterval() {
         let (closed, builder) = feed([("x", "p"), ("y", "p"), ("x", "p"), ("x", "p")])
-        #expect(closed == [Interval(tier: "a", state: "x", start: day(0), end: day(1)),
-                           Interval(tier: "a", state: "y", start: day(1), end: day(2))])
+        #expect(
+            closed == [
+                Interval(tier: "a", state: "x", start: day(0), end: day(1)),
+                Interval(tier: "a", state: "y", start: day(1), end: day(2)),
+            ])
         #expect(builder.openIntervals.first == Interval(tier: "a", state: "x", start: day(2), end: nil))
     }
 

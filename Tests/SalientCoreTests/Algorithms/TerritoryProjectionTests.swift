@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SalientCore
 
 /// How the territory reaches the estimate's plane: long lon/lat edges follow their curve, and
@@ -24,15 +25,18 @@ import Testing
     @Test func fourVertexBoxMatchesTheBoxWithAVertexEveryDegree() throws {
         let world = try SyntheticWorld()
         let (west, east, south, north) = (30.0, 180.0, SyntheticWorld.borderLatitude, 75.0)
-        let corners = [LonLat(lon: west, lat: south), LonLat(lon: east, lat: south), LonLat(lon: east, lat: north),
-                       LonLat(lon: west, lat: north), LonLat(lon: west, lat: south)]
-        let everyDegree = zip(corners, corners.dropFirst()).flatMap { a, b in
-            let steps = Int(max(abs(b.lon - a.lon), abs(b.lat - a.lat)))
-            return (0..<steps).map { i in
-                let t = Double(i) / Double(steps)
-                return LonLat(lon: a.lon + (b.lon - a.lon) * t, lat: a.lat + (b.lat - a.lat) * t)
-            }
-        } + [corners[0]]
+        let corners = [
+            LonLat(lon: west, lat: south), LonLat(lon: east, lat: south), LonLat(lon: east, lat: north),
+            LonLat(lon: west, lat: north), LonLat(lon: west, lat: south),
+        ]
+        let everyDegree =
+            zip(corners, corners.dropFirst()).flatMap { a, b in
+                let steps = Int(max(abs(b.lon - a.lon), abs(b.lat - a.lat)))
+                return (0..<steps).map { i in
+                    let t = Double(i) / Double(steps)
+                    return LonLat(lon: a.lon + (b.lon - a.lon) * t, lat: a.lat + (b.lat - a.lat) * t)
+                }
+            } + [corners[0]]
         let sparse = try heldVillageArea(territory: Polygon(exterior: corners), world: world)
         let dense = try heldVillageArea(territory: Polygon(exterior: everyDegree), world: world)
         #expect(abs(sparse - dense) < 1e-3, "4 vertices: \(sparse) km², a vertex every degree: \(dense) km²")
@@ -42,8 +46,10 @@ import Testing
     /// The whole globe as a territory clips nothing: the corridor keeps both half-discs, 2rd + πr².
     @Test func wholeGlobeClipsNothing() throws {
         let world = try SyntheticWorld()
-        let globe = [LonLat(lon: -180, lat: -90), LonLat(lon: 180, lat: -90), LonLat(lon: 180, lat: 90),
-                     LonLat(lon: -180, lat: 90), LonLat(lon: -180, lat: -90)]
+        let globe = [
+            LonLat(lon: -180, lat: -90), LonLat(lon: 180, lat: -90), LonLat(lon: 180, lat: 90),
+            LonLat(lon: -180, lat: 90), LonLat(lon: -180, lat: -90),
+        ]
         let area = try heldVillageArea(territory: Polygon(exterior: globe), world: world)
         let corridor = 2 * 2 * 10 + Double.pi * 2 * 2
         #expect(abs(area - corridor) / corridor < 0.003, "\(area) km²")
@@ -55,8 +61,10 @@ import Testing
     @Test func territoryInvalidOnceProjectedIsRepaired() throws {
         let world = try SyntheticWorld()
         // The shell's southern edge, 4° along 50°N, is one edge; the border runs inside, at 51°N.
-        let shell = [LonLat(lon: 34, lat: 50), LonLat(lon: 38, lat: 50), LonLat(lon: 38, lat: 53),
-                     LonLat(lon: 34, lat: 53), LonLat(lon: 34, lat: 50)]
+        let shell = [
+            LonLat(lon: 34, lat: 50), LonLat(lon: 38, lat: 50), LonLat(lon: 38, lat: 53),
+            LonLat(lon: 34, lat: 53), LonLat(lon: 34, lat: 50),
+        ]
         // Off the vertices densification adds (every 0.01°), so the point stays a hair outside.
         let touch = LonLat(lon: 36.005, lat: 50)
         let hole = [touch, LonLat(lon: 35.8, lat: 50.5), LonLat(lon: 36.2, lat: 50.5), touch]
@@ -69,9 +77,12 @@ import Testing
         let territory = world.place(id: "north", kind: .region, geometry: .multiPolygon(MultiPolygon([holed])))
         let village = world.north(ofBorderAt: 36, kilometers: 10)
         // A report at the touching point: its corridor is cut along the crossing edges.
-        let timeline = world.timeline([world.event("held", .control, at: village, on: .day(day("2024-08-10"))),
-                                       world.event("fought", .contested, at: LonLat(lon: 36.005, lat: 50.001),
-                                                   on: .day(day("2024-08-10")))])
+        let timeline = world.timeline([
+            world.event("held", .control, at: village, on: .day(day("2024-08-10"))),
+            world.event(
+                "fought", .contested, at: LonLat(lon: 36.005, lat: 50.001),
+                on: .day(day("2024-08-10"))),
+        ])
         let gazetteer = try Gazetteer(places: [territory, world.border])
         let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: gazetteer, geodesic: world.geodesic)
         #expect(try estimator.territory.invalidityReason() == nil)

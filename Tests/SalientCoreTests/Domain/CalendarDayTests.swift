@@ -1,9 +1,13 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 @Suite struct CalendarDayTests {
-    @Test(arguments: ["2024-02-30", "2023-02-29", "1900-02-29", "1000-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-8-6", "24-08-06", "2024-08-06T00:00", "", "yesterday"])
+    @Test(arguments: [
+        "2024-02-30", "2023-02-29", "1900-02-29", "1000-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-8-6",
+        "24-08-06", "2024-08-06T00:00", "", "yesterday",
+    ])
     func notADay(_ text: String) {
         #expect(CalendarDay(text) == nil)
     }
@@ -16,7 +20,8 @@ import Testing
     }
 
     @Test func rangeIsInclusive() throws {
-        let days = CalendarDay.range(try #require(CalendarDay("2024-08-06")), through: try #require(CalendarDay("2024-08-15")))
+        let days = CalendarDay.range(
+            try #require(CalendarDay("2024-08-06")), through: try #require(CalendarDay("2024-08-15")))
         #expect(days.count == 10)
         #expect(days.last?.description == "2024-08-15")
     }
@@ -26,12 +31,15 @@ import Testing
     @Test func componentsAgreeWithFoundationsCalendar() throws {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
-        let start = try #require(CalendarDay("1800-01-01")).ordinal, end = try #require(CalendarDay("2200-12-31")).ordinal
+        let start = try #require(CalendarDay("1800-01-01")).ordinal
+        let end = try #require(CalendarDay("2200-12-31")).ordinal
         let turns = [try #require(CalendarDay("1899-12-01")).ordinal, try #require(CalendarDay("1999-12-01")).ordinal]
-        let ordinals = Array(stride(from: start, through: end, by: 13)) + turns.flatMap { Array($0..<($0 + 800)) } + [end]
+        let ordinals =
+            Array(stride(from: start, through: end, by: 13)) + turns.flatMap { Array($0..<($0 + 800)) } + [end]
         for ordinal in ordinals {
             let day = CalendarDay(ordinal: ordinal)
-            let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(ordinal) * 86_400))
+            let c = calendar.dateComponents(
+                [.year, .month, .day], from: Date(timeIntervalSince1970: Double(ordinal) * 86_400))
             #expect(day.components == (c.year!, c.month!, c.day!), "\(ordinal)")
             #expect(CalendarDay(day.description) == day)
         }

@@ -1,22 +1,34 @@
 import Testing
+
 @testable import SalientCore
 
 /// Namesakes told apart by the timeline's context: the parent named with the place, then the territory.
 @Suite struct GazetteerContextTests {
-    static func place(_ id: String, _ name: String, at lon: Double, _ lat: Double, parent: String = "",
-                      country: String = "RU", aliases: [String] = [], kind: PlaceKind = .village) -> Place {
-        Place(id: id, name: name, localName: "", aliases: aliases, kind: kind, parent: parent, country: country,
-              geometry: .point(LonLat(lon: lon, lat: lat)),
-              provenance: Provenance(source: "test", sourceID: "", sourceURL: "", licence: "CC0", uncertaintyMeters: 0, note: ""))
+    static func place(
+        _ id: String, _ name: String, at lon: Double, _ lat: Double, parent: String = "",
+        country: String = "RU", aliases: [String] = [], kind: PlaceKind = .village
+    ) -> Place {
+        Place(
+            id: id, name: name, localName: "", aliases: aliases, kind: kind, parent: parent, country: country,
+            geometry: .point(LonLat(lon: lon, lat: lat)),
+            provenance: Provenance(
+                source: "test", sourceID: "", sourceURL: "", licence: "CC0", uncertaintyMeters: 0, note: ""))
     }
 
-    static func square(_ id: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, parent: String = "",
-                       kind: PlaceKind = .region) -> Place {
+    static func square(
+        _ id: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, parent: String = "",
+        kind: PlaceKind = .region
+    ) -> Place {
         var area = place(id, id, at: 0, 0, parent: parent, kind: kind)
         area.name = id.replacingOccurrences(of: "-", with: " ")
-        area.geometry = .multiPolygon(MultiPolygon([Polygon(exterior: [LonLat(lon: x0, lat: y0), LonLat(lon: x1, lat: y0),
-                                                              LonLat(lon: x1, lat: y1), LonLat(lon: x0, lat: y1),
-                                                              LonLat(lon: x0, lat: y0)])]))
+        area.geometry = .multiPolygon(
+            MultiPolygon([
+                Polygon(exterior: [
+                    LonLat(lon: x0, lat: y0), LonLat(lon: x1, lat: y0),
+                    LonLat(lon: x1, lat: y1), LonLat(lon: x0, lat: y1),
+                    LonLat(lon: x0, lat: y0),
+                ])
+            ]))
         return area
     }
 
@@ -33,8 +45,10 @@ import Testing
         ])
     }
 
-    @Test(arguments: [("Ivanovka (Sudzhansky district)", nil, "ivanovka-2"), ("Ivanovka (sudzhansky-district)", nil, "ivanovka-2"),
-                      ("Ivanovka", "Sudzhansky", "ivanovka-2"), ("Ivanovka (Sudzhansky raion)", nil, "ivanovka-2")])
+    @Test(arguments: [
+        ("Ivanovka (Sudzhansky district)", nil, "ivanovka-2"), ("Ivanovka (sudzhansky-district)", nil, "ivanovka-2"),
+        ("Ivanovka", "Sudzhansky", "ivanovka-2"), ("Ivanovka (Sudzhansky raion)", nil, "ivanovka-2"),
+    ])
     func parentTellsNamesakesApart(written: String, parent: String?, id: String) throws {
         let g = try Self.gazetteer()
         #expect(try g.resolve(written, parent: parent) == .found(try #require(g.place(id: id)), route: .direct))
@@ -43,11 +57,16 @@ import Testing
     @Test func theOneInsideTheTerritoryWins() throws {
         let g = try Self.gazetteer()
         let territory = try Territory(places: [Self.home])
-        #expect(try g.resolve("Petrovka", territory: territory) == .found(try #require(g.place(id: "petrovka-2")), route: .direct))
+        #expect(
+            try g.resolve("Petrovka", territory: territory)
+                == .found(try #require(g.place(id: "petrovka-2")), route: .direct))
         // None inside: the only one within reach (21 km east of the territory) wins.
-        #expect(try g.resolve("Nikolskoye", territory: territory) == .found(try #require(g.place(id: "nikolskoye")), route: .direct))
+        #expect(
+            try g.resolve("Nikolskoye", territory: territory)
+                == .found(try #require(g.place(id: "nikolskoye")), route: .direct))
         guard case .ambiguous(let far) = try g.resolve("Nikolskoye", territory: territory, reachMeters: 10_000) else {
-            Issue.record("expected ambiguity beyond a reach of 10 km"); return
+            Issue.record("expected ambiguity beyond a reach of 10 km")
+            return
         }
         #expect(far.map(\.place.id) == ["nikolskoye", "nikolskoye-2"])
         #expect(far.map { $0.distanceMeters.map { ($0 / 1000).rounded() } } == [21, 600])
@@ -58,19 +77,23 @@ import Testing
         let g = try Self.gazetteer()
         let territory = try Territory(places: [Self.home])
         guard case .ambiguous(let candidates) = try g.resolve("Ivanovka", territory: territory) else {
-            Issue.record("expected ambiguity"); return
+            Issue.record("expected ambiguity")
+            return
         }
         #expect(candidates.map(\.place.id) == ["ivanovka-2", "ivanovka-3", "ivanovka"])
         #expect(candidates.map { $0.distanceMeters.map { ($0 / 1000).rounded() } } == [0, 0, 671])
         guard case .notInParent(let parent, let all) = try g.resolve("Ivanovka (Nowhere)") else {
-            Issue.record("expected no place in the parent"); return
+            Issue.record("expected no place in the parent")
+            return
         }
         #expect(parent == "Nowhere")
         #expect(all.map(\.id) == ["ivanovka", "ivanovka-2", "ivanovka-3"])
     }
 
-    @Test(arguments: [("Oleshnya", MatchRoute.direct), ("OLESHNYA", .direct), ("Oleshnia", .aliasOrLevelling),
-                      ("Oleschnja", .aliasOrLevelling), ("oleshnya", .direct)])
+    @Test(arguments: [
+        ("Oleshnya", MatchRoute.direct), ("OLESHNYA", .direct), ("Oleshnia", .aliasOrLevelling),
+        ("Oleschnja", .aliasOrLevelling), ("oleshnya", .direct),
+    ])
     func routeSaysHowTheNameMatched(written: String, route: MatchRoute) throws {
         let g = try Self.gazetteer()
         #expect(try g.resolve(written) == .found(try #require(g.place(id: "oleshnya")), route: route))

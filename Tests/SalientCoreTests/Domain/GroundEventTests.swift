@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 /// The ground-event rule on the synthetic world's parameters: actor "A", a village 2 km, a town
@@ -13,10 +14,13 @@ import Testing
         place = world.north(ofBorderAt: 36, kilometers: 10)
     }
 
-    func ground(_ kind: EventKind, actor: String = "A", precision: LocationPrecision = .exact,
-                on date: EventDate = .day(day("2024-08-10"))) -> GroundEvent? {
-        GroundEvent(world.event("e", kind, at: place, on: date, actor: actor, precision: precision),
-                    parameters: world.parameters())
+    func ground(
+        _ kind: EventKind, actor: String = "A", precision: LocationPrecision = .exact,
+        on date: EventDate = .day(day("2024-08-10"))
+    ) -> GroundEvent? {
+        GroundEvent(
+            world.event("e", kind, at: place, on: date, actor: actor, precision: precision),
+            parameters: world.parameters())
     }
 
     @Test func theActorsControlIsHeldAndEveryOtherGroundKindIsContested() {
@@ -64,8 +68,9 @@ import Testing
             world.event("b", .control, at: place, on: .day(day("2024-08-08"))),
             world.event("strike", .strike, at: place, on: .day(day("2024-08-07"))),
             world.event("a", .advance, at: place, on: .day(day("2024-08-08"))),
-            world.event("late-start", .contested, at: place,
-                        on: .interval(start: day("2024-08-01"), end: day("2024-08-09"))),
+            world.event(
+                "late-start", .contested, at: place,
+                on: .interval(start: day("2024-08-01"), end: day("2024-08-09"))),
             world.event("first", .repelled, at: place, on: .day(day("2024-08-07"))),
         ])
         #expect(GroundEvent.all(in: timeline).map(\.event.id) == ["first", "a", "b", "late-start"])
@@ -75,21 +80,25 @@ import Testing
     @Test func theEstimatorDrawsWhatTheRuleMaps() throws {
         let timeline = world.timeline([
             world.event("held", .control, at: place, on: .day(day("2024-08-08"))),
-            world.event("theirs", .control, at: world.north(ofBorderAt: 36.2, kilometers: 5),
-                        on: .day(day("2024-08-08")), actor: "B"),
-            world.event("coarse", .advance, at: world.north(ofBorderAt: 35.8, kilometers: 5),
-                        on: .day(day("2024-08-08")), precision: .region),
+            world.event(
+                "theirs", .control, at: world.north(ofBorderAt: 36.2, kilometers: 5),
+                on: .day(day("2024-08-08")), actor: "B"),
+            world.event(
+                "coarse", .advance, at: world.north(ofBorderAt: 35.8, kilometers: 5),
+                on: .day(day("2024-08-08")), precision: .region),
             world.event("strike", .strike, at: place, on: .day(day("2024-08-08"))),
         ])
-        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: world.gazetteer(),
-                                                 geodesic: world.geodesic)
+        let estimator = try ControlAreaEstimator(
+            timeline: timeline, gazetteer: world.gazetteer(),
+            geodesic: world.geodesic)
         let estimate = try estimator.estimate(asOf: day("2024-08-08"))
         let mapped = GroundEvent.all(in: timeline).filter(\.isMapped)
         #expect(estimate.controlled.eventIDs == mapped.filter { $0.tier == .controlled }.map(\.event.id))
         #expect(estimate.contested.eventIDs == mapped.map(\.event.id).sorted())
         #expect(estimate.unmapped.map(\.eventID) == ["coarse"])
         for event in timeline.events {
-            #expect(ControlAreaEstimator.entry(of: event, parameters: timeline.estimate)?.tier
+            #expect(
+                ControlAreaEstimator.entry(of: event, parameters: timeline.estimate)?.tier
                     == GroundEvent(event, parameters: timeline.estimate)?.entry?.tier)
         }
     }

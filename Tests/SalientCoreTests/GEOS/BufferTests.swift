@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 @Suite struct BufferTests {
     /// A 5 km buffer round a point, computed in a projection centred on the point, has the
     /// geodesic area πr² gives, within 0.1 %: at Kursk, at 60°S and on the antimeridian.
-    @Test(arguments: [Fixtures.kursk, LonLat(lon: -45, lat: -60), LonLat(lon: 180, lat: -16.5), LonLat(lon: -179.99, lat: 65)])
+    @Test(arguments: [
+        Fixtures.kursk, LonLat(lon: -45, lat: -60), LonLat(lon: 180, lat: -16.5), LonLat(lon: -179.99, lat: 65),
+    ])
     func fiveKilometreBufferHasCircleArea(at center: LonLat) throws {
         let geos = try GEOSContext()
         let projector = try LocalMetricProjection(center: center).makeProjector(context: PROJContext())
@@ -55,10 +58,11 @@ import Testing
 
     @Test func preparedDistanceEqualsPlainDistance() throws {
         let geos = try GEOSContext()
-        let border = try geos.multiLineString(MultiLineString([
-            [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 100, y: 0), PlanarPoint(x: 100, y: 100)],
-            [PlanarPoint(x: -50, y: 10), PlanarPoint(x: -50, y: 90)],
-        ]))
+        let border = try geos.multiLineString(
+            MultiLineString([
+                [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 100, y: 0), PlanarPoint(x: 100, y: 100)],
+                [PlanarPoint(x: -50, y: 10), PlanarPoint(x: -50, y: 90)],
+            ]))
         let prepared = try PreparedGEOSObject(border)
         for (x, y, expected) in [(30.0, 40.0, 40.0), (130, 50, 30), (-60, 50, 10), (-50, 95, 5), (100, 0, 0)] {
             let point = try geos.point(PlanarPoint(x: x, y: y))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SalientCore
 
 @Suite struct GEOSContextTests {
@@ -22,7 +23,10 @@ import Testing
 
     @Test func validityReasonNamesTheSelfIntersection() throws {
         let geos = try GEOSContext()
-        let bowtie = [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 10, y: 10), PlanarPoint(x: 10, y: 0), PlanarPoint(x: 0, y: 10), PlanarPoint(x: 0, y: 0)]
+        let bowtie = [
+            PlanarPoint(x: 0, y: 0), PlanarPoint(x: 10, y: 10), PlanarPoint(x: 10, y: 0), PlanarPoint(x: 0, y: 10),
+            PlanarPoint(x: 0, y: 0),
+        ]
         let polygon = try geos.polygon(Polygon(exterior: bowtie))
         #expect(try polygon.invalidityReason()?.contains("Self-intersection") == true)
         #expect(try polygon.madeValid().invalidityReason() == nil)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SalientCore
 
 @Suite struct LinearReferencingTests {
@@ -20,9 +21,11 @@ import Testing
     @Test func substringKeepsTheCorner() throws {
         let geos = try GEOSContext()
         let line = try corner(geos)
-        #expect(try line.substring(fromDistance: 5, toDistance: 15)
-            == [PlanarPoint(x: 5, y: 0), PlanarPoint(x: 10, y: 0), PlanarPoint(x: 10, y: 5)])
-        #expect(try line.substring(fromDistance: -5, toDistance: 3) == [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 3, y: 0)])
+        #expect(
+            try line.substring(fromDistance: 5, toDistance: 15)
+                == [PlanarPoint(x: 5, y: 0), PlanarPoint(x: 10, y: 0), PlanarPoint(x: 10, y: 5)])
+        #expect(
+            try line.substring(fromDistance: -5, toDistance: 3) == [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 3, y: 0)])
         #expect(try line.substring(fromDistance: 25, toDistance: 30) == nil)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 @Suite struct LonLatGeometryTests {
@@ -48,7 +49,8 @@ import Testing
     @Test func representativePointLiesInsideAnLShape() throws {
         let l = MultiPolygon([Polygon(exterior: ring([(0, 0), (3, 0), (3, 1), (1, 1), (1, 3), (0, 3)]))])
         let point = try l.representativePoint()
-        let inside = (0...3).contains(point.lon) && (0...1).contains(point.lat)
+        let inside =
+            (0...3).contains(point.lon) && (0...1).contains(point.lat)
             || (0...1).contains(point.lon) && (0...3).contains(point.lat)
         #expect(inside)
         let line = MultiLineString([[LonLat(lon: 10, lat: 5), LonLat(lon: 12, lat: 5)]])
@@ -60,23 +62,29 @@ import Testing
     /// same geodesic area. Its edges have vertices at 180° already: a cut elsewhere adds points on
     /// the straight lon/lat edge, which a geodesic edge does not pass through.
     @Test func boxAcrossTheAntimeridianIsSplitThere() throws {
-        let box = MultiPolygon([Polygon(exterior: ring([(179, -17), (180, -17), (181, -17), (181, -16), (180, -16), (179, -16)]))])
+        let box = MultiPolygon([
+            Polygon(exterior: ring([(179, -17), (180, -17), (181, -17), (181, -16), (180, -16), (179, -16)]))
+        ])
         let split = try box.splitAtAntimeridian()
         #expect(split.polygons.count == 2)
         let longitudes = split.polygons.flatMap { $0.exterior.map(\.lon) }
         #expect(longitudes.allSatisfy { (-180...180).contains($0) })
         #expect(Set(longitudes) == [179, 180, -180, -179])
         let geodesic = try Geodesic.wgs84()
-        let before = box.geodesicArea(on: geodesic), after = split.geodesicArea(on: geodesic)
+        let before = box.geodesicArea(on: geodesic)
+        let after = split.geodesicArea(on: geodesic)
         #expect(abs(after - before) / before < 1e-9)
-        #expect(try MultiPolygon([Polygon(exterior: ring([(10, 0), (11, 0), (11, 1)]))]).splitAtAntimeridian().polygons.count == 1)
+        #expect(
+            try MultiPolygon([Polygon(exterior: ring([(10, 0), (11, 0), (11, 1)]))]).splitAtAntimeridian().polygons
+                .count == 1)
     }
 
     /// The triangle pole–(0°, 0°)–(90°, 0°) has geodesic edges (two meridians and the equator), so
     /// its area is exactly an eighth of the ellipsoid's: S = 2πa²(1 + (1 − e²)/e · atanh e).
     @Test func octantHasAnEighthOfTheEllipsoidsArea() throws {
         let geodesic = try Geodesic.wgs84()
-        let a = 6_378_137.0, f = 1 / 298.257223563
+        let a = 6_378_137.0
+        let f = 1 / 298.257223563
         let e = (f * (2 - f)).squareRoot()
         let surface = 2 * Double.pi * a * a * (1 + (1 - e * e) / e * atanh(e))
         let octant = MultiPolygon([Polygon(exterior: ring([(0, 0), (90, 0), (0, 90)]))])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 @Suite struct GeodesicTests {
@@ -32,8 +33,14 @@ import Testing
 
     @Test func areaIgnoresOrientationAndSubtractsHoles() throws {
         let g = try Fixtures.geodesic()
-        let outer = [LonLat(lon: 35, lat: 51), LonLat(lon: 36, lat: 51), LonLat(lon: 36, lat: 52), LonLat(lon: 35, lat: 52), LonLat(lon: 35, lat: 51)]
-        let inner = [LonLat(lon: 35.2, lat: 51.2), LonLat(lon: 35.2, lat: 51.4), LonLat(lon: 35.4, lat: 51.4), LonLat(lon: 35.4, lat: 51.2), LonLat(lon: 35.2, lat: 51.2)]
+        let outer = [
+            LonLat(lon: 35, lat: 51), LonLat(lon: 36, lat: 51), LonLat(lon: 36, lat: 52), LonLat(lon: 35, lat: 52),
+            LonLat(lon: 35, lat: 51),
+        ]
+        let inner = [
+            LonLat(lon: 35.2, lat: 51.2), LonLat(lon: 35.2, lat: 51.4), LonLat(lon: 35.4, lat: 51.4),
+            LonLat(lon: 35.4, lat: 51.2), LonLat(lon: 35.2, lat: 51.2),
+        ]
         #expect(g.area(ofRing: outer) == g.area(ofRing: outer.reversed()))
         let withHole = MultiPolygon([Polygon(exterior: outer, holes: [inner])])
         #expect(abs(g.area(of: withHole) - (g.area(ofRing: outer) - g.area(ofRing: inner))) < 1e-6)

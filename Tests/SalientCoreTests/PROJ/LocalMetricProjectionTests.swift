@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 @Suite struct LocalMetricProjectionTests {
@@ -19,7 +20,10 @@ import Testing
     @Test(arguments: [LonLat(lon: 35.5, lat: 51.4), LonLat(lon: -68.3, lat: -60.2), LonLat(lon: 179.9, lat: -16.5)])
     func roundTrip(center: LonLat) throws {
         let projector = try LocalMetricProjection(center: center).makeProjector(context: PROJContext())
-        let points = [center, LonLat(lon: center.lon + 0.7, lat: center.lat - 0.4), LonLat(lon: center.lon - 0.3, lat: center.lat + 0.2)]
+        let points = [
+            center, LonLat(lon: center.lon + 0.7, lat: center.lat - 0.4),
+            LonLat(lon: center.lon - 0.3, lat: center.lat + 0.2),
+        ]
         let back = try projector.unproject(projector.project(points))
         for (a, b) in zip(points, back) {
             #expect(abs(a.lat - b.lat) < 1e-7)
@@ -39,6 +43,8 @@ import Testing
 
     @Test func badCRSIsAPROJError() throws {
         let context = try PROJContext()
-        #expect(throws: PROJError.self) { try Transformation(context: context, from: "EPSG:4326", to: "+proj=nonsense") }
+        #expect(throws: PROJError.self) {
+            try Transformation(context: context, from: "EPSG:4326", to: "+proj=nonsense")
+        }
     }
 }

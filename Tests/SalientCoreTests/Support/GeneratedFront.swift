@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import SalientCore
 
 /// SplitMix64: a seeded generator, so a failing generated case can be made again from its seed.
@@ -66,16 +67,20 @@ struct GeneratedFront {
         var events: [Event] = []
         for index in 0..<count {
             let from = border[Int.random(in: (steps / 6)...(5 * steps / 6), using: &random)]
-            let position = Self.grid(geodesic.direct(from: from, azimuth: Double.random(in: -50...50, using: &random),
-                                                     meters: Double.random(in: 1_000...30_000, using: &random)))
+            let position = Self.grid(
+                geodesic.direct(
+                    from: from, azimuth: Double.random(in: -50...50, using: &random),
+                    meters: Double.random(in: 1_000...30_000, using: &random)))
             let kind = kinds.randomElement(using: &random)!
             let actor = kind == .control && Bool.random(using: &random) ? "B" : "A"
             let date = CalendarDay("2024-08-0\(Int.random(in: 1...5, using: &random))")!
             let placeKind: PlaceKind = Bool.random(using: &random) ? .village : .town
             let precision: LocationPrecision = Bool.random(using: &random) ? .exact : .near
-            events.append(Event(id: "e\(index)", date: .day(date), dateNote: "", kind: kind, placeID: nil,
-                                placeName: "", position: Self.wrapped(position), placeKind: placeKind,
-                                locationPrecision: precision, actor: actor, summary: "", sourceIDs: ["s"]))
+            events.append(
+                Event(
+                    id: "e\(index)", date: .day(date), dateNote: "", kind: kind, placeID: nil,
+                    placeName: "", position: Self.wrapped(position), placeKind: placeKind,
+                    locationPrecision: precision, actor: actor, summary: "", sourceIDs: ["s"]))
         }
         self.events = events
     }
@@ -91,25 +96,34 @@ struct GeneratedFront {
     var days: [CalendarDay] { (1...5).map { CalendarDay("2024-08-0\($0)")! } }
 
     func timeline() -> Timeline {
-        let source = Source(id: "s", outlet: "Test", published: .day(CalendarDay("2024-08-01")!), file: "", url: "",
-                            description: "", note: "")
-        let parameters = EstimateParameters(actor: "A", territoryIDs: ["north"], borderID: "line",
-                                            radiusKilometers: [.village: 1.5, .town: 3],
-                                            precisionFactor: [.exact: 1, .near: 2],
-                                            contestedBandKilometers: 4, join: join)
-        return Timeline(id: "generated", title: "", timeZone: "UTC", estimate: parameters, sources: [source],
-                        events: events, claims: [])
+        let source = Source(
+            id: "s", outlet: "Test", published: .day(CalendarDay("2024-08-01")!), file: "", url: "",
+            description: "", note: "")
+        let parameters = EstimateParameters(
+            actor: "A", territoryIDs: ["north"], borderID: "line",
+            radiusKilometers: [.village: 1.5, .town: 3],
+            precisionFactor: [.exact: 1, .near: 2],
+            contestedBandKilometers: 4, join: join)
+        return Timeline(
+            id: "generated", title: "", timeZone: "UTC", estimate: parameters, sources: [source],
+            events: events, claims: [])
     }
 
     /// The territory and the border as a gazetteer holds them: split at ±180°.
     func gazetteer(geos: GEOSContext) throws -> Gazetteer {
         let north = sector.latitude + 1.5
-        let ring = border + [LonLat(lon: border.last!.lon, lat: north), LonLat(lon: border[0].lon, lat: north),
-                             border[0]]
+        let ring =
+            border + [
+                LonLat(lon: border.last!.lon, lat: north), LonLat(lon: border[0].lon, lat: north),
+                border[0],
+            ]
         let territory = try AntimeridianSplit.split(MultiPolygon([Polygon(exterior: ring)]), context: geos)
-        let lines = border.last!.lon > 180
-            ? [border.filter { $0.lon <= 180 },
-               border.filter { $0.lon >= 180 }.map { LonLat(lon: $0.lon - 360, lat: $0.lat) }]
+        let lines =
+            border.last!.lon > 180
+            ? [
+                border.filter { $0.lon <= 180 },
+                border.filter { $0.lon >= 180 }.map { LonLat(lon: $0.lon - 360, lat: $0.lat) },
+            ]
             : [border]
         return try Gazetteer(places: [
             place("north", kind: .region, geometry: .multiPolygon(territory)),
@@ -118,8 +132,10 @@ struct GeneratedFront {
     }
 
     func place(_ id: String, kind: PlaceKind, geometry: Geometry) -> Place {
-        Place(id: id, name: id, localName: "", aliases: [], kind: kind, parent: "", country: "", geometry: geometry,
-              provenance: Provenance(source: "test", sourceID: id, sourceURL: "", licence: "CC0",
-                                     uncertaintyMeters: 0, note: ""))
+        Place(
+            id: id, name: id, localName: "", aliases: [], kind: kind, parent: "", country: "", geometry: geometry,
+            provenance: Provenance(
+                source: "test", sourceID: id, sourceURL: "", licence: "CC0",
+                uncertaintyMeters: 0, note: ""))
     }
 }

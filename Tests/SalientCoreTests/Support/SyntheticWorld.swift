@@ -17,7 +17,10 @@ struct SyntheticWorld {
     }
 
     var territory: Place {
-        let ring = borderVertices + [LonLat(lon: 38, lat: 53), LonLat(lon: 34, lat: 53), LonLat(lon: 34, lat: Self.borderLatitude)]
+        let ring =
+            borderVertices + [
+                LonLat(lon: 38, lat: 53), LonLat(lon: 34, lat: 53), LonLat(lon: 34, lat: Self.borderLatitude),
+            ]
         return place(id: "north", kind: .region, geometry: .multiPolygon(MultiPolygon([Polygon(exterior: ring)])))
     }
 
@@ -31,27 +34,36 @@ struct SyntheticWorld {
     }
 
     func place(id: String, kind: PlaceKind, geometry: Geometry, aliases: [String] = []) -> Place {
-        Place(id: id, name: id.capitalized, localName: "", aliases: aliases, kind: kind, parent: "", country: "",
-              geometry: geometry, provenance: Provenance(source: "test", sourceID: id, sourceURL: "", licence: "CC0",
-                                                         uncertaintyMeters: 0, note: ""))
+        Place(
+            id: id, name: id.capitalized, localName: "", aliases: aliases, kind: kind, parent: "", country: "",
+            geometry: geometry,
+            provenance: Provenance(
+                source: "test", sourceID: id, sourceURL: "", licence: "CC0",
+                uncertaintyMeters: 0, note: ""))
     }
 
     func parameters(join: JoinMethod = .hull, band: Double = 4) -> EstimateParameters {
-        EstimateParameters(actor: "A", territoryIDs: ["north"], borderID: "line",
-                           radiusKilometers: [.village: 2, .town: 3], precisionFactor: [.exact: 1, .near: 2],
-                           contestedBandKilometers: band, join: join)
+        EstimateParameters(
+            actor: "A", territoryIDs: ["north"], borderID: "line",
+            radiusKilometers: [.village: 2, .town: 3], precisionFactor: [.exact: 1, .near: 2],
+            contestedBandKilometers: band, join: join)
     }
 
-    func event(_ id: String, _ kind: EventKind, at position: LonLat, on date: EventDate, actor: String = "A",
-               precision: LocationPrecision = .exact) -> Event {
-        Event(id: id, date: date, dateNote: "", kind: kind, placeID: nil, placeName: "", position: position,
-              placeKind: .village, locationPrecision: precision, actor: actor, summary: id, sourceIDs: ["s"])
+    func event(
+        _ id: String, _ kind: EventKind, at position: LonLat, on date: EventDate, actor: String = "A",
+        precision: LocationPrecision = .exact
+    ) -> Event {
+        Event(
+            id: id, date: date, dateNote: "", kind: kind, placeID: nil, placeName: "", position: position,
+            placeKind: .village, locationPrecision: precision, actor: actor, summary: id, sourceIDs: ["s"])
     }
 
     func timeline(_ events: [Event], join: JoinMethod = .hull, band: Double = 4) -> Timeline {
-        let source = Source(id: "s", outlet: "Test", published: .day(day("2024-08-01")), file: "", url: "", description: "", note: "")
-        return Timeline(id: "synthetic", title: "", timeZone: "UTC", estimate: parameters(join: join, band: band),
-                        sources: [source], events: events, claims: [])
+        let source = Source(
+            id: "s", outlet: "Test", published: .day(day("2024-08-01")), file: "", url: "", description: "", note: "")
+        return Timeline(
+            id: "synthetic", title: "", timeZone: "UTC", estimate: parameters(join: join, band: band),
+            sources: [source], events: events, claims: [])
     }
 
     func gazetteer() throws -> Gazetteer {

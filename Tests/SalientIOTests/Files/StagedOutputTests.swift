@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientIO
 
 /// The files a snapshot set is staged in, and the one flush that makes the set durable.
@@ -17,7 +18,8 @@ import Testing
         let path = folder + "/day.geojson"
         try StreamingTextFile.write("first\n", to: path)
         try StreamingTextFile.write("{\"type\": \"FeatureCollection\"}\nКурск\n", to: path)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("{\"type\": \"FeatureCollection\"}\nКурск\n".utf8))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: path)) == Data("{\"type\": \"FeatureCollection\"}\nКурск\n".utf8))
     }
 
     /// Daily events files are written as gathered pieces, more than one writev takes at once.
@@ -33,13 +35,15 @@ import Testing
             buffer.copyBytes(from: chunk)
             return buffer
         }
-        defer { storage.forEach { $0.deallocate() } }
+        defer { for buffer in storage { buffer.deallocate() } }
         var pieces = zip(storage, chunks).map { iovec(iov_base: $0.baseAddress!, iov_len: $1.count) }
         try file.write(gathering: &pieces)
         #expect(pieces.isEmpty)
         try file.write("|tail")
         try file.close()
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(Array("head|".utf8) + Array(chunks.joined()) + Array("|tail".utf8)))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: path))
+                == Data(Array("head|".utf8) + Array(chunks.joined()) + Array("|tail".utf8)))
     }
 
     @Test func aFileInAMissingFolderIsRefusedNamingIt() throws {

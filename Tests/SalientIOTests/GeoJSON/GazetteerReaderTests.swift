@@ -1,6 +1,7 @@
 import Foundation
-@testable import SalientCore
 import Testing
+
+@testable import SalientCore
 @testable import SalientIO
 
 /// The project's own gazetteer: complete for the seed articles, sourced, and consistent.
@@ -34,9 +35,12 @@ import Testing
         var checked = 0
         for place in gazetteer.places where place.kind.isSettlement {
             guard let parent = gazetteer.place(id: place.parent), case .multiPolygon(let area) = parent.geometry,
-                  let point = place.point else { continue }
+                let point = place.point
+            else { continue }
             let polygon = try geos.multiPolygon(area.mapRings { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } })
-            #expect(try polygon.contains(geos.point(PlanarPoint(x: point.lon, y: point.lat))), "\(place.id) lies outside \(parent.id)")
+            #expect(
+                try polygon.contains(geos.point(PlanarPoint(x: point.lon, y: point.lat))),
+                "\(place.id) lies outside \(parent.id)")
             checked += 1
         }
         #expect(checked > 100)
@@ -45,11 +49,16 @@ import Testing
     @Test(arguments: [
         ("Sudzha", "sudzha"), ("Suja", "sudzha"), ("Sudža", "sudzha"), ("Суджа", "sudzha"), ("sudzha", "sudzha"),
         ("Russkoye Porechnoye", "russkoye-porechnoye"), ("Russkoe Porechnoe", "russkoye-porechnoye"),
-        ("Russkoye Porechnoe", "russkoye-porechnoye"), ("Porechnoye", "russkoye-porechnoye"), ("Porechnoe", "russkoye-porechnoye"),
-        ("Русское Поречное", "russkoye-porechnoye"), ("Kursk NPP", "kursk-npp"), ("Kursk nuclear power plant", "kursk-npp"),
-        ("Курская АЭС", "kursk-npp"), ("Belovsky district", "belovsky-district"), ("Беловский район", "belovsky-district"),
-        ("Krasnoyaruzhsky district", "krasnoyaruzhsky-district"), ("Kursk region", "kursk-oblast"), ("Kursk's", "kursk"),
-        ("Nizhniy Novgorod", "nizhny-novgorod"), ("Belgorod region", "belgorod-oblast"), ("Krasnaja Jaruga", "krasnaya-yaruga"),
+        ("Russkoye Porechnoe", "russkoye-porechnoye"), ("Porechnoye", "russkoye-porechnoye"),
+        ("Porechnoe", "russkoye-porechnoye"),
+        ("Русское Поречное", "russkoye-porechnoye"), ("Kursk NPP", "kursk-npp"),
+        ("Kursk nuclear power plant", "kursk-npp"),
+        ("Курская АЭС", "kursk-npp"), ("Belovsky district", "belovsky-district"),
+        ("Беловский район", "belovsky-district"),
+        ("Krasnoyaruzhsky district", "krasnoyaruzhsky-district"), ("Kursk region", "kursk-oblast"),
+        ("Kursk's", "kursk"),
+        ("Nizhniy Novgorod", "nizhny-novgorod"), ("Belgorod region", "belgorod-oblast"),
+        ("Krasnaja Jaruga", "krasnaya-yaruga"),
     ])
     func aliasesAndSpellingsResolve(name: String, id: String) throws {
         guard case .found(let place) = try Self.gazetteer.get().match(name) else {
@@ -78,7 +87,10 @@ import Testing
     }
 
     @Test func borderIsOneLineOfPlausibleLength() throws {
-        guard case .multiLineString(let border) = try #require(try Self.gazetteer.get().place(id: "ru-ua-border")).geometry else {
+        guard
+            case .multiLineString(let border) = try #require(try Self.gazetteer.get().place(id: "ru-ua-border"))
+                .geometry
+        else {
             Issue.record("the border is not a line")
             return
         }
@@ -111,19 +123,27 @@ import Testing
         let error = try #require(throws: InputError.self) {
             _ = try GazetteerReader.parse(text: Self.feature(", \"uncertainty_m\": -1"), file: "places.geojson")
         }
-        #expect(error.description
-                == "uncertainty_m is -1; an uncertainty cannot be negative (places.geojson:2, field features[0].properties.uncertainty_m)")
+        #expect(
+            error.description
+                == "uncertainty_m is -1; an uncertainty cannot be negative (places.geojson:2, field features[0].properties.uncertainty_m)"
+        )
     }
 
     @Test(arguments: ["name", "name_local", "aliases", "id"])
     func namesLongerThanTheLimitAreRefused(key: String) throws {
         let long = String(repeating: "a", count: Limits.nameCharacters + 1)
         let value = key == "aliases" ? "[\"\(long)\"]" : "\"\(long)\""
-        let text = Self.feature(", \"\(key)\": \(value)").replacingOccurrences(of: "\"id\": \"p\", \"name\": \"P\", ", with:
-            key == "id" ? "\"name\": \"P\", " : key == "name" ? "\"id\": \"p\", " : "\"id\": \"p\", \"name\": \"P\", ")
-        let error = try #require(throws: InputError.self) { _ = try GazetteerReader.parse(text: text, file: "places.geojson") }
+        let text = Self.feature(", \"\(key)\": \(value)").replacingOccurrences(
+            of: "\"id\": \"p\", \"name\": \"P\", ",
+            with:
+                key == "id"
+                ? "\"name\": \"P\", " : key == "name" ? "\"id\": \"p\", " : "\"id\": \"p\", \"name\": \"P\", ")
+        let error = try #require(throws: InputError.self) {
+            _ = try GazetteerReader.parse(text: text, file: "places.geojson")
+        }
         let noun = key == "aliases" ? "alias" : key.replacingOccurrences(of: "_", with: " ")
-        #expect(error.description == "a \(noun) of 201 characters is longer than Salient accepts (200) "
+        #expect(
+            error.description == "a \(noun) of 201 characters is longer than Salient accepts (200) "
                 + "(places.geojson:2, field features[0].properties.\(key))")
         let fits = Self.feature(", \"aliases\": [\"\(String(repeating: "a", count: Limits.nameCharacters))\"]")
         #expect(try GazetteerReader.parse(text: fits, file: "places.geojson").count == 1)
@@ -131,9 +151,12 @@ import Testing
 
     @Test func idWithAControlCharacterIsRefused() throws {
         let text = Self.feature("").replacingOccurrences(of: "\"id\": \"p\"", with: "\"id\": \"p\\n\"")
-        let error = try #require(throws: InputError.self) { _ = try GazetteerReader.parse(text: text, file: "places.geojson") }
-        #expect(error.description == "the id 'p\\n' holds a control character (places.geojson:2, field features[0].properties.id) "
+        let error = try #require(throws: InputError.self) {
+            _ = try GazetteerReader.parse(text: text, file: "places.geojson")
+        }
+        #expect(
+            error.description
+                == "the id 'p\\n' holds a control character (places.geojson:2, field features[0].properties.id) "
                 + "— ids are written on one line, without control characters")
     }
 }
-

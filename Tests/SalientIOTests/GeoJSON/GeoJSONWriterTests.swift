@@ -1,10 +1,13 @@
 import Foundation
 import SalientCore
 import Testing
+
 @testable import SalientIO
 
 @Suite struct GeoJSONWriterTests {
-    @Test(arguments: [(35.2710004, "35.271"), (-0.0000001, "0"), (51.0, "51"), (-33.123456789, "-33.123457"), (1e-7, "0")])
+    @Test(arguments: [
+        (35.2710004, "35.271"), (-0.0000001, "0"), (51.0, "51"), (-33.123456789, "-33.123457"), (1e-7, "0"),
+    ])
     func coordinatesHaveAtMostSixDecimals(value: Double, text: String) {
         #expect(JSONValue.format(value, decimals: 6) == text)
     }
@@ -15,8 +18,11 @@ import Testing
     @Test(arguments: [0, 1, 2, 3, 6, 9, 12])
     func numbersPrintAsC(decimals: Int) {
         var generator = SystemRandomNumberGenerator()
-        var values: [Double] = [0, -0.0, 0.5, -0.5, 1.5, 2.5, 0.125, 1e-7, -1e-7, 999_999_999.5, 1e9, -1e9, 1e15, 123456.0000005,
-                                179.9999995, -179.9999995, 35.2710004, 0.0000005, 1.0005, 2.675, 1e-12, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        var values: [Double] = [
+            0, -0.0, 0.5, -0.5, 1.5, 2.5, 0.125, 1e-7, -1e-7, 999_999_999.5, 1e9, -1e9, 1e15, 123456.0000005,
+            179.9999995, -179.9999995, 35.2710004, 0.0000005, 1.0005, 2.675, 1e-12, .leastNonzeroMagnitude,
+            .greatestFiniteMagnitude,
+        ]
         let unit = pow(10, -Double(decimals))
         for _ in 0..<20_000 {
             let scale = pow(10, Double.random(in: -8...10, using: &generator))
@@ -25,7 +31,9 @@ import Testing
             values += [value, half, half.nextUp, half.nextDown, value.rounded()]
         }
         for value in values {
-            #expect(JSONValue.format(value, decimals: decimals) == JSONValue.formatWithC(value, decimals: decimals), "\(value)")
+            #expect(
+                JSONValue.format(value, decimals: decimals) == JSONValue.formatWithC(value, decimals: decimals),
+                "\(value)")
         }
     }
 
@@ -34,38 +42,54 @@ import Testing
     }
 
     @Test func propertiesKeepTheirOrder() {
-        let feature = GeoJSONFeature(properties: [("z", .integer(1)), ("a", .string("x"))], geometry: GeoJSONWriter.point(LonLat(lon: 1, lat: 2)))
-        #expect(GeoJSONWriter.featureCollection(name: "t", features: [feature]) == """
-            {
-            "type": "FeatureCollection",
-            "name": "t",
-            "features": [
-            {"type": "Feature", "properties": {"z": 1, "a": "x"}, "geometry": {"type": "Point", "coordinates": [1, 2]}}
-            ]
-            }
+        let feature = GeoJSONFeature(
+            properties: [("z", .integer(1)), ("a", .string("x"))], geometry: GeoJSONWriter.point(LonLat(lon: 1, lat: 2))
+        )
+        #expect(
+            GeoJSONWriter.featureCollection(name: "t", features: [feature]) == """
+                {
+                "type": "FeatureCollection",
+                "name": "t",
+                "features": [
+                {"type": "Feature", "properties": {"z": 1, "a": "x"}, "geometry": {"type": "Point", "coordinates": [1, 2]}}
+                ]
+                }
 
-            """)
+                """)
     }
 
     /// Snapshots print each polygon once and put features together from the pieces; the result
     /// must be byte for byte what the writer gives for the whole feature.
     @Test func snapshotLayoutPrintsAsTheWriter() {
-        let properties: [(String, JSONValue)] = [("tier", .string("a \"b\"\n\u{1}é")), ("n", .number(-0.00001, decimals: 3)),
-                                                 ("i", .integer(-3)), ("z", .null), ("l", .array([.bool(true), .string("")]))]
-        let geometry = GeoJSONWriter.multiPolygon(MultiPolygon([Polygon(exterior: [
-            LonLat(lon: 179.9999994, lat: -1), LonLat(lon: 180, lat: -1), LonLat(lon: 180, lat: 0.5), LonLat(lon: 179.9999994, lat: -1),
-        ])]))
+        let properties: [(String, JSONValue)] = [
+            ("tier", .string("a \"b\"\n\u{1}é")), ("n", .number(-0.00001, decimals: 3)),
+            ("i", .integer(-3)), ("z", .null), ("l", .array([.bool(true), .string("")])),
+        ]
+        let geometry = GeoJSONWriter.multiPolygon(
+            MultiPolygon([
+                Polygon(exterior: [
+                    LonLat(lon: 179.9999994, lat: -1), LonLat(lon: 180, lat: -1), LonLat(lon: 180, lat: 0.5),
+                    LonLat(lon: 179.9999994, lat: -1),
+                ])
+            ]))
         let layout = SnapshotJob.Layout.self
-        let line = layout.feature(properties: layout.object(properties.map(layout.member)), geometry: geometry.serialized)
+        let line = layout.feature(
+            properties: layout.object(properties.map(layout.member)), geometry: geometry.serialized)
         #expect(line == GeoJSONWriter.line(GeoJSONFeature(properties: properties, geometry: geometry)))
         #expect(layout.object(properties.map(layout.member)) == JSONValue.object(properties).serialized)
     }
 
     /// Rounding to the output precision must not leave repeated vertices or collapsed rings.
     @Test func roundingDropsRepeatsAndCollapsedRings() {
-        let tiny = [LonLat(lon: 0, lat: 0), LonLat(lon: 1e-8, lat: 0), LonLat(lon: 0, lat: 1e-8), LonLat(lon: 0, lat: 0)]
-        let ring = [LonLat(lon: 0, lat: 0), LonLat(lon: 1, lat: 0), LonLat(lon: 1.0000001, lat: 0), LonLat(lon: 1, lat: 1), LonLat(lon: 0, lat: 0)]
-        let json = GeoJSONWriter.multiPolygon(MultiPolygon([Polygon(exterior: tiny), Polygon(exterior: ring)])).serialized
+        let tiny = [
+            LonLat(lon: 0, lat: 0), LonLat(lon: 1e-8, lat: 0), LonLat(lon: 0, lat: 1e-8), LonLat(lon: 0, lat: 0),
+        ]
+        let ring = [
+            LonLat(lon: 0, lat: 0), LonLat(lon: 1, lat: 0), LonLat(lon: 1.0000001, lat: 0), LonLat(lon: 1, lat: 1),
+            LonLat(lon: 0, lat: 0),
+        ]
+        let json = GeoJSONWriter.multiPolygon(MultiPolygon([Polygon(exterior: tiny), Polygon(exterior: ring)]))
+            .serialized
         #expect(json == #"{"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]]]}"#)
     }
 }

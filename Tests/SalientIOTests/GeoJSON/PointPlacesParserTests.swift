@@ -1,13 +1,17 @@
 import Foundation
 import SalientCore
 import Testing
+
 @testable import SalientIO
 
 /// The byte-level reader of Point places gives what the Yams path gives, or steps aside.
 @Suite struct PointPlacesParserTests {
-    static let files = [Paths.gazetteer + "/places.geojson",
-                        Paths.repository.appendingPathComponent("Tests/SalientCLITests/Fixtures/gazetteer/places.geojson").path,
-                        Paths.repository.appendingPathComponent("Tests/SalientCLITests/Fixtures/plausibility/gazetteer/places.geojson").path]
+    static let files = [
+        Paths.gazetteer + "/places.geojson",
+        Paths.repository.appendingPathComponent("Tests/SalientCLITests/Fixtures/gazetteer/places.geojson").path,
+        Paths.repository.appendingPathComponent("Tests/SalientCLITests/Fixtures/plausibility/gazetteer/places.geojson")
+            .path,
+    ]
 
     @Test(arguments: files)
     func givesWhatTheGeneralPathGives(path: String) throws {
@@ -24,7 +28,8 @@ import Testing
         """
 
     @Test func readsAPlainFile() throws {
-        let places = try #require(PointPlacesParser.parse("{\"type\": \"FeatureCollection\", \"features\": [\n\(Self.place)\n]}"))
+        let places = try #require(
+            PointPlacesParser.parse("{\"type\": \"FeatureCollection\", \"features\": [\n\(Self.place)\n]}"))
         #expect(places.map(\.0.id) == ["a"])
         #expect(places.map(\.1) == [2])
     }
@@ -37,10 +42,13 @@ import Testing
         Self.place.replacingOccurrences(of: "\"name\": \"A\"", with: "\"name\": \"A\", \"name\": \"B\""),
         Self.place.replacingOccurrences(of: "\"name\": \"A\"", with: "\"name\": \"A\\u0041\""),
         Self.place.replacingOccurrences(of: "\"name\": \"A\"", with: "\"nome\": \"A\""),
-        Self.place.replacingOccurrences(of: "\"licence\": \"CC0\"", with: "\"licence\": \"CC0\", \"uncertainty_m\": -1"),
-        Self.place.replacingOccurrences(of: "\"Point\", \"coordinates\": [36, 51]",
-                                        with: "\"LineString\", \"coordinates\": [[36, 51], [37, 51]]"),
-        Self.place.replacingOccurrences(of: "\"name\": \"A\"", with: "\"name\": \"\(String(repeating: "A", count: 201))\""),
+        Self.place.replacingOccurrences(
+            of: "\"licence\": \"CC0\"", with: "\"licence\": \"CC0\", \"uncertainty_m\": -1"),
+        Self.place.replacingOccurrences(
+            of: "\"Point\", \"coordinates\": [36, 51]",
+            with: "\"LineString\", \"coordinates\": [[36, 51], [37, 51]]"),
+        Self.place.replacingOccurrences(
+            of: "\"name\": \"A\"", with: "\"name\": \"\(String(repeating: "A", count: 201))\""),
     ])
     func stepsAsideFromAnythingUnusual(feature: String) {
         #expect(PointPlacesParser.parse("{\"type\": \"FeatureCollection\", \"features\": [\(feature)]}") == nil)

@@ -1,6 +1,7 @@
 import Foundation
 import SalientCore
 import Testing
+
 @testable import SalientIO
 
 @Suite struct PolygonFileReaderTests {
@@ -8,7 +9,9 @@ import Testing
     static let bowtie = "[[[35.0, 51.0], [35.5, 51.3], [35.5, 51.0], [35.0, 51.3], [35.0, 51.0]]]"
 
     static func file(_ features: [String]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("salient-polygons-\(UUID().uuidString).geojson").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "salient-polygons-\(UUID().uuidString).geojson"
+        ).path
         let text = "{\"type\": \"FeatureCollection\", \"features\": [\n" + features.joined(separator: ",\n") + "\n]}\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -20,7 +23,9 @@ import Testing
 
     @Test func readsPropertiesAndPolygons() throws {
         let path = try Self.file([
-            Self.feature("\"id\": \"a\", \"area\": 812.5, \"note\": \"about 800 km²\", \"flag\": true, \"gone\": null", "Polygon", Self.box),
+            Self.feature(
+                "\"id\": \"a\", \"area\": 812.5, \"note\": \"about 800 km²\", \"flag\": true, \"gone\": null",
+                "Polygon", Self.box),
             Self.feature("\"id\": \"b\"", "LineString", "[[35.0, 51.0], [35.5, 51.0]]"),
         ])
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -36,10 +41,15 @@ import Testing
     }
 
     @Test func invalidPolygonIsRefusedWithItsIndex() throws {
-        let path = try Self.file([Self.feature("\"id\": \"a\"", "Polygon", Self.box), Self.feature("\"id\": \"b\"", "Polygon", Self.bowtie)])
+        let path = try Self.file([
+            Self.feature("\"id\": \"a\"", "Polygon", Self.box), Self.feature("\"id\": \"b\"", "Polygon", Self.bowtie),
+        ])
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: InputError("feature 1 has an invalid polygon: Self-intersection[35.25 51.15]", file: path, line: 3,
-                                   field: "features[1].geometry", hint: "repair it (QGIS: Fix Geometries), or pass --repair")) {
+        #expect(
+            throws: InputError(
+                "feature 1 has an invalid polygon: Self-intersection[35.25 51.15]", file: path, line: 3,
+                field: "features[1].geometry", hint: "repair it (QGIS: Fix Geometries), or pass --repair")
+        ) {
             try PolygonFileReader.read(path: path, repair: false, repairHint: "pass --repair")
         }
     }
@@ -54,15 +64,20 @@ import Testing
     }
 
     @Test func foreignCRSIsRefused() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("salient-crs-\(UUID().uuidString).geojson").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "salient-crs-\(UUID().uuidString).geojson"
+        ).path
         try """
-            {"type": "FeatureCollection",
-             "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}},
-             "features": []}
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        {"type": "FeatureCollection",
+         "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}},
+         "features": []}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: InputError("coordinates in 'urn:ogc:def:crs:EPSG::3857' are not WGS 84 longitude/latitude", file: path,
-                                   line: 2, field: "crs", hint: "reproject the file to EPSG:4326, e.g. with ogr2ogr -t_srs EPSG:4326")) {
+        #expect(
+            throws: InputError(
+                "coordinates in 'urn:ogc:def:crs:EPSG::3857' are not WGS 84 longitude/latitude", file: path,
+                line: 2, field: "crs", hint: "reproject the file to EPSG:4326, e.g. with ogr2ogr -t_srs EPSG:4326")
+        ) {
             try PolygonFileReader.read(path: path, repair: false, repairHint: "")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import SalientCore
 import Testing
+
 @testable import SalientIO
 
 @Suite struct GeoPackageWriterTests {
@@ -9,22 +10,35 @@ import Testing
         withUnsafeBytes(of: value.littleEndian) { Array($0) }
     }
 
-    static let square = MultiPolygon([Polygon(exterior: [LonLat(lon: 35, lat: 51), LonLat(lon: 36, lat: 51),
-                                                         LonLat(lon: 36, lat: 52.5), LonLat(lon: 35, lat: 51)])])
+    static let square = MultiPolygon([
+        Polygon(exterior: [
+            LonLat(lon: 35, lat: 51), LonLat(lon: 36, lat: 51),
+            LonLat(lon: 36, lat: 52.5), LonLat(lon: 35, lat: 51),
+        ])
+    ])
 
     static func layers() -> [GeoPackageLayer] {
         [
-            GeoPackageLayer(table: "events", description: "points", geometryType: .point,
-                            columns: [("id", .text), ("start_date", .date), ("end_date", .date), ("age", .integer)],
-                            rows: [.init(values: [.text("a"), .text("2024-08-06"), .text("2024-08-07"), .integer(3)],
-                                         geometry: .point(LonLat(lon: 35.1, lat: 51.2)))]),
-            GeoPackageLayer(table: "control", description: "areas", geometryType: .multiPolygon,
-                            columns: [("tier", .text), ("area_km2", .real)],
-                            rows: [.init(values: [.text("controlled"), .real(1.5)], geometry: .multiPolygon(square)),
-                                   .init(values: [.text("contested"), .real(0)],
-                                         geometry: .multiPolygon(MultiPolygon()))]),
-            GeoPackageLayer(table: "series", description: "rows", geometryType: nil, columns: [("date", .date)],
-                            rows: [.init(values: [.text("2024-08-06")], geometry: nil)]),
+            GeoPackageLayer(
+                table: "events", description: "points", geometryType: .point,
+                columns: [("id", .text), ("start_date", .date), ("end_date", .date), ("age", .integer)],
+                rows: [
+                    .init(
+                        values: [.text("a"), .text("2024-08-06"), .text("2024-08-07"), .integer(3)],
+                        geometry: .point(LonLat(lon: 35.1, lat: 51.2)))
+                ]),
+            GeoPackageLayer(
+                table: "control", description: "areas", geometryType: .multiPolygon,
+                columns: [("tier", .text), ("area_km2", .real)],
+                rows: [
+                    .init(values: [.text("controlled"), .real(1.5)], geometry: .multiPolygon(square)),
+                    .init(
+                        values: [.text("contested"), .real(0)],
+                        geometry: .multiPolygon(MultiPolygon())),
+                ]),
+            GeoPackageLayer(
+                table: "series", description: "rows", geometryType: nil, columns: [("date", .date)],
+                rows: [.init(values: [.text("2024-08-06")], geometry: nil)]),
         ]
     }
 
@@ -44,8 +58,9 @@ import Testing
     @Test func pointHasAnEnvelopeOfItself() throws {
         let point = LonLat(lon: 35.1, lat: 51.2)
         let binary = try GeoPackageGeometry.point(point).binary()
-        #expect(binary == [0x47, 0x50, 0, 0b11] + Self.bytes(Int32(4326)) + [35.1, 35.1, 51.2, 51.2].flatMap(Self.bytes)
-                    + (try point.wellKnownBinary()))
+        #expect(
+            binary == [0x47, 0x50, 0, 0b11] + Self.bytes(Int32(4326)) + [35.1, 35.1, 51.2, 51.2].flatMap(Self.bytes)
+                + (try point.wellKnownBinary()))
     }
 
     /// An empty geometry has the empty flag (bit 4) and no envelope, as GDAL writes it.
@@ -68,8 +83,12 @@ import Testing
     }
 
     @Test func sameLayersWriteTheSameBytes() throws {
-        let a = Self.temporaryPath("a.gpkg"), b = Self.temporaryPath("b.gpkg")
-        defer { unlink(a); unlink(b) }
+        let a = Self.temporaryPath("a.gpkg")
+        let b = Self.temporaryPath("b.gpkg")
+        defer {
+            unlink(a)
+            unlink(b)
+        }
         try GeoPackageWriter.write(Self.layers(), to: a, lastChange: "2024-08-15T00:00:00.000Z")
         try GeoPackageWriter.write(Self.layers(), to: b, lastChange: "2024-08-15T00:00:00.000Z")
         #expect(FileManager.default.contents(atPath: a) == FileManager.default.contents(atPath: b))
@@ -99,17 +118,24 @@ import Testing
         let point = GeoJSONWriter.point(LonLat(lon: 35.12345678, lat: 51.0000004))
         let geometry = try #require(GeoPackageOutput.geometry(point))
         #expect(geometry.positions == [LonLat(lon: 35.123457, lat: 51)])
-        let ring = [LonLat(lon: 35.0000001, lat: 51), LonLat(lon: 36, lat: 51), LonLat(lon: 36, lat: 52.4999996),
-                    LonLat(lon: 35, lat: 51)]
+        let ring = [
+            LonLat(lon: 35.0000001, lat: 51), LonLat(lon: 36, lat: 51), LonLat(lon: 36, lat: 52.4999996),
+            LonLat(lon: 35, lat: 51),
+        ]
         let multi = GeoJSONWriter.multiPolygon(MultiPolygon([Polygon(exterior: ring)]))
         let area = try #require(GeoPackageOutput.geometry(multi))
         #expect(area.positions == Self.square.polygons[0].exterior)
     }
 
     @Test func targetThatIsNotAGeoPackageIsRefused() throws {
-        let text = Self.temporaryPath("notes.gpkg"), folder = Self.temporaryPath("folder.gpkg")
+        let text = Self.temporaryPath("notes.gpkg")
+        let folder = Self.temporaryPath("folder.gpkg")
         let ours = Self.temporaryPath("ours.gpkg")
-        defer { unlink(text); rmdir(folder); unlink(ours) }
+        defer {
+            unlink(text)
+            rmdir(folder)
+            unlink(ours)
+        }
         try "my notes\n".write(toFile: text, atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         try GeoPackageWriter.write(Self.layers(), to: ours, lastChange: "2024-08-15T00:00:00.000Z")

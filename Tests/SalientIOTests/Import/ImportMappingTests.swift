@@ -1,8 +1,9 @@
 import Foundation
 import SalientCore
-@testable import SalientIO
 import Testing
 import Yams
+
+@testable import SalientIO
 
 @Suite struct ImportMappingTests {
     static let fixtures = Paths.repository.appendingPathComponent("Tests/SalientCLITests/Fixtures")
@@ -17,9 +18,13 @@ import Yams
         // 2024-08-15 was a Thursday: its Monday-to-Sunday week is 12 to 18 August.
         let written = Self.day("2024-08-15")
         #expect(ACLEDMapping.date(written: written, timePrecision: 1) == .day(written))
-        #expect(ACLEDMapping.date(written: written, timePrecision: 2) == .interval(start: Self.day("2024-08-12"),
-                                                                                    end: Self.day("2024-08-18")))
-        #expect(ACLEDMapping.date(written: Self.day("2024-02-15"), timePrecision: 3)
+        #expect(
+            ACLEDMapping.date(written: written, timePrecision: 2)
+                == .interval(
+                    start: Self.day("2024-08-12"),
+                    end: Self.day("2024-08-18")))
+        #expect(
+            ACLEDMapping.date(written: Self.day("2024-02-15"), timePrecision: 3)
                 == .interval(start: Self.day("2024-02-01"), end: Self.day("2024-02-29")))
         #expect(ACLEDMapping.date(written: written, timePrecision: 4) == nil)
         #expect(ACLEDMapping.locationPrecision(geoPrecision: 0) == nil)
@@ -44,20 +49,25 @@ import Yams
         #expect(ACLEDMapping.kind(subEventType: "Made up") == nil)
     }
 
-    @Test(arguments: [(1, LocationPrecision.exact), (2, .near), (3, .district), (4, .region), (5, .region),
-                      (6, .region), (7, .region)])
+    @Test(arguments: [
+        (1, LocationPrecision.exact), (2, .near), (3, .district), (4, .region), (5, .region),
+        (6, .region), (7, .region),
+    ])
     func ucdpWherePrecision(code: Int, precision: LocationPrecision) {
         #expect(UCDPMapping.locationPrecision(wherePrecision: code) == precision)
     }
 
     @Test func ucdpDatePrecision() {
-        let start = Self.day("2024-08-05"), end = Self.day("2024-08-09")
+        let start = Self.day("2024-08-05")
+        let end = Self.day("2024-08-09")
         #expect(UCDPMapping.date(start: start, end: start, datePrecision: 1) == .day(start))
         #expect(UCDPMapping.date(start: start, end: end, datePrecision: 2) == .interval(start: start, end: end))
         #expect(UCDPMapping.date(start: start, end: end, datePrecision: 3) == .interval(start: start, end: end))
-        #expect(UCDPMapping.date(start: start, end: end, datePrecision: 4)
+        #expect(
+            UCDPMapping.date(start: start, end: end, datePrecision: 4)
                 == .interval(start: Self.day("2024-08-01"), end: Self.day("2024-08-31")))
-        #expect(UCDPMapping.date(start: start, end: end, datePrecision: 5)
+        #expect(
+            UCDPMapping.date(start: start, end: end, datePrecision: 5)
                 == .interval(start: Self.day("2024-01-01"), end: Self.day("2024-12-31")))
         #expect(UCDPMapping.date(start: start, end: end, datePrecision: 6) == nil)
         #expect(UCDPMapping.locationPrecision(wherePrecision: 8) == nil)
@@ -65,8 +75,9 @@ import Yams
 
     @Test func fixtureRowsMapEveryTypeAndCode() throws {
         let gazetteer = try GazetteerReader.read(folder: Self.fixtures.appendingPathComponent("gazetteer").path)
-        let records = try ACLEDImport.read(path: Self.fixtures.appendingPathComponent("import/acled.csv").path,
-                                           gazetteer: gazetteer)
+        let records = try ACLEDImport.read(
+            path: Self.fixtures.appendingPathComponent("import/acled.csv").path,
+            gazetteer: gazetteer)
         #expect(records.count == 25)
         #expect(Set(records.map(\.event.kind)) == Set(ACLEDMapping.subEventKinds.map(\.kind)))
         #expect(Set(records.map(\.event.locationPrecision)) == [.exact, .near, .region])
@@ -83,7 +94,8 @@ import Yams
     }
 
     @Test func emittedStringsReadBackThroughYAML() throws {
-        let hostile = "a \"quote\", a \\ backslash: # not a comment\n\t\u{1B}[31m\u{2028}é "
+        let hostile =
+            "a \"quote\", a \\ backslash: # not a comment\n\t\u{1B}[31m\u{2028}é "
             + "'single' - [x] {y} &z *w !t |"
         let text = "value: \(YAMLEmitter.quoted(hostile))\n"
         let node = try #require(try Yams.compose(yaml: text))

@@ -1,6 +1,7 @@
 import Foundation
-@testable import SalientIO
 import Testing
+
+@testable import SalientIO
 
 /// The tiers must stay apart for readers with colour-vision deficiency. Each colour, as drawn
 /// over the territory, goes through the simulation of Machado, Oliveira & Fernandes (2009),
@@ -10,15 +11,21 @@ import Testing
 @Suite struct MapPaletteTests {
     typealias Matrix = [[Double]]
 
-    static let protanopia: Matrix = [[0.152286, 1.052583, -0.204868],
-                                     [0.114503, 0.786281, 0.099216],
-                                     [-0.003882, -0.048116, 1.051998]]
-    static let deuteranopia: Matrix = [[0.367322, 0.860646, -0.227968],
-                                       [0.280085, 0.672501, 0.047413],
-                                       [-0.011820, 0.042940, 0.968881]]
-    static let tritanopia: Matrix = [[1.255528, -0.076749, -0.178779],
-                                     [-0.078411, 0.930809, 0.147602],
-                                     [0.004733, 0.691367, 0.303900]]
+    static let protanopia: Matrix = [
+        [0.152286, 1.052583, -0.204868],
+        [0.114503, 0.786281, 0.099216],
+        [-0.003882, -0.048116, 1.051998],
+    ]
+    static let deuteranopia: Matrix = [
+        [0.367322, 0.860646, -0.227968],
+        [0.280085, 0.672501, 0.047413],
+        [-0.011820, 0.042940, 0.968881],
+    ]
+    static let tritanopia: Matrix = [
+        [1.255528, -0.076749, -0.178779],
+        [-0.078411, 0.930809, 0.147602],
+        [0.004733, 0.691367, 0.303900],
+    ]
     static let identity: Matrix = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
 
     static func linear(_ c: Double) -> Double { c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
@@ -41,8 +48,10 @@ import Testing
         zip(lab(a, through: matrix), lab(b, through: matrix)).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
     }
 
-    static let visions: [(String, Matrix)] = [("normal", identity), ("protanopia", protanopia),
-                                              ("deuteranopia", deuteranopia), ("tritanopia", tritanopia)]
+    static let visions: [(String, Matrix)] = [
+        ("normal", identity), ("protanopia", protanopia),
+        ("deuteranopia", deuteranopia), ("tritanopia", tritanopia),
+    ]
 
     @Test(arguments: visions.map(\.0))
     func tiersStayApart(_ vision: String) {
@@ -57,7 +66,8 @@ import Testing
 
     /// The check can fail: red and green, the pair deutan readers confuse, do not pass it.
     @Test func redAndGreenFailForDeuteranopia() {
-        let red = RGB(0xD62728), green = RGB(0x2CA02C)
+        let red = RGB(0xD62728)
+        let green = RGB(0x2CA02C)
         #expect(Self.deltaE(red, green, through: Self.identity) > 20)
         #expect(Self.deltaE(red, green, through: Self.deuteranopia) < 20)
     }

@@ -1,10 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import SalientCore
-@testable import SalientIO
 import Testing
+
+@testable import SalientIO
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The SVG's words as `class: text` pairs, read with an XML parser (so the file must be well formed).
 final class SVGText: NSObject, XMLParserDelegate {
@@ -19,9 +21,14 @@ final class SVGText: NSObject, XMLParserDelegate {
         return parser.parse() ? reader.texts : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        if name == "text" { role = attributes["class"] ?? ""; current = "" }
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        if name == "text" {
+            role = attributes["class"] ?? ""
+            current = ""
+        }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -37,8 +44,9 @@ final class SVGText: NSObject, XMLParserDelegate {
 @Suite struct MapRendererTests {
     static func content(_ day: String) throws -> MapContent {
         let loaded = try TimelineReader.read(path: Paths.kursk)
-        let estimator = try ControlAreaEstimator(timeline: loaded.timeline, gazetteer: loaded.gazetteer,
-                                                 geodesic: try Geodesic.wgs84())
+        let estimator = try ControlAreaEstimator(
+            timeline: loaded.timeline, gazetteer: loaded.gazetteer,
+            geodesic: try Geodesic.wgs84())
         let estimate = try estimator.estimate(asOf: CalendarDay(day)!)
         return try MapContent.make(timeline: loaded.timeline, gazetteer: loaded.gazetteer, estimate: estimate)
     }
@@ -47,8 +55,10 @@ final class SVGText: NSObject, XMLParserDelegate {
         let svg = try MapRenderer.render(Self.content("2024-08-15"), width: 1200).svg
         let texts = try #require(SVGText.read(svg))
         let legend = texts.filter { $0.role == "legend" }.map(\.text)
-        for entry in ["Legend", "Controlled by Ukraine: 71 km²", "Contested: 1,303 km²", "Advance reported",
-                      "Control reported", "Attack reported repelled"] {
+        for entry in [
+            "Legend", "Controlled by Ukraine: 71 km²", "Contested: 1,303 km²", "Advance reported",
+            "Control reported", "Attack reported repelled",
+        ] {
             #expect(legend.contains(entry), "legend lacks \(entry): \(legend)")
         }
         #expect(legend.contains { $0.hasPrefix("Border: ") })

@@ -1,6 +1,7 @@
 import Foundation
 import SalientCore
 import Testing
+
 @testable import SalientIO
 
 /// The gazetteer kept between the command line's reading of a timeline and the job's is read

@@ -1,6 +1,7 @@
 import Foundation
 import SalientCore
 import Testing
+
 @testable import SalientIO
 
 /// The optional `maps:` section: dated polygons from elsewhere, read with the timeline.
@@ -45,17 +46,24 @@ import Testing
         let loaded = try TimelineReader.read(path: path)
         let map = try #require(loaded.maps.first)
         #expect(loaded.maps.count == 1)
-        #expect(map.id == "digitised-0813" && map.asOf == CalendarDay("2024-08-13") && map.depicts == .controlledPlusContested)
-        let box = MultiPolygon([Polygon(exterior: [LonLat(lon: 35, lat: 51), LonLat(lon: 35.5, lat: 51), LonLat(lon: 35.5, lat: 51.3),
-                                                   LonLat(lon: 35, lat: 51.3), LonLat(lon: 35, lat: 51)])])
+        #expect(
+            map.id == "digitised-0813" && map.asOf == CalendarDay("2024-08-13")
+                && map.depicts == .controlledPlusContested)
+        let box = MultiPolygon([
+            Polygon(exterior: [
+                LonLat(lon: 35, lat: 51), LonLat(lon: 35.5, lat: 51), LonLat(lon: 35.5, lat: 51.3),
+                LonLat(lon: 35, lat: 51.3), LonLat(lon: 35, lat: 51),
+            ])
+        ])
         let expected = try Geodesic.wgs84().area(of: box) / 1e6
         #expect(abs(map.areaSquareKilometers - expected) < 1e-6)
         #expect(map.repairs.isEmpty)
     }
 
     @Test func aMapOutsideTheTimelineIsRefused() throws {
-        let (path, folder) = try Self.timeline(maps: Self.entry.replacingOccurrences(of: "2024-08-13", with: "2024-07-01"),
-                                               mapFile: Self.twoBoxes)
+        let (path, folder) = try Self.timeline(
+            maps: Self.entry.replacingOccurrences(of: "2024-08-13", with: "2024-07-01"),
+            mapFile: Self.twoBoxes)
         defer { try? FileManager.default.removeItem(at: folder) }
         let error = try #require(throws: InputError.self) { try TimelineReader.read(path: path) }
         #expect(error.message == "the map shows 2024-07-01, outside the timeline, which spans 2024-08-06 to 2024-08-15")
@@ -63,8 +71,9 @@ import Testing
     }
 
     @Test func aMapMustDepictAnArea() throws {
-        let (path, folder) = try Self.timeline(maps: Self.entry.replacingOccurrences(of: "controlled_plus_contested", with: "depth"),
-                                               mapFile: Self.twoBoxes)
+        let (path, folder) = try Self.timeline(
+            maps: Self.entry.replacingOccurrences(of: "controlled_plus_contested", with: "depth"),
+            mapFile: Self.twoBoxes)
         defer { try? FileManager.default.removeItem(at: folder) }
         let error = try #require(throws: InputError.self) { try TimelineReader.read(path: path) }
         #expect(error.message == "'depth' is not one of controlled, controlled_plus_contested, advanced_over")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientIO
 
 @Suite struct NodeReaderTests {
@@ -14,7 +15,8 @@ import Testing
         }
         #expect(disagreements.isEmpty)
         for text in ["", " ", "\t \u{00A0}\u{3000}", " Sudzha ", "\n", " \r\n"] {
-            #expect(Fields.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty, "\(text.debugDescription)")
+            #expect(
+                Fields.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty, "\(text.debugDescription)")
         }
     }
 }

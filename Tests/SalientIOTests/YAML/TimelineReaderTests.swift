@@ -1,6 +1,7 @@
 import Foundation
 import SalientCore
 import Testing
+
 @testable import SalientIO
 
 @Suite struct TimelineReaderTests {
@@ -10,8 +11,11 @@ import Testing
         let timeline = try Self.loaded.get().timeline
         #expect(timeline.id == "kursk-2024")
         #expect(timeline.timeZone == "Europe/Moscow")
-        #expect(timeline.sources.map(\.file).sorted() == ["000_7a379853dc20a3a0.txt", "002_f01ce8c55b41932b.txt",
-                                                          "003_99f9997e802d78fd.txt", "004_382df688842ab0bb.txt"])
+        #expect(
+            timeline.sources.map(\.file).sorted() == [
+                "000_7a379853dc20a3a0.txt", "002_f01ce8c55b41932b.txt",
+                "003_99f9997e802d78fd.txt", "004_382df688842ab0bb.txt",
+            ])
         #expect(timeline.span?.start == CalendarDay("2024-08-06"))
         #expect(timeline.span?.end == CalendarDay("2024-08-15"))
         #expect(timeline.events.allSatisfy { !$0.sourceIDs.isEmpty })
@@ -37,15 +41,19 @@ import Testing
         #expect(held.actor == "Ukraine")
     }
 
-    @Test(arguments: [("a/b/../c", "a/c"), ("timelines/../gazetteer", "gazetteer"), ("../x", "../x"),
-                      ("/a/./b/../g", "/a/g"), ("x/../..", "..")])
+    @Test(arguments: [
+        ("a/b/../c", "a/c"), ("timelines/../gazetteer", "gazetteer"), ("../x", "../x"),
+        ("/a/./b/../g", "/a/g"), ("x/../..", ".."),
+    ])
     func pathsAreNormalisedLexically(path: String, expected: String) {
         #expect(TimelineReader.normalized(path) == expected)
     }
 
-    @Test(arguments: [("km²", ClaimUnit.squareKilometers), ("square kilometres", .squareKilometers), ("sq km", .squareKilometers),
-                      ("square miles", .squareMiles), ("kilometres", .kilometers), ("kilometers", .kilometers), ("km", .kilometers),
-                      ("miles", .miles), ("mi", .miles), ("m", .meters), ("metres", .meters), ("settlements", .settlements)])
+    @Test(arguments: [
+        ("km²", ClaimUnit.squareKilometers), ("square kilometres", .squareKilometers), ("sq km", .squareKilometers),
+        ("square miles", .squareMiles), ("kilometres", .kilometers), ("kilometers", .kilometers), ("km", .kilometers),
+        ("miles", .miles), ("mi", .miles), ("m", .meters), ("metres", .meters), ("settlements", .settlements),
+    ])
     func unitsAsTheNewsWritesThem(text: String, unit: ClaimUnit) {
         #expect(ClaimUnit(parsing: text) == unit)
     }

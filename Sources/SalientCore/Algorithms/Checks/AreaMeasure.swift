@@ -23,8 +23,10 @@ struct AreaMeasurement {
 }
 
 enum AreaMeasure {
-    static func measure(_ claim: Claim, _ claimed: ClaimedInterval,
-                        in context: CheckContext) throws -> ClaimMeasurement {
+    static func measure(
+        _ claim: Claim, _ claimed: ClaimedInterval,
+        in context: CheckContext
+    ) throws -> ClaimMeasurement {
         let day = claim.asOf
         let estimate = try context.estimate(day)
         var geometry = MeasuredGeometry()
@@ -33,14 +35,17 @@ enum AreaMeasure {
         let total = controlled + estimate.contested.areaSquareKilometers
         let reported = try context.reportedEstimate(day)
         let heldOnly = claim.definition == .controlled
-        let reportedArea = reported.controlled.areaSquareKilometers
+        let reportedArea =
+            reported.controlled.areaSquareKilometers
             + (heldOnly ? 0 : reported.contested.areaSquareKilometers)
         if reportedArea > 0 {
             // The tiers share edges, so they are written as their union, measured as written.
             let shape = try context.joined(heldOnly ? [reported.controlled] : reported.tiers)
-            geometry.add(MeasuredArea(role: heldOnly ? "reported_held_places" : "reported_places", claimIDs: [claim.id],
-                                      asOf: day, label: CheckProse.reportedPlacesLabel(heldOnly: heldOnly),
-                                      geometry: shape.geometry, areaSquareKilometers: shape.areaSquareKilometers))
+            geometry.add(
+                MeasuredArea(
+                    role: heldOnly ? "reported_held_places" : "reported_places", claimIDs: [claim.id],
+                    asOf: day, label: CheckProse.reportedPlacesLabel(heldOnly: heldOnly),
+                    geometry: shape.geometry, areaSquareKilometers: shape.areaSquareKilometers))
         }
         let evidence = context.evidence(day)
         let bound = try DepthBound.nearest(for: claim, in: context)

@@ -31,7 +31,8 @@ final class CheckContext {
 
     init(timeline: Timeline, gazetteer: Gazetteer, maps: [ReferenceMap], geodesic: Geodesic) throws {
         guard let border = gazetteer.place(id: timeline.estimate.borderID),
-              case .multiLineString(let lines) = border.geometry else {
+            case .multiLineString(let lines) = border.geometry
+        else {
             throw EstimateSetupError(
                 description: "estimate border '\(timeline.estimate.borderID)' is not a line in the gazetteer")
         }

@@ -40,9 +40,11 @@ enum CheckProse {
                 + "contested \(km2(area.total))")
         var outcome = ClaimOutcome(measured: measured)
         if area.reported > 0 {
-            outcome.lower = EvidenceBound(value: area.reported, text: area.heldOnly
-                                          ? "the ground the places reported held cover alone"
-                                          : "the ground the reported places cover alone")
+            outcome.lower = EvidenceBound(
+                value: area.reported,
+                text: area.heldOnly
+                    ? "the ground the places reported held cover alone"
+                    : "the ground the reported places cover alone")
         }
         var why = "\(text(area.evidence)), so more ground cannot be ruled out"
         if let bound = area.depthBound {
@@ -62,13 +64,16 @@ enum CheckProse {
 
     static func outcome(_ depth: DepthMeasurement) -> ClaimOutcome {
         let border = depth.borderUncertaintyMeters / 1000
-        let tolerance = Tolerance(fraction: rel, minimum: border,
-                                  text: "±\(percent(rel)) or \(QuantityFormat.trimmed(border)) km "
-                                      + "(the border line's uncertainty), whichever is larger")
-        var outcome = ClaimOutcome(measured: Measured(
-            low: depth.controlled, high: depth.total, reference: depth.total, unit: .kilometers, tolerance: tolerance,
-            text: "the estimate of \(depth.day) reaches \(km(depth.controlled)) from the border (controlled) to "
-                + "\(km(depth.total)) (controlled + contested)"))
+        let tolerance = Tolerance(
+            fraction: rel, minimum: border,
+            text: "±\(percent(rel)) or \(QuantityFormat.trimmed(border)) km "
+                + "(the border line's uncertainty), whichever is larger")
+        var outcome = ClaimOutcome(
+            measured: Measured(
+                low: depth.controlled, high: depth.total, reference: depth.total, unit: .kilometers,
+                tolerance: tolerance,
+                text: "the estimate of \(depth.day) reaches \(km(depth.controlled)) from the border (controlled) to "
+                    + "\(km(depth.total)) (controlled + contested)"))
         if let farthest = depth.farthest {
             outcome.lower = EvidenceBound(
                 value: farthest.reached,
@@ -81,24 +86,29 @@ enum CheckProse {
 
     static func outcome(_ distance: DistanceMeasurement) -> ClaimOutcome {
         let to = distance.definition == .distanceToBorder ? "the nearest point of \(distance.to)" : distance.to
-        return ClaimOutcome(measured: Measured(
-            low: distance.kilometers, high: distance.kilometers, reference: distance.kilometers, unit: .kilometers,
-            tolerance: tolerance(distance.ends), text: "geodesic distance from \(distance.from) to \(to)"))
+        return ClaimOutcome(
+            measured: Measured(
+                low: distance.kilometers, high: distance.kilometers, reference: distance.kilometers, unit: .kilometers,
+                tolerance: tolerance(distance.ends), text: "geodesic distance from \(distance.from) to \(to)"))
     }
 
     static func outcome(_ fighting: FightingDistanceMeasurement) -> ClaimOutcome {
         var parts: [String] = []
         if let edge = fighting.edge {
-            parts.append(edge.inside ? "\(fighting.place) lies inside the estimate of \(fighting.day)"
-                         : "to the edge of the estimate of \(fighting.day): \(km(edge.kilometers))")
+            parts.append(
+                edge.inside
+                    ? "\(fighting.place) lies inside the estimate of \(fighting.day)"
+                    : "to the edge of the estimate of \(fighting.day): \(km(edge.kilometers))")
         }
         if let place = fighting.nearestPlace {
-            parts.append("to the nearest \(place.tier.rawValue) place, \(place.name) (\(place.kind.rawValue), "
-                         + "\(place.day)): \(km(place.kilometers))")
+            parts.append(
+                "to the nearest \(place.tier.rawValue) place, \(place.name) (\(place.kind.rawValue), "
+                    + "\(place.day)): \(km(place.kilometers))")
         }
-        var outcome = ClaimOutcome(measured: Measured(
-            low: fighting.low, high: fighting.reference, reference: fighting.reference, unit: .kilometers,
-            tolerance: tolerance(fighting.ends), text: parts.joined(separator: "; ")))
+        var outcome = ClaimOutcome(
+            measured: Measured(
+                low: fighting.low, high: fighting.reference, reference: fighting.reference, unit: .kilometers,
+                tolerance: tolerance(fighting.ends), text: parts.joined(separator: "; ")))
         outcome.below = .undecidable("\(text(fighting.evidence)), so fighting nearer than that cannot be ruled out")
         return outcome
     }
@@ -106,12 +116,15 @@ enum CheckProse {
     static func outcome(_ count: SettlementCountMeasurement) -> ClaimOutcome {
         let inside = count.inside.count
         let names = count.insideNames.isEmpty ? "" : " (\(count.insideNames.joined(separator: ", ")))"
-        var outcome = ClaimOutcome(measured: Measured(
-            low: Double(count.held), high: Double(inside), reference: Double(inside), unit: .settlements,
-            tolerance: Tolerance(fraction: rel, minimum: 1,
-                                 text: "±\(percent(rel)) or 1 settlement, whichever is larger"),
-            text: "gazetteer settlements inside the estimate of \(count.day): \(count.held) controlled to \(inside) "
-                + "controlled + contested\(names)"))
+        var outcome = ClaimOutcome(
+            measured: Measured(
+                low: Double(count.held), high: Double(inside), reference: Double(inside), unit: .settlements,
+                tolerance: Tolerance(
+                    fraction: rel, minimum: 1,
+                    text: "±\(percent(rel)) or 1 settlement, whichever is larger"),
+                text:
+                    "gazetteer settlements inside the estimate of \(count.day): \(count.held) controlled to \(inside) "
+                    + "controlled + contested\(names)"))
         if count.reportedHeld > 0 {
             outcome.lower = EvidenceBound(
                 value: Double(count.reportedHeld),
@@ -119,7 +132,8 @@ enum CheckProse {
         }
         var known = "the gazetteer knows only \(inside) settlement\(inside == 1 ? "" : "s") inside the estimate"
         if let (within, bound) = count.withinDepth {
-            known += " and \(within) within \(QuantityFormat.trimmed(bound.kilometers)) km (\(bound.depthClaim.id)) "
+            known +=
+                " and \(within) within \(QuantityFormat.trimmed(bound.kilometers)) km (\(bound.depthClaim.id)) "
                 + "of the \(km(bound.stretch.lengthKilometers)) of border the reported places span"
         }
         outcome.above = .undecidable("\(known), so a larger count cannot be checked against it")
@@ -136,44 +150,53 @@ enum CheckProse {
         if map.depicts != match.claimDefinition {
             notes.append("the map depicts \(map.depicts.rawValue), the claim means \(match.claimDefinition.rawValue)")
         }
-        return MapComparison(mapID: map.id, mapAsOf: map.asOf, depicts: map.depicts,
-                             areaSquareKilometers: map.areaSquareKilometers, ratio: match.ratio,
-                             verdict: match.judgement.verdict,
-                             reason: ([match.judgement.reason] + notes).joined(separator: "; "))
+        return MapComparison(
+            mapID: map.id, mapAsOf: map.asOf, depicts: map.depicts,
+            areaSquareKilometers: map.areaSquareKilometers, ratio: match.ratio,
+            verdict: match.judgement.verdict,
+            reason: ([match.judgement.reason] + notes).joined(separator: "; "))
     }
 
     // MARK: - Cross-checks
 
     static func crossCheck(_ pair: AreaAndDepthPair) -> CrossCheck {
         let depthClaim = pair.bound.depthClaim
-        let implied = "\(QuantityFormat.trimmed(pair.area)) km² (\(pair.claim.id)) no deeper than "
+        let implied =
+            "\(QuantityFormat.trimmed(pair.area)) km² (\(pair.claim.id)) no deeper than "
             + "\(QuantityFormat.trimmed(pair.bound.kilometers)) km (\(depthClaim.id)) takes a front of at least "
             + km(pair.width)
         let verdict = pair.judgement.verdict
-        let reason = verdict == .consistent ? "the reported places span enough border"
-            : verdict == .overstated ? "the pair needs a wider front than the reported places span"
-            : pair.judgement.reason
-        return CrossCheck(kind: .areaAndDepth, claimIDs: [pair.claim.id, depthClaim.id], asOf: pair.claim.asOf,
-                          implied: implied,
-                          measured: "\(km(pair.span)) of border spanned by the places reported by \(pair.claim.asOf)",
-                          ratio: pair.ratio, verdict: verdict,
-                          reason: "\(reason) (\(km(pair.width)) against \(km(pair.widenedSpan)) with the tolerance)",
-                          tolerance: "±\(percent(rel)) of the span")
+        let reason =
+            verdict == .consistent
+            ? "the reported places span enough border"
+            : verdict == .overstated
+                ? "the pair needs a wider front than the reported places span"
+                : pair.judgement.reason
+        return CrossCheck(
+            kind: .areaAndDepth, claimIDs: [pair.claim.id, depthClaim.id], asOf: pair.claim.asOf,
+            implied: implied,
+            measured: "\(km(pair.span)) of border spanned by the places reported by \(pair.claim.asOf)",
+            ratio: pair.ratio, verdict: verdict,
+            reason: "\(reason) (\(km(pair.width)) against \(km(pair.widenedSpan)) with the tolerance)",
+            tolerance: "±\(percent(rel)) of the span")
     }
 
     static func crossCheck(_ pair: SameStatementPair) -> CrossCheck {
         let (first, second) = (pair.first, pair.second)
         let verdict = pair.judgement.verdict
-        var reason = verdict == .consistent ? "the two reports agree"
+        var reason =
+            verdict == .consistent
+            ? "the two reports agree"
             : "\(first.id) is \(verdict == .overstated ? "above" : "below") \(second.id)"
         if let (x, unit) = pair.unitSlip {
             reason += "; \(x.id)'s \(x.value) read in \(unit.rawValue) would agree: a unit slip is likely"
         }
-        return CrossCheck(kind: .sameStatement, claimIDs: [first.id, second.id], asOf: first.asOf,
-                          implied: "\(first.id): \(QuantityFormat.conversion(of: first))",
-                          measured: "\(second.id): \(QuantityFormat.conversion(of: second))",
-                          ratio: pair.ratio, verdict: verdict, reason: reason,
-                          tolerance: "±\(percent(rel)) of the other report")
+        return CrossCheck(
+            kind: .sameStatement, claimIDs: [first.id, second.id], asOf: first.asOf,
+            implied: "\(first.id): \(QuantityFormat.conversion(of: first))",
+            measured: "\(second.id): \(QuantityFormat.conversion(of: second))",
+            ratio: pair.ratio, verdict: verdict, reason: reason,
+            tolerance: "±\(percent(rel)) of the other report")
     }
 
     // MARK: - Reasons
@@ -201,11 +224,14 @@ enum CheckProse {
     /// What the estimate of a day rests on, e.g. "the estimate of 2024-08-14 rests on 2 places
     /// located precisely (Russkoye Porechnoye, Sudzha) and 1 report located only to a district".
     static func text(_ evidence: EvidenceBase) -> String {
-        let precise = evidence.precisePlaces, coarse = evidence.coarseReports
+        let precise = evidence.precisePlaces
+        let coarse = evidence.coarseReports
         var parts: [String] = []
-        parts.append(precise.isEmpty ? "no place located precisely"
-                     : "\(precise.count) place\(precise.count == 1 ? "" : "s") located precisely "
-                        + "(\(precise.joined(separator: ", ")))")
+        parts.append(
+            precise.isEmpty
+                ? "no place located precisely"
+                : "\(precise.count) place\(precise.count == 1 ? "" : "s") located precisely "
+                    + "(\(precise.joined(separator: ", ")))")
         if coarse > 0 { parts.append("\(coarse) report\(coarse == 1 ? "" : "s") located only to a district") }
         return "the estimate of \(evidence.day) rests on \(parts.joined(separator: " and "))"
     }
@@ -215,11 +241,13 @@ enum CheckProse {
     static func tolerance(_ ends: [DistanceEnd]) -> Tolerance {
         let (minimum, extent) = DistanceEnd.minimumKilometers(ends)
         let perPlace = "\(QuantityFormat.trimmed(ClaimChecker.placeExtentKilometers)) km per place for its extent"
-        let listed = ends.map { "\($0.name) ±\(QuantityFormat.trimmed($0.uncertaintyMeters / 1000)) km" }
+        let listed =
+            ends.map { "\($0.name) ±\(QuantityFormat.trimmed($0.uncertaintyMeters / 1000)) km" }
             + (extent > 0 ? [perPlace] : [])
-        return Tolerance(fraction: rel, minimum: minimum,
-                         text: "±\(percent(rel)) or \(QuantityFormat.trimmed(minimum)) km "
-                             + "(\(listed.joined(separator: ", "))), whichever is larger")
+        return Tolerance(
+            fraction: rel, minimum: minimum,
+            text: "±\(percent(rel)) or \(QuantityFormat.trimmed(minimum)) km "
+                + "(\(listed.joined(separator: ", "))), whichever is larger")
     }
 
     // MARK: - Labels of the measured geometry

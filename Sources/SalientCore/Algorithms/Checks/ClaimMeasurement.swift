@@ -78,9 +78,11 @@ struct MeasuredGeometry {
     /// Each tier of an estimate a claim was measured against.
     mutating func addEstimate(_ estimate: ControlEstimate, for claim: Claim) {
         for tier in estimate.tiers where !tier.geometry.isEmpty {
-            add(MeasuredArea(role: "estimate_\(tier.tier.rawValue)", claimIDs: [claim.id], asOf: estimate.asOf,
-                             label: CheckProse.estimateLabel(tier.tier), geometry: tier.geometry,
-                             areaSquareKilometers: tier.areaSquareKilometers))
+            add(
+                MeasuredArea(
+                    role: "estimate_\(tier.tier.rawValue)", claimIDs: [claim.id], asOf: estimate.asOf,
+                    label: CheckProse.estimateLabel(tier.tier), geometry: tier.geometry,
+                    areaSquareKilometers: tier.areaSquareKilometers))
         }
     }
 
@@ -88,8 +90,10 @@ struct MeasuredGeometry {
     func merged() -> (lines: [MeasuredLine], areas: [MeasuredArea]) {
         let lines = Self.merge(lines, key: { "\($0.role)|\($0.asOf)|\($0.label)" }, claimIDs: \.claimIDs)
         let areas = Self.merge(areas, key: { "\($0.role)|\($0.asOf)|\($0.label)" }, claimIDs: \.claimIDs)
-        return (lines.sorted { ($0.role, $0.asOf, $0.label) < ($1.role, $1.asOf, $1.label) },
-                areas.sorted { ($0.role, $0.asOf, $0.label) < ($1.role, $1.asOf, $1.label) })
+        return (
+            lines.sorted { ($0.role, $0.asOf, $0.label) < ($1.role, $1.asOf, $1.label) },
+            areas.sorted { ($0.role, $0.asOf, $0.label) < ($1.role, $1.asOf, $1.label) }
+        )
     }
 
     private static func merge<T>(_ items: [T], key: (T) -> String, claimIDs: WritableKeyPath<T, [String]>) -> [T] {

@@ -29,21 +29,26 @@ struct SameStatementPair {
 
 enum CrossChecks {
     static func areaAndDepth(_ claims: [Claim], in context: CheckContext) throws
-        -> (pairs: [AreaAndDepthPair], geometry: MeasuredGeometry) {
+        -> (pairs: [AreaAndDepthPair], geometry: MeasuredGeometry)
+    {
         var geometry = MeasuredGeometry()
-        let pairs = try claims.filter { [.controlled, .controlledPlusContested, .advancedOver].contains($0.definition)
-            && $0.unit.canonical == .squareKilometers }.compactMap { claim -> AreaAndDepthPair? in
+        let pairs = try claims.filter {
+            [.controlled, .controlledPlusContested, .advancedOver].contains($0.definition)
+                && $0.unit.canonical == .squareKilometers
+        }.compactMap { claim -> AreaAndDepthPair? in
             let area = ClaimedInterval(value: claim.value, unit: claim.unit, hedge: claim.hedge).low
             guard area > 0, let bound = try DepthBound.nearest(for: claim, in: context) else { return nil }
             geometry.add(bound.geometry)
             let width = area / bound.kilometers
             let span = bound.stretch.lengthKilometers
-            let measured = Measured(low: 0, high: span, reference: span, unit: .kilometers,
-                                    tolerance: Tolerance(fraction: ClaimChecker.relativeTolerance, text: ""), text: "")
+            let measured = Measured(
+                low: 0, high: span, reference: span, unit: .kilometers,
+                tolerance: Tolerance(fraction: ClaimChecker.relativeTolerance, text: ""), text: "")
             let needed = ClaimedInterval(low: width, high: width, nominal: width)
-            return AreaAndDepthPair(claim: claim, bound: bound, area: area, width: width, span: span,
-                                    widenedSpan: measured.widenedHigh, ratio: claimRatio(width, span),
-                                    judgement: ClaimJudge.judge(needed, against: measured))
+            return AreaAndDepthPair(
+                claim: claim, bound: bound, area: area, width: width, span: span,
+                widenedSpan: measured.widenedHigh, ratio: claimRatio(width, span),
+                judgement: ClaimJudge.judge(needed, against: measured))
         }
         return (pairs, geometry)
     }
@@ -51,16 +56,19 @@ enum CrossChecks {
     static func sameStatement(_ claims: [Claim]) -> [SameStatementPair] {
         var pairs: [SameStatementPair] = []
         for (i, a) in claims.enumerated() {
-            for b in claims[(i + 1)...] where !a.eventID.isEmpty && a.eventID == b.eventID && a.quantity == b.quantity
+            for b in claims[(i + 1)...]
+            where !a.eventID.isEmpty && a.eventID == b.eventID && a.quantity == b.quantity
                 && a.definition == b.definition && a.asOf == b.asOf && a.unit.canonical == b.unit.canonical
-                && Set(a.sourceIDs).isDisjoint(with: b.sourceIDs) {
+                && Set(a.sourceIDs).isDisjoint(with: b.sourceIDs)
+            {
                 let (first, second) = a.id < b.id ? (a, b) : (b, a)
                 let x = ClaimedInterval(value: first.value, unit: first.unit, hedge: first.hedge)
                 let y = measured(second)
                 let judgement = ClaimJudge.judge(x, against: y)
-                pairs.append(SameStatementPair(
-                    first: first, second: second, ratio: claimRatio(x.nominal, y.reference), judgement: judgement,
-                    unitSlip: judgement.verdict == .consistent ? nil : unitSlip(first, second)))
+                pairs.append(
+                    SameStatementPair(
+                        first: first, second: second, ratio: claimRatio(x.nominal, y.reference), judgement: judgement,
+                        unitSlip: judgement.verdict == .consistent ? nil : unitSlip(first, second)))
             }
         }
         return pairs
@@ -69,8 +77,9 @@ enum CrossChecks {
     /// The other report as the measurement a claim is judged against: its values, hedged.
     private static func measured(_ claim: Claim) -> Measured {
         let other = ClaimedInterval(value: claim.value, unit: claim.unit, hedge: claim.hedge)
-        return Measured(low: other.low, high: other.high, reference: other.nominal, unit: claim.unit.canonical,
-                        tolerance: Tolerance(fraction: ClaimChecker.relativeTolerance, text: ""), text: "")
+        return Measured(
+            low: other.low, high: other.high, reference: other.nominal, unit: claim.unit.canonical,
+            tolerance: Tolerance(fraction: ClaimChecker.relativeTolerance, text: ""), text: "")
     }
 
     /// "2 mi" against "1–2 km": the same number read in the other report's unit agrees. The

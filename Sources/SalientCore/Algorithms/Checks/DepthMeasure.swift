@@ -29,9 +29,11 @@ enum DepthMeasure {
         geometry.addEstimate(estimate, for: claim)
         let deepest = estimate.tiers.max { $0.depthKilometers < $1.depthKilometers }
         if let deepest, let from = deepest.deepestPoint, let to = deepest.borderPoint {
-            geometry.add(MeasuredLine(role: "depth", claimIDs: [claim.id], asOf: day,
-                                      label: CheckProse.deepestPointLabel(deepest.tier), points: [from, to],
-                                      lengthKilometers: context.geodesic.distance(from, to) / 1000))
+            geometry.add(
+                MeasuredLine(
+                    role: "depth", claimIDs: [claim.id], asOf: day,
+                    label: CheckProse.deepestPointLabel(deepest.tier), points: [from, to],
+                    lengthKilometers: context.geodesic.distance(from, to) / 1000))
         }
         var farthest: (event: Event, kilometers: Double, reached: Double, radius: Double, border: LonLat)?
         for event in try farthestCandidates(context.reportedEvents(asOf: day), in: context) {
@@ -45,12 +47,15 @@ enum DepthMeasure {
         var place: DepthMeasurement.FarthestPlace?
         if let farthest {
             let name = CheckContext.placeName(of: farthest.event)
-            place = DepthMeasurement.FarthestPlace(name: name, kilometers: farthest.kilometers,
-                                                   radiusKilometers: farthest.radius, reached: farthest.reached)
-            geometry.add(MeasuredLine(role: "depth_reported_place", claimIDs: [claim.id], asOf: day,
-                                      label: CheckProse.toTheBorderLabel(name),
-                                      points: [farthest.event.position, farthest.border],
-                                      lengthKilometers: farthest.kilometers))
+            place = DepthMeasurement.FarthestPlace(
+                name: name, kilometers: farthest.kilometers,
+                radiusKilometers: farthest.radius, reached: farthest.reached)
+            geometry.add(
+                MeasuredLine(
+                    role: "depth_reported_place", claimIDs: [claim.id], asOf: day,
+                    label: CheckProse.toTheBorderLabel(name),
+                    points: [farthest.event.position, farthest.border],
+                    lengthKilometers: farthest.kilometers))
         }
         let measurement = DepthMeasurement(
             day: day, controlled: estimate.controlled.depthKilometers, total: estimate.depthKilometers, farthest: place,

@@ -18,15 +18,20 @@ enum DistanceMeasure {
         let onBorder = try context.nearestBorderPoint(to: position)
         let kilometers = context.geodesic.distance(position, onBorder) / 1000
         var geometry = MeasuredGeometry()
-        geometry.add(MeasuredLine(role: "distance_to_border", claimIDs: [claim.id], asOf: claim.asOf,
-                                  label: CheckProse.toTheBorderLabel(place.name), points: [position, onBorder],
-                                  lengthKilometers: kilometers))
+        geometry.add(
+            MeasuredLine(
+                role: "distance_to_border", claimIDs: [claim.id], asOf: claim.asOf,
+                label: CheckProse.toTheBorderLabel(place.name), points: [position, onBorder],
+                lengthKilometers: kilometers))
         let border = context.borderPlace
         let measurement = DistanceMeasurement(
             definition: claim.definition, kilometers: kilometers, from: place.name, to: border.name,
-            ends: [DistanceEnd(name: place.name, uncertaintyMeters: place.provenance.uncertaintyMeters, isPlace: true),
-                   DistanceEnd(name: CheckProse.borderEndName, uncertaintyMeters: border.provenance.uncertaintyMeters,
-                               isPlace: false)])
+            ends: [
+                DistanceEnd(name: place.name, uncertaintyMeters: place.provenance.uncertaintyMeters, isPlace: true),
+                DistanceEnd(
+                    name: CheckProse.borderEndName, uncertaintyMeters: border.provenance.uncertaintyMeters,
+                    isPlace: false),
+            ])
         return ClaimMeasurement(value: .distance(measurement), geometry: geometry)
     }
 
@@ -37,13 +42,17 @@ enum DistanceMeasure {
         guard let (to, b) = context.point(claim.to) else { return .notMeasurable(context.unmeasurablePlace(claim.to)) }
         let kilometers = context.geodesic.distance(a, b) / 1000
         var geometry = MeasuredGeometry()
-        geometry.add(MeasuredLine(role: "distance_between", claimIDs: [claim.id], asOf: claim.asOf,
-                                  label: CheckProse.betweenLabel(from.name, to.name), points: [a, b],
-                                  lengthKilometers: kilometers))
+        geometry.add(
+            MeasuredLine(
+                role: "distance_between", claimIDs: [claim.id], asOf: claim.asOf,
+                label: CheckProse.betweenLabel(from.name, to.name), points: [a, b],
+                lengthKilometers: kilometers))
         let measurement = DistanceMeasurement(
             definition: claim.definition, kilometers: kilometers, from: from.name, to: to.name,
-            ends: [DistanceEnd(name: from.name, uncertaintyMeters: from.provenance.uncertaintyMeters, isPlace: true),
-                   DistanceEnd(name: to.name, uncertaintyMeters: to.provenance.uncertaintyMeters, isPlace: true)])
+            ends: [
+                DistanceEnd(name: from.name, uncertaintyMeters: from.provenance.uncertaintyMeters, isPlace: true),
+                DistanceEnd(name: to.name, uncertaintyMeters: to.provenance.uncertaintyMeters, isPlace: true),
+            ])
         return ClaimMeasurement(value: .distance(measurement), geometry: geometry)
     }
 }

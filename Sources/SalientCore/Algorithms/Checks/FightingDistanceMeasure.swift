@@ -53,25 +53,31 @@ enum FightingDistanceMeasure {
             let kilometers = context.geodesic.distance(position, edgePoint.point) / 1000
             edge = FightingDistanceMeasurement.Edge(kilometers: kilometers, inside: edgePoint.inside)
             if !edgePoint.inside {
-                geometry.add(MeasuredLine(role: "distance_to_fighting_edge", claimIDs: [claim.id], asOf: day,
-                                          label: CheckProse.toTheEdgeLabel(place.name),
-                                          points: [position, edgePoint.point], lengthKilometers: kilometers))
+                geometry.add(
+                    MeasuredLine(
+                        role: "distance_to_fighting_edge", claimIDs: [claim.id], asOf: day,
+                        label: CheckProse.toTheEdgeLabel(place.name),
+                        points: [position, edgePoint.point], lengthKilometers: kilometers))
             }
         }
         var nearest: FightingDistanceMeasurement.NearestPlace?
         if let (event, kilometers) = nearestPlace {
             let tier = GroundEvent.tier(of: event, actor: context.timeline.estimate.actor) ?? .contested
             let name = CheckContext.placeName(of: event)
-            nearest = FightingDistanceMeasurement.NearestPlace(name: name, tier: tier, kind: event.kind,
-                                                               day: event.date.end, kilometers: kilometers)
+            nearest = FightingDistanceMeasurement.NearestPlace(
+                name: name, tier: tier, kind: event.kind,
+                day: event.date.end, kilometers: kilometers)
             let uncertainty = event.placeID.flatMap(context.gazetteer.place(id:))?.provenance.uncertaintyMeters ?? 0
             ends.append(DistanceEnd(name: name, uncertaintyMeters: uncertainty, isPlace: true))
-            geometry.add(MeasuredLine(role: "distance_to_fighting_place", claimIDs: [claim.id], asOf: day,
-                                      label: CheckProse.betweenLabel(place.name, name),
-                                      points: [position, event.position], lengthKilometers: kilometers))
+            geometry.add(
+                MeasuredLine(
+                    role: "distance_to_fighting_place", claimIDs: [claim.id], asOf: day,
+                    label: CheckProse.betweenLabel(place.name, name),
+                    points: [position, event.position], lengthKilometers: kilometers))
         }
-        let measurement = FightingDistanceMeasurement(day: day, place: place.name, edge: edge, nearestPlace: nearest,
-                                                      ends: ends, evidence: context.evidence(day))
+        let measurement = FightingDistanceMeasurement(
+            day: day, place: place.name, edge: edge, nearestPlace: nearest,
+            ends: ends, evidence: context.evidence(day))
         return ClaimMeasurement(value: .distanceToFighting(measurement), geometry: geometry)
     }
 }

@@ -17,11 +17,13 @@ enum MapMeasure {
         }
         guard let map = candidates.first else { return nil }
         let area = map.areaSquareKilometers
-        let measured = Measured(low: area, high: area, reference: area, unit: .squareKilometers,
-                                tolerance: Tolerance(fraction: ClaimChecker.relativeTolerance, text: ""), text: "")
-        return MapMatch(map: map, claimDefinition: claim.definition, daysBefore: claim.asOf.ordinal - map.asOf.ordinal,
-                        ratio: claimRatio(claimed.nominal, area),
-                        judgement: ClaimJudge.judge(claimed, against: measured))
+        let measured = Measured(
+            low: area, high: area, reference: area, unit: .squareKilometers,
+            tolerance: Tolerance(fraction: ClaimChecker.relativeTolerance, text: ""), text: "")
+        return MapMatch(
+            map: map, claimDefinition: claim.definition, daysBefore: claim.asOf.ordinal - map.asOf.ordinal,
+            ratio: claimRatio(claimed.nominal, area),
+            judgement: ClaimJudge.judge(claimed, against: measured))
     }
 
     /// Every map on its own and beside the estimate of its day, by day and id, with its outline.
@@ -29,11 +31,14 @@ enum MapMeasure {
         var geometry = MeasuredGeometry()
         let maps = try context.maps.sorted { ($0.asOf, $0.id) < ($1.asOf, $1.id) }.map { map in
             let estimate = try context.estimate(map.asOf)
-            geometry.add(MeasuredArea(role: "map", claimIDs: [], asOf: map.asOf, label: CheckProse.mapLabel(map),
-                                      geometry: map.geometry, areaSquareKilometers: map.areaSquareKilometers))
+            geometry.add(
+                MeasuredArea(
+                    role: "map", claimIDs: [], asOf: map.asOf, label: CheckProse.mapLabel(map),
+                    geometry: map.geometry, areaSquareKilometers: map.areaSquareKilometers))
             let controlled = estimate.controlled.areaSquareKilometers
-            return MapMeasurement(map: map, estimateControlledSquareKilometers: controlled,
-                                  estimateTotalSquareKilometers: controlled + estimate.contested.areaSquareKilometers)
+            return MapMeasurement(
+                map: map, estimateControlledSquareKilometers: controlled,
+                estimateTotalSquareKilometers: controlled + estimate.contested.areaSquareKilometers)
         }
         return (maps, geometry)
     }

@@ -21,13 +21,15 @@ enum SettlementCountMeasure {
         let estimate = try context.estimate(day)
         var geometry = MeasuredGeometry()
         geometry.addEstimate(estimate, for: claim)
-        let held = estimate.controlled.settlementIDs, contested = estimate.contested.settlementIDs
+        let held = estimate.controlled.settlementIDs
+        let contested = estimate.contested.settlementIDs
         let inside = (held + contested).sorted()
         let names = inside.compactMap { context.gazetteer.place(id: $0)?.name }
         let actor = context.timeline.estimate.actor
-        let reportedHeld = Set(context.reportedEvents(asOf: day)
-            .filter { GroundEvent.tier(of: $0, actor: actor) == .controlled }.compactMap(\.placeID)
-            .filter { context.gazetteer.place(id: $0)?.kind.isSettlement == true })
+        let reportedHeld = Set(
+            context.reportedEvents(asOf: day)
+                .filter { GroundEvent.tier(of: $0, actor: actor) == .controlled }.compactMap(\.placeID)
+                .filter { context.gazetteer.place(id: $0)?.kind.isSettlement == true })
         let heldNames = reportedHeld.sorted().compactMap { context.gazetteer.place(id: $0)?.name }
         var withinDepth: (Int, DepthBound)?
         if let bound = try DepthBound.nearest(for: claim, in: context) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 /// Controlled is the corridor 2rd + πr²/2 (46.28 km²); controlled + contested the same shape
@@ -12,7 +13,8 @@ import Testing
     init() throws { w = try CheckWorld() }
 
     func area(_ claim: Claim, others: [Claim] = [], maps: [ReferenceMap] = []) throws
-        -> (AreaMeasurement, MeasuredGeometry, CheckContext) {
+        -> (AreaMeasurement, MeasuredGeometry, CheckContext)
+    {
         let context = try w.context(claims: [claim] + others, maps: maps)
         let claimed = ClaimedInterval(value: claim.value, unit: claim.unit, hedge: claim.hedge)
         let measurement = try AreaMeasure.measure(claim, claimed, in: context)
@@ -34,8 +36,11 @@ import Testing
         // The reported village alone, with no band, covers its own corridor.
         #expect(abs(area.reported - controlled) / controlled < 0.003)
         #expect(area.depthBound == nil && area.map == nil)
-        #expect(area.evidence == EvidenceBase(day: CheckWorld.heldDay, precisePlaces: ["the point of held"],
-                                              coarseReports: 0))
+        #expect(
+            area.evidence
+                == EvidenceBase(
+                    day: CheckWorld.heldDay, precisePlaces: ["the point of held"],
+                    coarseReports: 0))
         let estimate = try context.estimate(CheckWorld.heldDay)
         #expect(geometry.areas.map(\.role) == ["estimate_controlled", "estimate_contested", "reported_held_places"])
         #expect(geometry.areas[0].geometry == estimate.controlled.geometry)
@@ -46,8 +51,10 @@ import Testing
     }
 
     @Test func bothTiersAreTheReferenceUnlessOnlyHeldGroundCounts() throws {
-        let (area, geometry, _) = try area(w.claim("all", .controlledPlusContested, .single(50), .squareKilometers,
-                                                   quantity: .area))
+        let (area, geometry, _) = try area(
+            w.claim(
+                "all", .controlledPlusContested, .single(50), .squareKilometers,
+                quantity: .area))
         #expect(!area.heldOnly && area.reference == area.total)
         #expect(geometry.areas.map(\.role).last == "reported_places")
     }
@@ -69,8 +76,10 @@ import Testing
 
     /// Before the village is reported nothing is held, and the reported places cover nothing.
     @Test func aDayBeforeAnyReportMeasuresNothing() throws {
-        let (area, geometry, _) = try area(w.claim("early", .controlled, .single(50), .squareKilometers,
-                                                   quantity: .area, asOf: "2024-08-09"))
+        let (area, geometry, _) = try area(
+            w.claim(
+                "early", .controlled, .single(50), .squareKilometers,
+                quantity: .area, asOf: "2024-08-09"))
         #expect(area.controlled == 0 && area.total == 0 && area.reported == 0)
         #expect(area.evidence.precisePlaces.isEmpty)
         #expect(geometry.areas.isEmpty && geometry.lines.isEmpty)

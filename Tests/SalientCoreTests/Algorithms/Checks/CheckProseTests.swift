@@ -1,25 +1,31 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 /// The words the measures' values are put in; every number goes through `QuantityFormat`.
 @Suite struct CheckProseTests {
     @Test func theEvidenceNamesThePlacesLocatedPrecisely() {
         let places = ["Russkoye Porechnoye", "Sudzha"]
-        #expect(CheckProse.text(EvidenceBase(day: day("2024-08-14"), precisePlaces: places, coarseReports: 1))
+        #expect(
+            CheckProse.text(EvidenceBase(day: day("2024-08-14"), precisePlaces: places, coarseReports: 1))
                 == "the estimate of 2024-08-14 rests on 2 places located precisely (Russkoye Porechnoye, Sudzha) "
                 + "and 1 report located only to a district")
-        #expect(CheckProse.text(EvidenceBase(day: day("2024-08-14"), precisePlaces: [], coarseReports: 2))
+        #expect(
+            CheckProse.text(EvidenceBase(day: day("2024-08-14"), precisePlaces: [], coarseReports: 2))
                 == "the estimate of 2024-08-14 rests on no place located precisely and 2 reports located only to a "
                 + "district")
     }
 
     @Test func aDistancesToleranceListsWhatItAllows() {
-        let tolerance = CheckProse.tolerance([DistanceEnd(name: "Sudzha", uncertaintyMeters: 500, isPlace: true),
-                                              DistanceEnd(name: "the border", uncertaintyMeters: 250, isPlace: false)])
+        let tolerance = CheckProse.tolerance([
+            DistanceEnd(name: "Sudzha", uncertaintyMeters: 500, isPlace: true),
+            DistanceEnd(name: "the border", uncertaintyMeters: 250, isPlace: false),
+        ])
         #expect(tolerance.fraction == ClaimChecker.relativeTolerance)
         #expect(tolerance.minimum == 0.5 + 0.25 + 1)
-        #expect(tolerance.text
+        #expect(
+            tolerance.text
                 == "±10 % or 1.75 km (Sudzha ±0.5 km, the border ±0.25 km, 1 km per place for its extent), "
                 + "whichever is larger")
     }
@@ -32,40 +38,53 @@ import Testing
             borderUncertaintyMeters: 100)
         let outcome = CheckProse.outcome(depth)
         #expect(outcome.measured.low == 12 && outcome.measured.high == 16 && outcome.measured.reference == 16)
-        #expect(outcome.measured.text
+        #expect(
+            outcome.measured.text
                 == "the estimate of 2024-08-10 reaches 12.0 km from the border (controlled) to 16.0 km "
                 + "(controlled + contested)")
         #expect(outcome.measured.tolerance.minimum == 0.1)
-        #expect(outcome.lower == EvidenceBound(
-            value: 8,
-            text: "the reported place farthest from the border, Sudzha (10.0 km less the 2 km it stands for)"))
-        #expect(outcome.above == .undecidable(
-            "the estimate of 2024-08-10 rests on 1 place located precisely (Sudzha), so deeper ground cannot be "
-                + "ruled out"))
+        #expect(
+            outcome.lower
+                == EvidenceBound(
+                    value: 8,
+                    text: "the reported place farthest from the border, Sudzha (10.0 km less the 2 km it stands for)"))
+        #expect(
+            outcome.above
+                == .undecidable(
+                    "the estimate of 2024-08-10 rests on 1 place located precisely (Sudzha), so deeper ground cannot be "
+                        + "ruled out"))
         #expect(outcome.below == .contradicts)
     }
 
     @Test func everyReasonForNotMeasuringIsPutInWords() throws {
         let world = try SyntheticWorld()
-        #expect(CheckProse.text(.unitMismatch(given: .squareKilometers, definition: .distanceToBorder,
-                                              expected: .kilometers))
+        #expect(
+            CheckProse.text(
+                .unitMismatch(
+                    given: .squareKilometers, definition: .distanceToBorder,
+                    expected: .kilometers))
                 == "a figure in km² does not measure distance_to_border, which is in km")
         #expect(CheckProse.text(.people) == "no geometry measures people")
-        #expect(CheckProse.text(.notAPoint(world.territory))
+        #expect(
+            CheckProse.text(.notAPoint(world.territory))
                 == "North is a region drawn as an area or a line; distances run between points")
-        #expect(CheckProse.text(.nothingOnTheGround(day("2024-08-09")))
+        #expect(
+            CheckProse.text(.nothingOnTheGround(day("2024-08-09")))
                 == "nothing is reported on the ground by 2024-08-09")
     }
 
     /// A map a day older than the claim, of another definition, says both beside the verdict.
     @Test func aMapComparisonNotesItsDateAndWhatItDepicts() {
-        let map = ReferenceMap(id: "theirs", title: "", source: "", asOf: day("2024-08-09"), depicts: .controlled,
-                               file: "", geometry: MultiPolygon(), areaSquareKilometers: 100, repairs: [])
-        let comparison = CheckProse.mapComparison(MapMatch(
-            map: map, claimDefinition: .controlledPlusContested, daysBefore: 1, ratio: 3,
-            judgement: ClaimJudge.Judgement(verdict: .overstated, reason: "above")))
+        let map = ReferenceMap(
+            id: "theirs", title: "", source: "", asOf: day("2024-08-09"), depicts: .controlled,
+            file: "", geometry: MultiPolygon(), areaSquareKilometers: 100, repairs: [])
+        let comparison = CheckProse.mapComparison(
+            MapMatch(
+                map: map, claimDefinition: .controlledPlusContested, daysBefore: 1, ratio: 3,
+                judgement: ClaimJudge.Judgement(verdict: .overstated, reason: "above")))
         #expect(comparison.verdict == .overstated && comparison.ratio == 3 && comparison.areaSquareKilometers == 100)
-        #expect(comparison.reason == "above; the map is of 2024-08-09, 1 day before the claim's date; "
+        #expect(
+            comparison.reason == "above; the map is of 2024-08-09, 1 day before the claim's date; "
                 + "the map depicts controlled, the claim means controlled_plus_contested")
     }
 }

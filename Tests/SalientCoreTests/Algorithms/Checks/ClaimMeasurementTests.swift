@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 @Suite struct ClaimMeasurementTests {
     func line(_ label: String, _ claim: String, length: Double, role: String = "depth") -> MeasuredLine {
-        MeasuredLine(role: role, claimIDs: [claim], asOf: day("2024-08-10"), label: label, points: [],
-                     lengthKilometers: length)
+        MeasuredLine(
+            role: role, claimIDs: [claim], asOf: day("2024-08-10"), label: label, points: [],
+            lengthKilometers: length)
     }
 
     /// One key holds one geometry, the first measured; the claims accumulate, sorted; the
@@ -24,8 +26,10 @@ import Testing
 
     /// A kilometre per end that is a place, on top of the ends' own uncertainties.
     @Test func aDistancesEndsSetItsLeastAllowance() {
-        let ends = [DistanceEnd(name: "a", uncertaintyMeters: 500, isPlace: true),
-                    DistanceEnd(name: "the border", uncertaintyMeters: 2000, isPlace: false)]
+        let ends = [
+            DistanceEnd(name: "a", uncertaintyMeters: 500, isPlace: true),
+            DistanceEnd(name: "the border", uncertaintyMeters: 2000, isPlace: false),
+        ]
         let (minimum, extent) = DistanceEnd.minimumKilometers(ends)
         #expect(extent == ClaimChecker.placeExtentKilometers)
         #expect(minimum == 0.5 + 2 + ClaimChecker.placeExtentKilometers)

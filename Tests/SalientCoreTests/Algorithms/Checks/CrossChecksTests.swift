@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 @Suite struct CrossChecksTests {
@@ -30,13 +31,16 @@ import Testing
     @Test func twoReportsOfOneStatementAreJudgedAgainstEachOther() throws {
         let pairs = CrossChecks.sameStatement([
             w.claim("miles", .advancePerDay, .single(2), .miles, quantity: .advance, event: "held", sources: ["s"]),
-            w.claim("kilometres", .advancePerDay, .range(low: 1, high: 2), .kilometers, .range, quantity: .advance,
-                    event: "held", sources: ["t"]),
-            w.claim("same-outlet", .advancePerDay, .single(5), .kilometers, quantity: .advance, event: "held",
-                    sources: ["s"]),
+            w.claim(
+                "kilometres", .advancePerDay, .range(low: 1, high: 2), .kilometers, .range, quantity: .advance,
+                event: "held", sources: ["t"]),
+            w.claim(
+                "same-outlet", .advancePerDay, .single(5), .kilometers, quantity: .advance, event: "held",
+                sources: ["s"]),
             w.claim("no-event", .advancePerDay, .single(2), .kilometers, quantity: .advance, sources: ["u"]),
         ])
-        #expect(pairs.map { [$0.first.id, $0.second.id] } == [["kilometres", "miles"], ["kilometres", "same-outlet"]])
+        #expect(
+            pairs.map { [$0.first.id, $0.second.id] } == [["kilometres", "miles"], ["kilometres", "same-outlet"]])
         let pair = pairs[0]
         #expect(pair.judgement.verdict == .understated)
         #expect(pair.unitSlip?.reread.id == "miles" && pair.unitSlip?.unit == .kilometers)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 /// The village is held from 1 August here, so every day of the tests has a stretch of border.
@@ -17,8 +18,10 @@ import Testing
         w.claim("area", .controlledPlusContested, .single(100), .squareKilometers, quantity: .area, asOf: asOf)
     }
 
-    func depth(_ id: String, _ kilometers: Double, asOf: String, hedge: Hedge = .upTo,
-               unit: ClaimUnit = .kilometers) -> Claim {
+    func depth(
+        _ id: String, _ kilometers: Double, asOf: String, hedge: Hedge = .upTo,
+        unit: ClaimUnit = .kilometers
+    ) -> Claim {
         w.claim(id, .depth, .single(kilometers), unit, hedge, quantity: .depth, asOf: asOf)
     }
 
@@ -35,11 +38,15 @@ import Testing
 
     /// "At least 40 km" has no finite upper end, and a depth in km² is no depth: neither bounds.
     @Test func onlyAFiniteDepthInKilometresBounds() throws {
-        let depths = [depth("open", 40, asOf: "2024-08-10", hedge: .atLeast),
-                      depth("wrong-unit", 12, asOf: "2024-08-10", unit: .squareKilometers)]
+        let depths = [
+            depth("open", 40, asOf: "2024-08-10", hedge: .atLeast),
+            depth("wrong-unit", 12, asOf: "2024-08-10", unit: .squareKilometers),
+        ]
         #expect(try bound(for: area(asOf: "2024-08-10"), depths: depths) == nil)
-        let miles = try #require(try bound(for: area(asOf: "2024-08-10"),
-                                           depths: [depth("miles", 10, asOf: "2024-08-10", unit: .miles)]))
+        let miles = try #require(
+            try bound(
+                for: area(asOf: "2024-08-10"),
+                depths: [depth("miles", 10, asOf: "2024-08-10", unit: .miles)]))
         #expect(miles.kilometers == 10 * 1.609344)
     }
 

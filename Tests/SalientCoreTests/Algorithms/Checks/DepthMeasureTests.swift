@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 /// The estimate reaches d + r = 12 km (controlled) to d + r + b = 16 km; the village, 10 km out
@@ -41,12 +42,14 @@ import Testing
     /// out cannot beat 30 km, whatever the plane's error.
     @Test func onlyPlacesThatCouldBeTheFarthestAreMeasuredPrecisely() throws {
         let events = [("a", 5.0), ("b", 30.0), ("c", 6.0)].map { id, kilometers in
-            w.world.event(id, .advance, at: w.world.north(ofBorderAt: 36, kilometers: kilometers),
-                          on: .day(CheckWorld.heldDay))
+            w.world.event(
+                id, .advance, at: w.world.north(ofBorderAt: 36, kilometers: kilometers),
+                on: .day(CheckWorld.heldDay))
         }
         let context = try w.context(events: events)
-        let candidates = try DepthMeasure.farthestCandidates(context.reportedEvents(asOf: CheckWorld.heldDay),
-                                                             in: context)
+        let candidates = try DepthMeasure.farthestCandidates(
+            context.reportedEvents(asOf: CheckWorld.heldDay),
+            in: context)
         #expect(candidates.map(\.id) == ["a", "b"])
         let (depth, _) = try depth(events: events)
         #expect(depth.farthest?.name == "the point of b")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 @Suite struct DistanceMeasureTests {
@@ -36,7 +37,8 @@ import Testing
     }
 
     @Test func theDistanceBetweenTwoPlacesIsGeodInverse() throws {
-        let a = LonLat(lon: 35.271, lat: 51.191), b = LonLat(lon: 35.68651, lat: 51.65356)
+        let a = LonLat(lon: 35.271, lat: 51.191)
+        let b = LonLat(lon: 35.68651, lat: 51.65356)
         let claim = w.claim("between", .distanceBetween, .single(35), .kilometers, place: "a", to: "b")
         let measurement = try DistanceMeasure.between(
             claim, in: try w.context(claims: [claim], places: [w.point("a", .town, a), w.point("b", .town, b)]))
@@ -49,14 +51,18 @@ import Testing
 
     @Test func aPlaceThatIsMissingOrNotAPointIsNotMeasured() throws {
         let context = try w.context()
-        let missing = try DistanceMeasure.toBorder(w.claim("x", .distanceToBorder, .single(1), .kilometers,
-                                                           place: "nowhere"), in: context)
+        let missing = try DistanceMeasure.toBorder(
+            w.claim(
+                "x", .distanceToBorder, .single(1), .kilometers,
+                place: "nowhere"), in: context)
         guard case .notMeasurable(.noPlace) = missing.value else {
             Issue.record("measured a missing place: \(missing.value)")
             return
         }
-        let area = try DistanceMeasure.between(w.claim("y", .distanceBetween, .single(1), .kilometers,
-                                                       place: "north", to: "north"), in: context)
+        let area = try DistanceMeasure.between(
+            w.claim(
+                "y", .distanceBetween, .single(1), .kilometers,
+                place: "north", to: "north"), in: context)
         guard case .notMeasurable(.notAPoint(let place)) = area.value else {
             Issue.record("measured from an area: \(area.value)")
             return

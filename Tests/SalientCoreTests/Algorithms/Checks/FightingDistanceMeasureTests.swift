@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 /// From a plant 40 km north: the grey zone ends 16 km north (10 + 2 + 4), so its edge is 24 km
@@ -10,8 +11,9 @@ import Testing
     init() throws { w = try CheckWorld() }
 
     func measure(from position: LonLat, asOf: String = "2024-08-10") throws -> ClaimMeasurement {
-        let claim = w.claim("near", .distanceToFighting, .single(28), .kilometers, asOf: asOf, place: "plant",
-                            to: "fighting")
+        let claim = w.claim(
+            "near", .distanceToFighting, .single(28), .kilometers, asOf: asOf, place: "plant",
+            to: "fighting")
         return try FightingDistanceMeasure.measure(
             claim, in: try w.context(claims: [claim], places: [w.point("plant", .facility, position)]))
     }

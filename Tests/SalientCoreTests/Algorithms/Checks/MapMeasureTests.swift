@@ -1,23 +1,31 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 @Suite struct MapMeasureTests {
     let w: CheckWorld
-    let box = MultiPolygon([Polygon(exterior: [LonLat(lon: 35.9, lat: 51), LonLat(lon: 36.1, lat: 51),
-                                               LonLat(lon: 36.1, lat: 51.1), LonLat(lon: 35.9, lat: 51.1),
-                                               LonLat(lon: 35.9, lat: 51)])])
+    let box = MultiPolygon([
+        Polygon(exterior: [
+            LonLat(lon: 35.9, lat: 51), LonLat(lon: 36.1, lat: 51),
+            LonLat(lon: 36.1, lat: 51.1), LonLat(lon: 35.9, lat: 51.1),
+            LonLat(lon: 35.9, lat: 51),
+        ])
+    ])
 
     init() throws { w = try CheckWorld() }
 
     func map(_ id: String, _ asOf: String, _ depicts: ClaimDefinition) -> ReferenceMap {
-        ReferenceMap(id: id, title: "", source: "test", asOf: day(asOf), depicts: depicts, file: "", geometry: box,
-                     areaSquareKilometers: w.world.geodesic.area(of: box) / 1e6, repairs: [])
+        ReferenceMap(
+            id: id, title: "", source: "test", asOf: day(asOf), depicts: depicts, file: "", geometry: box,
+            areaSquareKilometers: w.world.geodesic.area(of: box) / 1e6, repairs: [])
     }
 
     var maps: [ReferenceMap] {
-        [map("later", "2024-08-11", .controlled), map("old", "2024-08-08", .controlled),
-         map("total", "2024-08-09", .controlledPlusContested), map("held", "2024-08-09", .controlled)]
+        [
+            map("later", "2024-08-11", .controlled), map("old", "2024-08-08", .controlled),
+            map("total", "2024-08-09", .controlledPlusContested), map("held", "2024-08-09", .controlled),
+        ]
     }
 
     /// The latest map of the claim's day or before, preferring one of what the claim means.
@@ -40,7 +48,8 @@ import Testing
         #expect(measured.map(\.map.id) == ["old", "held", "total", "later"])
         #expect(measured[0].estimateTotalSquareKilometers == 0)
         #expect(measured[3].estimateControlledSquareKilometers > 46)
-        #expect(geometry.areas.map(\.label)
+        #expect(
+            geometry.areas.map(\.label)
                 == ["old: controlled", "held: controlled", "total: controlled_plus_contested", "later: controlled"])
         #expect(geometry.areas.allSatisfy { $0.role == "map" && $0.claimIDs.isEmpty && $0.geometry == box })
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SalientCore
 
 /// Three villages: one held (10 km out, reported by name), one in the grey zone (14 km), one
@@ -12,9 +13,11 @@ import Testing
     func count(_ others: [Claim] = []) throws -> (SettlementCountMeasurement, MeasuredGeometry) {
         var held = w.held
         held.placeID = "held-village"
-        let places = [w.point("held-village", .village, w.village),
-                      w.point("grey-village", .village, w.world.north(ofBorderAt: 36, kilometers: 14)),
-                      w.point("far-village", .village, w.world.north(ofBorderAt: 36, kilometers: 50))]
+        let places = [
+            w.point("held-village", .village, w.village),
+            w.point("grey-village", .village, w.world.north(ofBorderAt: 36, kilometers: 14)),
+            w.point("far-village", .village, w.world.north(ofBorderAt: 36, kilometers: 50)),
+        ]
         let claim = w.claim("two", .settlementsControlled, .single(2), .settlements, quantity: .settlements)
         let measurement = try SettlementCountMeasure.measure(
             claim, in: try w.context(claims: [claim] + others, places: places, events: [held]))
