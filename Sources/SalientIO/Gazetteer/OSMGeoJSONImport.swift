@@ -20,23 +20,7 @@ public enum OSMGeoJSONImport {
     public static func run(
         file: String, nameField: String, kindField: String, into folder: String
     ) throws -> GazetteerImportSummary {
-        let reader = NodeReader(file: file)
-        let root = try reader.mapping(try reader.root(of: TextFile.read(file)), field: nil)
-        let type = try root.string("type")
-        guard type == "FeatureCollection" else {
-            throw InputError(
-                "expected a FeatureCollection, found '\(type)'", file: file, line: root.line(of: "type"), field: "type")
-        }
-        if let crs = root.node("crs") {
-            // ogr2ogr names WGS 84 lon/lat CRS84; anything else would put every point elsewhere.
-            let named = (try? reader.mapping(crs, field: "crs").mapping("properties").string("name")) ?? ""
-            guard named.hasSuffix("CRS84") || named.hasSuffix("EPSG::4326") || named == "EPSG:4326" else {
-                throw InputError(
-                    "coordinates in '\(named.isEmpty ? "an unnamed CRS" : named)' are not WGS 84 longitude/latitude",
-                    file: file, line: root.line(of: "crs"), field: "crs",
-                    hint: "reproject the file to EPSG:4326, e.g. with ogr2ogr -t_srs EPSG:4326")
-            }
-        }
+        let (reader, root) = try FeatureCollectionRoot.read(file)
         let features = try root.sequence("features")
         guard features.count <= Limits.placesPerFile else {
             throw InputError(

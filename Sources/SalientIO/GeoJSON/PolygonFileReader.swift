@@ -38,24 +38,7 @@ public enum PolygonFileReader {
     ///   - repair: repair invalid polygons with GEOSMakeValid instead of refusing the file;
     ///   - repairHint: how the user asks for that, for the message that refuses.
     public static func read(path: String, repair: Bool, repairHint: String) throws -> [PolygonFeature] {
-        let text = try TextFile.read(path)
-        let reader = NodeReader(file: path)
-        let root = try reader.mapping(try reader.root(of: text), field: nil)
-        let type = try root.string("type")
-        guard type == "FeatureCollection" else {
-            throw InputError(
-                "expected a FeatureCollection, found '\(type)'", file: path, line: root.line(of: "type"), field: "type")
-        }
-        if let crs = root.node("crs") {
-            // RFC 7946 has no crs member; older GeoJSON named WGS 84 lon/lat as CRS84, which is fine.
-            let named = (try? reader.mapping(crs, field: "crs").mapping("properties").string("name")) ?? ""
-            guard named.hasSuffix("CRS84") || named.hasSuffix("EPSG::4326") || named == "EPSG:4326" else {
-                throw InputError(
-                    "coordinates in '\(named.isEmpty ? "an unnamed CRS" : named)' are not WGS 84 longitude/latitude",
-                    file: path, line: root.line(of: "crs"), field: "crs",
-                    hint: "reproject the file to EPSG:4326, e.g. with ogr2ogr -t_srs EPSG:4326")
-            }
-        }
+        let (reader, root) = try FeatureCollectionRoot.read(path)
         let geometryReader = GeoJSONGeometryReader(reader: reader)
         let features = try root.sequence("features")
         guard features.count <= Limits.placesPerFile else {
