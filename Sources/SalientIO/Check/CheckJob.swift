@@ -1,6 +1,5 @@
 import Foundation
 import SalientCore
-import Yams
 
 /// `salient check`: measures every claim of a timeline and judges it.
 public enum CheckJob {
@@ -23,37 +22,35 @@ public enum CheckJob {
         guard let span = timeline.span else {
             throw InputError("the timeline has no events, so no day can be measured", file: path, field: "events")
         }
-        var lines: ClaimLines?
-        func line(_ index: Int, _ key: String) throws -> Int? {
-            if lines == nil { lines = try ClaimLines(path: path) }
-            return lines?.line(claim: index, key: key)
+        func line(_ index: Int, _ key: String) -> Int? {
+            loaded.claimLines.indices.contains(index) ? loaded.claimLines[index][key] : nil
         }
         for (index, claim) in timeline.claims.enumerated() {
             let field = "claims[\(index)]"
             if claim.asOf < span.start || claim.asOf > span.end {
                 throw InputError(
                     "the claim holds as of \(claim.asOf), outside the timeline, which spans \(span.start) to \(span.end)",
-                    file: path, line: try line(index, "as_of"), field: "\(field).as_of",
+                    file: path, line: line(index, "as_of"), field: "\(field).as_of",
                     hint: "the checker measures claims on days the timeline's events cover")
             }
             if let expected = ClaimChecker.unit(measuring: claim.definition), expected != claim.unit.canonical {
                 let units = ClaimUnit.allCases.filter { $0.canonical == expected }.map(\.rawValue)
                 throw InputError(
                     "a figure in \(claim.unit.rawValue) does not measure \(claim.definition.rawValue)", file: path,
-                    line: try line(index, "unit"), field: "\(field).unit", hint: "use \(units.joined(separator: ", "))")
+                    line: line(index, "unit"), field: "\(field).unit", hint: "use \(units.joined(separator: ", "))")
             }
             switch claim.definition {
             case .distanceToBorder, .distanceToFighting, .distanceBetween:
                 if claim.placeID.isEmpty {
                     throw InputError(
                         "a \(claim.definition.rawValue) claim names the place it is measured from", file: path,
-                        line: try line(index, "place") ?? line(index, "id"), field: "\(field).place",
+                        line: line(index, "place") ?? line(index, "id"), field: "\(field).place",
                         hint: "add place: with a gazetteer name")
                 }
                 if claim.definition == .distanceBetween, ["", "border", "fighting"].contains(claim.to) {
                     throw InputError(
                         "a distance_between claim names the place it is measured to", file: path,
-                        line: try line(index, "to") ?? line(index, "id"), field: "\(field).to",
+                        line: line(index, "to") ?? line(index, "id"), field: "\(field).to",
                         hint: "add to: with a gazetteer name")
                 }
             default:
@@ -63,26 +60,6 @@ public enum CheckJob {
     }
 
     /// The lines claims' fields were written on, read again only when a message needs one.
-    struct ClaimLines {
-        let claims: [Fields]
-
-        init(path: String) throws {
-            let reader = NodeReader(file: path)
-            let root = try reader.mapping(try reader.root(of: try TextFile.read(path)), field: nil)
-            claims =
-                try root.node("claims") == nil
-                ? []
-                : root.sequence("claims").enumerated().map { index, node in
-                    try reader.mapping(node, field: "claims[\(index)]")
-                }
-        }
-
-        func line(claim index: Int, key: String) -> Int? {
-            guard claims.indices.contains(index), claims[index].node(key) != nil else { return nil }
-            return claims[index].line(of: key)
-        }
-    }
-
     // MARK: - GeoJSON
 
     /// Where `--geojson FILE` writes: the lines to FILE, the areas beside it as

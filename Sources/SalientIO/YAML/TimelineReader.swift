@@ -12,6 +12,9 @@ public struct LoadedTimeline: Sendable {
     public var maps: [ReferenceMap] = []
     /// What reads but looks implausible, in file order (InputWarning.swift); `--strict` refuses it.
     public var warnings: [InputWarning] = []
+    /// For each claim, in order, the line of each key it has, so that a later refusal of the
+    /// claim (the checker's) names the line without reading the file again.
+    public var claimLines: [[String: Int]] = []
 }
 
 /// Reads a timeline YAML file (format in docs/formats.md) and the gazetteer it names.
@@ -34,11 +37,11 @@ public enum TimelineReader {
                 return base.isEmpty ? named : normalized((base as NSString).appendingPathComponent(named))
             }()
         let gazetteer = try GazetteerCache.shared.gazetteer(folder: gazetteerFolder)
-        let (timeline, warnings) = try body(root, reader: reader, gazetteer: gazetteer)
+        let (timeline, log) = try body(root, reader: reader, gazetteer: gazetteer)
         return LoadedTimeline(
             timeline: timeline, gazetteer: gazetteer, path: path,
             maps: try maps(root, reader: reader, timelinePath: path, timeline: timeline),
-            warnings: warnings)
+            warnings: log.warnings, claimLines: log.claimLines)
     }
 
     /// Reads timeline text against a gazetteer already loaded; `file` names it in messages.
@@ -52,7 +55,8 @@ public enum TimelineReader {
         -> (timeline: Timeline, warnings: [InputWarning])
     {
         let reader = NodeReader(file: file)
-        return try body(try header(text: text, reader: reader), reader: reader, gazetteer: gazetteer)
+        let (timeline, log) = try body(try header(text: text, reader: reader), reader: reader, gazetteer: gazetteer)
+        return (timeline, log.warnings)
     }
 
     private static func header(text: String, reader: NodeReader) throws -> Fields {
@@ -68,7 +72,7 @@ public enum TimelineReader {
     }
 
     private static func body(_ root: Fields, reader: NodeReader, gazetteer: Gazetteer) throws
-        -> (timeline: Timeline, warnings: [InputWarning])
+        -> (timeline: Timeline, log: WarningLog)
     {
         let file = reader.file
         let zone = try root.nonEmptyString("timezone")
@@ -100,7 +104,7 @@ public enum TimelineReader {
         let timeline = Timeline(
             id: id, title: try root.optionalString("title"), timeZone: zone,
             estimate: estimate, sources: sources, events: events, claims: claims)
-        return (timeline, context.log.warnings)
+        return (timeline, context.log)
     }
 
     /// 1 to 100 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit. Checked
@@ -132,9 +136,10 @@ public enum TimelineReader {
         return joined.isEmpty ? "." : joined
     }
 
-    /// Warnings gathered while records are read by non-mutating closures.
+    /// Warnings and claim lines gathered while records are read by non-mutating closures.
     private final class WarningLog {
         var warnings: [InputWarning] = []
+        var claimLines: [[String: Int]] = []
         /// Every gazetteer area, built on the first explicit coordinates, for the swap test.
         var allAreas: (territory: Territory, ids: [String])?
     }
@@ -411,6 +416,11 @@ public enum TimelineReader {
                 "id", "event", "claimant", "stated", "as_of", "date_note", "quantity",
                 "definition", "value", "unit", "hedge", "as_written", "place", "to", "sources",
             ])
+            var lines: [String: Int] = [:]
+            for key in ["id", "as_of", "unit", "place", "to"] where fields.node(key) != nil {
+                lines[key] = fields.line(of: key)
+            }
+            log.claimLines.append(lines)
             let eventID = try fields.optionalString("event")
             if !eventID.isEmpty, !eventIDs.contains(eventID) {
                 throw InputError(
