@@ -33,7 +33,8 @@ if [[ "${1:-}" != "--quick" ]]; then
   scripts/fuzz.sh 15
   echo "== AddressSanitizer and LeakSanitizer"
   # libXCTest leaks a few objects of its own at exit; nothing of Salient's is suppressed.
-  LSAN_OPTIONS="suppressions=$PWD/Tests/lsan-suppressions.txt" \
+  # print_suppressions=0: the salient binaries the tests start must print exactly their own stderr.
+  LSAN_OPTIONS="suppressions=$PWD/Tests/lsan-suppressions.txt:print_suppressions=0" \
     run_logged asan swift test --scratch-path .build-asan --sanitize=address
   echo "== ThreadSanitizer"
   run_logged tsan swift test --scratch-path .build-tsan --sanitize=thread

@@ -9,7 +9,7 @@ import Testing
         let empty = ContentHasher()
         #expect(empty.digest == ContentDigest(size: 0, hash: 0x2D06_8005_38D3_94C2))
         let abc = ContentHasher()
-        abc.update(UnsafeRawBufferPointer(start: "abc", count: 3))
+        Array("abc".utf8).withUnsafeBytes { abc.update($0) }
         #expect(abc.digest == ContentDigest(size: 3, hash: 0x78AF_5F94_892F_3950))
     }
 
