@@ -86,16 +86,22 @@ struct MapPainter {
 
     // MARK: Layers
 
+    /// Fills the current path as territory and strokes its dashed outline: on the map and in
+    /// the legend's swatch alike.
+    private func paintTerritory(_ cr: OpaquePointer) {
+        setColour(cr, MapPalette.territory)
+        cairo_fill_preserve(cr)
+        setColour(cr, MapPalette.territoryOutline)
+        cairo_set_line_width(cr, 1.2 * unit)
+        cairo_set_dash(cr, [6 * unit, 3 * unit], 2, 0)
+        cairo_stroke(cr)
+        cairo_set_dash(cr, nil, 0, 0)
+    }
+
     private func drawLayers(_ cr: OpaquePointer) {
         for area in content.territory {
             path(cr, area)
-            setColour(cr, MapPalette.territory)
-            cairo_fill_preserve(cr)
-            setColour(cr, MapPalette.territoryOutline)
-            cairo_set_line_width(cr, 1.2 * unit)
-            cairo_set_dash(cr, [6 * unit, 3 * unit], 2, 0)
-            cairo_stroke(cr)
-            cairo_set_dash(cr, nil, 0, 0)
+            paintTerritory(cr)
         }
         for (area, colour, opacity) in [
             (content.contested, MapPalette.contested, MapPalette.contestedOpacity),
@@ -322,13 +328,7 @@ struct MapPainter {
                 cairo_stroke(cr)
             case .outline:
                 cairo_rectangle(cr, left, mid - 7 * unit, swatch, 14 * unit)
-                setColour(cr, MapPalette.territory)
-                cairo_fill_preserve(cr)
-                setColour(cr, MapPalette.territoryOutline)
-                cairo_set_line_width(cr, 1.2 * unit)
-                cairo_set_dash(cr, [6 * unit, 3 * unit], 2, 0)
-                cairo_stroke(cr)
-                cairo_set_dash(cr, nil, 0, 0)
+                paintTerritory(cr)
             case .marker(let kind):
                 drawMarker(cr, kind, x: left + swatch / 2, y: mid)
             }
