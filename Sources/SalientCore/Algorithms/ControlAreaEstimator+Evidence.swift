@@ -96,7 +96,19 @@ extension ControlAreaEstimator {
     public func ids(of points: [(id: String, position: LonLat)], inside area: MultiPolygon<LonLat>) throws -> [String] {
         guard !area.isEmpty else { return [] }
         let prepared = try PreparedGEOSObject(geos.multiPolygon(projector.project(area)))
-        return try points.filter { try prepared.intersects(geos.point(projector.project($0.position))) }.map(\.id)
-            .sorted()
+        // Points outside the area's lon/lat box cannot be in it when its longitudes stay within
+        // ±180° (RFC 7946 splits an area there); the rest are projected in one call.
+        let lons = area.polygons.flatMap { $0.exterior.map(\.lon) }
+        let lats = area.polygons.flatMap { $0.exterior.map(\.lat) }
+        var near = points
+        if let west = lons.min(), let east = lons.max(), let south = lats.min(), let north = lats.max(),
+            west >= -180, east <= 180
+        {
+            near = points.filter {
+                (west...east).contains($0.position.lon) && (south...north).contains($0.position.lat)
+            }
+        }
+        return try zip(near, projector.project(near.map(\.position))).filter { try prepared.intersects(geos.point($1)) }
+            .map(\.0.id).sorted()
     }
 }

@@ -31,7 +31,7 @@ public final class ControlAreaEstimator {
     let projector: Projector
     let territory: GEOSObject
     let border: GEOSObject
-    private let settlements: [(id: String, point: GEOSObject, at: PlanarPoint)]
+    private let settlements: [(id: String, at: PlanarPoint)]
     /// The border prepared for distance queries: an index over its segments answers each
     /// vertex's distance without visiting every segment, with the same value as
     /// `GEOSObject.distance(to:)` (both take the least point-to-segment distance).
@@ -90,12 +90,10 @@ public final class ControlAreaEstimator {
         territory = try geos.collection(of: parts).unaryUnion()
         border = try Self.planarBorder(borderLines, geos: geos, projector: projector)
         preparedBorder = try PreparedGEOSObject(border)
-        settlements = try gazetteer.places.filter { $0.kind.isSettlement }.sorted { $0.id < $1.id }.compactMap {
-            place in
-            guard let p = place.point else { return nil }
-            let at = try projector.project(p)
-            return (place.id, try geos.point(at), at)
+        let located = gazetteer.places.compactMap { place in
+            place.kind.isSettlement ? place.point.map { (place.id, $0) } : nil
         }
+        settlements = try zip(located, projector.project(located.map(\.1))).map { ($0.0.0, $0.1) }
     }
 
     /// Longest step, in degrees of longitude or latitude, between the vertices of a territory
@@ -420,8 +418,8 @@ public final class ControlAreaEstimator {
         let prepared = try PreparedGEOSObject(geometry)
         let inside = try settlements.filter { settlement in
             guard box.x.contains(settlement.at.x), box.y.contains(settlement.at.y) else { return false }
-            return try prepared.intersects(settlement.point)
-        }.map(\.id)
+            return try prepared.intersects(geos.point(settlement.at))
+        }.map(\.id).sorted()
         return ControlArea(
             tier: tier, geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6,
             eventIDs: eventIDs, sourceIDs: sourceIDs, depthKilometers: depth, deepestPoint: deepestPoint,

@@ -7,7 +7,48 @@ import Foundation
 /// in the gazetteer as aliases.
 public enum NameFolding {
     public static func key(_ name: String) -> String {
-        words(of: name).joined()
+        guard let latin = asciiTransliteration(name) else { return words(of: name).joined() }
+        var key: [UInt8] = []
+        key.reserveCapacity(latin.count)
+        forEachASCIIWord(latin) { word in
+            levelASCIIRomanisation(&word)
+            key.append(contentsOf: word)
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// The name lowercased and transliterated, as bytes, when every scalar is ASCII or a
+    /// Cyrillic letter of the tables; nil for anything else, which takes the Unicode path.
+    /// The same bytes as `transliterated(_:)` gives, without building strings per letter: a
+    /// gazetteer of 200,000 places folds every name and alias on loading.
+    static func asciiTransliteration(_ name: String) -> [UInt8]? {
+        var latin: [UInt8] = []
+        latin.reserveCapacity(name.utf8.count)
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                latin.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                continue
+            }
+            // Cyrillic capitals lowercase by a fixed offset in these two blocks (Unicode's
+            // UnicodeData.txt): А–Я to а–я, Ѐ–Џ to ѐ–џ.
+            let lower: UInt32
+            switch value {
+            case 0x410...0x42F: lower = value + 0x20
+            case 0x400...0x40F: lower = value + 0x50
+            case 0x430...0x45F: lower = value
+            default: return nil
+            }
+            guard let replacement = cyrillicBytes[Int(lower - 0x430)] else { return nil }
+            latin.append(contentsOf: replacement)
+        }
+        return latin
+    }
+
+    /// `cyrillic`'s replacements by scalar from U+0430 to U+045F; nil where it has none.
+    private static let cyrillicBytes: [[UInt8]?] = (0x430...0x45F).map { value in
+        cyrillic[Unicode.Scalar(UInt32(value))!].map { Array($0.utf8) }
     }
 
     /// The key without the levelling of romanisation systems: the name as written, save case,
@@ -32,6 +73,20 @@ public enum NameFolding {
 
     /// The folded words of a name, before they are joined into a key.
     public static func words(of name: String) -> [String] {
+        if let latin = asciiTransliteration(name) {
+            var words: [String] = []
+            forEachASCIIWord(latin) { word in
+                levelASCIIRomanisation(&word)
+                words.append(String(decoding: word, as: UTF8.self))
+            }
+            return words
+        }
+        return unicodeFoldedWords(of: name)
+    }
+
+    /// `words(of:)` through Unicode's own lowercasing and Character properties, for any text:
+    /// what the byte path must agree with.
+    static func unicodeFoldedWords(of name: String) -> [String] {
         var latin = ""
         for scalar in name.lowercased().unicodeScalars {
             // No ASCII letter is transliterated; skipping the tables spares a hash per letter.
@@ -55,8 +110,14 @@ public enum NameFolding {
     /// no decomposition; its only diacritics, ^ and `, are dropped as the Unicode path drops them.
     static func asciiWords(_ latin: String) -> [String] {
         var words: [String] = []
+        forEachASCIIWord(Array(latin.utf8)) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Calls `body` with each word of ASCII text in turn, in a buffer it may change.
+    private static func forEachASCIIWord<Bytes: Sequence<UInt8>>(_ latin: Bytes, _ body: (inout [UInt8]) -> Void) {
         var current: [UInt8] = []
-        for byte in latin.utf8 {
+        for byte in latin {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -65,13 +126,12 @@ public enum NameFolding {
                 continue
             default:
                 if !current.isEmpty {
-                    words.append(String(decoding: current, as: UTF8.self))
+                    body(&current)
                     current.removeAll(keepingCapacity: true)
                 }
             }
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words
+        if !current.isEmpty { body(&current) }
     }
 
     /// Splits text into words of letters and digits, after compatibility decomposition with
@@ -119,15 +179,18 @@ public enum NameFolding {
     /// bytes, in place: Foundation's search, even guarded by the letters, was half the time
     /// spent folding a large gazetteer's names.
     static func levelASCIIRomanisation(_ word: String) -> String {
+        var w = Array(word.utf8)
+        levelASCIIRomanisation(&w)
+        return String(decoding: w, as: UTF8.self)
+    }
+
+    private static func levelASCIIRomanisation(_ w: inout [UInt8]) {
         let s = UInt8(ascii: "s")
         let j = UInt8(ascii: "j")
         let y = UInt8(ascii: "y")
         let i = UInt8(ascii: "i")
         // Every rule needs an s, a j or a y, but for the -ii ending, which needs a final i.
-        guard word.utf8.contains(where: { $0 == s || $0 == j || $0 == y }) || word.utf8.last == i else {
-            return word
-        }
-        var w = Array(word.utf8)
+        guard w.contains(where: { $0 == s || $0 == j || $0 == y }) || w.last == i else { return }
         if w.contains(s) {
             replaceAll(tsch, with: ch, in: &w)
             replaceAll(sch, with: sh, in: &w)
@@ -142,7 +205,6 @@ public enum NameFolding {
             w.removeLast(2)
             w.append(y)
         }
-        return String(decoding: w, as: UTF8.self)
     }
 
     private static let tsch = Array("tsch".utf8), ch = Array("ch".utf8), sch = Array("sch".utf8), sh = Array("sh".utf8)

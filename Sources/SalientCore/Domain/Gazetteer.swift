@@ -56,29 +56,49 @@ public struct Gazetteer: Sendable {
     public init(places: [Place]) throws(GazetteerConflict) {
         guard !places.isEmpty else { throw .empty }
         var byID: [String: Int] = [:]
-        var index: [String: [(place: Int, strength: Int)]] = [:]
+        byID.reserveCapacity(places.count)
         for (i, place) in places.enumerated() {
-            if let first = byID[place.id] { throw .duplicateID(place.id, first: first, second: i) }
-            byID[place.id] = i
-            let named: [(String, Int)] =
-                [(place.id, 1), (place.name, 1), (place.localName, 1)]
-                + place.aliases.map { ($0, 2) }
-            var folded: [String: String] = [:]
-            for (name, strength) in named {
-                // Aliases often repeat the name or each other; each spelling is folded once.
-                let key = folded[name] ?? NameFolding.key(name)
-                folded[name] = key
-                guard !key.isEmpty else { continue }
-                if let at = index[key, default: []].firstIndex(where: { $0.place == i }) {
-                    index[key]![at].strength = min(index[key]![at].strength, strength)
-                } else {
-                    index[key, default: []].append((i, strength))
-                }
+            if let first = byID.updateValue(i, forKey: place.id) {
+                throw .duplicateID(place.id, first: first, second: i)
+            }
+        }
+        let keys = Self.foldedNames(of: places)
+        var index: [String: [(place: Int, strength: Int)]] = [:]
+        index.reserveCapacity(places.count * 2)
+        for (i, named) in keys.enumerated() {
+            for (key, strength) in named {
+                index[key, default: []].append((i, strength))
             }
         }
         self.places = places
         self.indexByID = byID
         self.index = index
+    }
+
+    /// Each place's folded names with the strength of their match (1 id or name, 2 alias),
+    /// each key once at its strongest and none empty. Folding is most of a large gazetteer's
+    /// loading and each place folds alone, so the places are folded in parallel chunks.
+    private static func foldedNames(of places: [Place]) -> [[(key: String, strength: Int)]] {
+        places.chunkedConcurrentMap(chunk: 4096) { foldedNames(of: $0) }
+    }
+
+    private static func foldedNames(of place: Place) -> [(key: String, strength: Int)] {
+        var named: [(key: String, strength: Int)] = []
+        var seen: [String] = []
+        for (name, strength) in [(place.id, 1), (place.name, 1), (place.localName, 1)] + place.aliases.map({ ($0, 2) })
+        {
+            // Aliases often repeat the name or each other; each spelling is folded once.
+            guard !seen.contains(name) else { continue }
+            seen.append(name)
+            let key = NameFolding.key(name)
+            guard !key.isEmpty else { continue }
+            if let at = named.firstIndex(where: { $0.key == key }) {
+                named[at].strength = min(named[at].strength, strength)
+            } else {
+                named.append((key, strength))
+            }
+        }
+        return named
     }
 
     public func place(id: String) -> Place? {

@@ -6,7 +6,12 @@ public enum CheckJob {
     /// Reads the timeline (and the maps it names), refuses claims the checker cannot place in
     /// it, and measures every claim.
     public static func run(timelinePath: String) throws -> CheckReport {
-        let loaded = try TimelineReader.read(path: timelinePath)
+        try run(TimelineReader.read(path: timelinePath))
+    }
+
+    /// Measures the claims of a timeline already read (the command line reads it once for its
+    /// warnings and the check).
+    public static func run(_ loaded: LoadedTimeline) throws -> CheckReport {
         try validate(loaded)
         let checker = try ClaimChecker(
             timeline: loaded.timeline, gazetteer: loaded.gazetteer, maps: loaded.maps,

@@ -20,7 +20,8 @@ enum TextFile {
         var bytes = data
         // A UTF-8 byte-order mark is harmless; drop it rather than refuse the file.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else {
+        let decoded = bytes.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
+        guard let text = decoded else {
             let line = lineOfFirstInvalidByte(bytes)
             throw InputError("the file is not valid UTF-8", file: path, line: line, hint: "save it as UTF-8")
         }

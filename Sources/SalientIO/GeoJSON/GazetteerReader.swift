@@ -17,11 +17,14 @@ public enum GazetteerReader {
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".geojson") }
             .sorted()
+        let paths = names.map { (folder as NSString).appendingPathComponent($0) }
+        // Files are read on every core; the first file in order that fails gives the message,
+        // as reading them one after the other would.
+        let files = paths.chunkedConcurrentMap(chunk: 1) { path in Result { try readFile(path) } }
         var places: [Place] = []
         var origins: [(file: String, line: Int?)] = []
-        for name in names {
-            let path = (folder as NSString).appendingPathComponent(name)
-            for (place, line) in try readFile(path) {
+        for (path, file) in zip(paths, files) {
+            for (place, line) in try file.get() {
                 places.append(place)
                 origins.append((path, line))
             }

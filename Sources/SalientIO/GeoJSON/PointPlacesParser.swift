@@ -69,28 +69,27 @@ struct PointPlacesParser {
         guard expect(UInt8(ascii: "{")) else { return nil }
         var properties: [Value?]?
         var position: LonLat?
-        var keys: Set<String> = []
+        var seen = KeySet()
         repeat {
-            guard let key = string(), keys.insert(key).inserted, expect(UInt8(ascii: ":")) else { return nil }
+            guard let key = key(in: Self.featureKeys), seen.insert(key), expect(UInt8(ascii: ":")) else { return nil }
             switch key {
-            case "type": guard string() == "Feature" else { return nil }
-            case "properties": properties = self.properties()
-            case "geometry": position = point()
-            default: return nil
+            case 0: guard rawString().map({ $0.elementsEqual("Feature".utf8) }) == true else { return nil }
+            case 1: properties = self.properties()
+            default: position = point()
             }
         } while expect(UInt8(ascii: ","))
-        guard expect(UInt8(ascii: "}")), keys.contains("type"), let properties, let position else { return nil }
+        guard expect(UInt8(ascii: "}")), seen.contains(0), let properties, let position else { return nil }
         return place(properties, position)
     }
 
     /// The place `GazetteerReader.place` would build, or nil wherever it might refuse.
     private func place(_ slots: [Value?], _ position: LonLat) -> Place? {
-        func p(_ key: String) -> Value? { slots[Self.keyIndex[key]!] }
+        func p(_ key: String) -> Value? { slots[GazetteerReader.propertyKeys.firstIndex(of: key)!] }
         func text(_ key: String, required: Bool) -> String? {
             guard let value = p(key) else { return required ? nil : "" }
             guard case .string(let s) = value,
                 s.unicodeScalars.count <= Limits.nameCharacters || !Self.named.contains(key),
-                !required || !(s.isEmpty || Fields.isBlank(s))
+                !required || !(s.isEmpty || Self.isBlank(s))
             else { return nil }
             return s
         }
@@ -100,7 +99,7 @@ struct PointPlacesParser {
             let country = text("country", required: false), let source = text("source", required: true),
             let sourceID = text("source_id", required: false), let sourceURL = text("source_url", required: false),
             let licence = text("licence", required: true), let note = text("note", required: false),
-            !id.unicodeScalars.contains(where: Self.isControl)
+            id.utf8.allSatisfy({ $0 < 0x80 }) || !id.unicodeScalars.contains(where: Self.isControl)
         else { return nil }
         var aliases: [String] = []
         if let value = p("aliases") {
@@ -125,6 +124,13 @@ struct PointPlacesParser {
 
     private static let named: Set<String> = ["id", "name", "name_local"]
 
+    /// `Fields.isBlank`, answered from the first byte when it is printable ASCII, as it is in
+    /// almost every value: only tabs and Unicode spaces are blank.
+    private static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x80 { return false }
+        return Fields.isBlank(text)
+    }
+
     /// What `NodeReader.refuseControlCharacters` refuses in an id.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
@@ -134,10 +140,10 @@ struct PointPlacesParser {
     /// per feature; a key outside them, or one given twice, steps aside.
     private mutating func properties() -> [Value?]? {
         guard expect(UInt8(ascii: "{")) else { return nil }
-        var result = [Value?](repeating: nil, count: Self.keyIndex.count)
+        var result = [Value?](repeating: nil, count: Self.propertyKeys.count)
         if expect(UInt8(ascii: "}")) { return result }
         repeat {
-            guard let key = string(), let slot = Self.keyIndex[key], result[slot] == nil, expect(UInt8(ascii: ":")),
+            guard let slot = key(in: Self.propertyKeys), result[slot] == nil, expect(UInt8(ascii: ":")),
                 let c = skipSpace()
             else { return nil }
             switch c {
@@ -155,8 +161,27 @@ struct PointPlacesParser {
         return expect(UInt8(ascii: "}")) ? result : nil
     }
 
-    private static let keyIndex = Dictionary(
-        uniqueKeysWithValues: GazetteerReader.propertyKeys.enumerated().map { ($1, $0) })
+    private static let propertyKeys = GazetteerReader.propertyKeys.map { Array($0.utf8) }
+    private static let featureKeys = ["type", "properties", "geometry"].map { Array($0.utf8) }
+    private static let pointKeys = ["type", "coordinates"].map { Array($0.utf8) }
+
+    /// Which keys of a small table an object has given, so that a repeated key steps aside.
+    private struct KeySet {
+        private var bits: UInt64 = 0
+        mutating func insert(_ key: Int) -> Bool {
+            defer { bits |= 1 << key }
+            return bits & (1 << key) == 0
+        }
+        func contains(_ key: Int) -> Bool { bits & (1 << key) != 0 }
+    }
+
+    /// The index in `table` of the key that comes next, compared as bytes: a gazetteer of
+    /// 200,000 places has millions of keys, and a `String` and a hash each took a tenth of
+    /// the reading. Nil for a key outside the table, or one written with escapes.
+    private mutating func key(in table: [[UInt8]]) -> Int? {
+        guard let raw = rawString() else { return nil }
+        return table.firstIndex { $0.count == raw.count && $0.elementsEqual(raw) }
+    }
 
     private mutating func strings() -> [String]? {
         guard expect(UInt8(ascii: "[")) else { return nil }
@@ -173,12 +198,12 @@ struct PointPlacesParser {
     private mutating func point() -> LonLat? {
         guard expect(UInt8(ascii: "{")) else { return nil }
         var position: LonLat?
-        var keys: Set<String> = []
+        var seen = KeySet()
         repeat {
-            guard let key = string(), keys.insert(key).inserted, expect(UInt8(ascii: ":")) else { return nil }
+            guard let key = key(in: Self.pointKeys), seen.insert(key), expect(UInt8(ascii: ":")) else { return nil }
             switch key {
-            case "type": guard string() == "Point" else { return nil }
-            case "coordinates":
+            case 0: guard rawString().map({ $0.elementsEqual("Point".utf8) }) == true else { return nil }
+            default:
                 guard expect(UInt8(ascii: "[")) else { return nil }
                 var numbers: [Double] = []
                 repeat {
@@ -187,10 +212,9 @@ struct PointPlacesParser {
                 } while expect(UInt8(ascii: ","))
                 guard expect(UInt8(ascii: "]")), numbers.count == 2 || numbers.count == 3 else { return nil }
                 position = LonLat(lon: numbers[0], lat: numbers[1])
-            default: return nil
             }
         } while expect(UInt8(ascii: ","))
-        guard expect(UInt8(ascii: "}")), keys.contains("type"), let position, position.isValidPosition else {
+        guard expect(UInt8(ascii: "}")), seen.contains(0), let position, position.isValidPosition else {
             return nil
         }
         return position
@@ -219,6 +243,34 @@ struct PointPlacesParser {
     /// A JSON string; nil for anything a YAML reader might read otherwise (a control character,
     /// an escape beyond the plain ones, invalid UTF-8).
     private mutating func string() -> String? {
+        let (start, startLine) = (at, line)
+        if let raw = rawString() {
+            // The text is a Swift string, so valid UTF-8, and a slice between two ASCII quotes
+            // cannot split a character: decoding cannot repair anything.
+            return String(decoding: raw, as: UTF8.self)
+        }
+        (at, line) = (start, startLine)
+        return escapedString()
+    }
+
+    /// The bytes of the next string when it holds no escape; nil otherwise, with the position
+    /// anywhere (`string()` starts again from where it was).
+    private mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
+        guard expect(UInt8(ascii: "\"")) else { return nil }
+        let start = at
+        while at < bytes.count {
+            let b = bytes[at]
+            if b == UInt8(ascii: "\"") {
+                at += 1
+                return UnsafeBufferPointer(rebasing: bytes[start..<at - 1])
+            }
+            if b < 0x20 || b == 0x7F || b == UInt8(ascii: "\\") { return nil }
+            at += 1
+        }
+        return nil
+    }
+
+    private mutating func escapedString() -> String? {
         guard expect(UInt8(ascii: "\"")) else { return nil }
         let start = at
         var plain = true
@@ -235,8 +287,7 @@ struct PointPlacesParser {
         guard at < bytes.count else { return nil }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<at])
         at += 1
-        guard plain else { return unescaped(raw) }
-        return String(validating: raw, as: UTF8.self)
+        return plain ? String(decoding: raw, as: UTF8.self) : unescaped(raw)
     }
 
     private func unescaped(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
@@ -255,7 +306,7 @@ struct PointPlacesParser {
             }
             i += 2
         }
-        return String(validating: out, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private mutating func number() -> Double? {
@@ -266,8 +317,8 @@ struct PointPlacesParser {
         }
         let start = at
         while at < bytes.count, Self.numberBytes.contains(bytes[at]) { at += 1 }
-        guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self),
-            let value = Double(text), value.isFinite
+        guard let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)),
+            value.isFinite
         else { return nil }
         return value
     }

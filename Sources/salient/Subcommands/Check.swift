@@ -52,8 +52,8 @@ extension SalientCommand {
         var strict = false
 
         func run() throws {
-            try TimelineWarnings.report(timeline: timeline, strict: strict)
-            let report = try CheckJob.run(timelinePath: timeline)
+            let loaded = try TimelineWarnings.report(TimelineReader.read(path: timeline), strict: strict)
+            let report = try CheckJob.run(loaded)
             if let geojson {
                 let written = try CheckJob.writeGeoJSON(report, to: geojson, inputs: [timeline])
                 Output.error("wrote \(written.joined(separator: " and "))\n")

@@ -6,10 +6,17 @@ import SalientIO
 /// is written.
 enum TimelineWarnings {
     static func report(timeline path: String, strict: Bool) throws {
-        let warnings = try TimelineReader.read(path: path).warnings
+        try report(TimelineReader.read(path: path), strict: strict)
+    }
+
+    /// Reports the warnings of a timeline already read, and returns it for the job.
+    @discardableResult
+    static func report(_ loaded: LoadedTimeline, strict: Bool) throws -> LoadedTimeline {
+        let warnings = loaded.warnings
         if strict, let first = warnings.first { throw first.asError }
         for warning in warnings {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
         }
+        return loaded
     }
 }

@@ -53,4 +53,25 @@ import Testing
         #expect(disagreements.count == 0, "for instance \(disagreements.prefix(10))")
         #expect(NameFolding.levelASCIIRomanisation("tschetschjoiy") == "chechyoy")
     }
+
+    /// The byte path of `key` and `words(of:)` (ASCII and the Cyrillic of the tables) must fold
+    /// every name as Unicode's lowercasing and the general path do: 20,000 generated names over
+    /// capitals and small letters of both blocks, letters the tables lack (ђ, ґ), Latin with
+    /// diacritics, apostrophes, digits and separators.
+    @Test func bytePathAgreesWithUnicodePath() {
+        let alphabet = Array(
+            "AZaz09 -'`^.(),ABCJSYjsyetchiАБВЁЄІЇЎЯабвгджзийёєіїўяьъщЀЏѐџђґĽľžŽšéÉ’ʼ\u{0301}")
+        var generator = SeededGenerator(seed: 11)
+        var viaBytes = 0
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 12)
+            let name = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            if NameFolding.asciiTransliteration(name) != nil { viaBytes += 1 }
+            let general = NameFolding.unicodeFoldedWords(of: name)
+            #expect(NameFolding.words(of: name) == general, "\(name)")
+            #expect(NameFolding.key(name) == general.joined(), "\(name)")
+        }
+        // Both paths are exercised: neither share is small.
+        #expect(viaBytes > 2_000 && viaBytes < 18_000, "\(viaBytes) of 20,000 took the byte path")
+    }
 }

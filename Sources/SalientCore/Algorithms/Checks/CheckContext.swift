@@ -8,7 +8,7 @@ final class CheckContext {
     let maps: [ReferenceMap]
     let geodesic: Geodesic
     let borderPlace: Place
-    /// Gazetteer settlements with a point, sorted by id.
+    /// Gazetteer settlements with a point, in the gazetteer's order.
     let settlements: [(id: String, position: LonLat)]
     private let borderLines: MultiLineString<LonLat>
     private let estimator: ControlAreaEstimator
@@ -58,7 +58,7 @@ final class CheckContext {
         for place in gazetteer.places where place.kind.isSettlement {
             if let point = place.point { settlements.append((place.id, point)) }
         }
-        return settlements.sorted { $0.id < $1.id }
+        return settlements
     }
 
     /// A ground event located to a place (exact or near), not only to a district or region.
