@@ -57,9 +57,9 @@ public struct Gazetteer: Sendable {
         guard !places.isEmpty else { throw .empty }
         var byID: [String: Int] = [:]
         byID.reserveCapacity(places.count)
-        for (i, place) in places.enumerated() {
-            if let first = byID.updateValue(i, forKey: place.id) {
-                throw .duplicateID(place.id, first: first, second: i)
+        for i in places.indices {
+            if let first = byID.updateValue(i, forKey: places[i].id) {
+                throw .duplicateID(places[i].id, first: first, second: i)
             }
         }
         let keys = Self.foldedNames(of: places)

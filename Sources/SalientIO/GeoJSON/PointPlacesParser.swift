@@ -88,7 +88,8 @@ struct PointPlacesParser {
         func text(_ key: String, required: Bool) -> String? {
             guard let value = p(key) else { return required ? nil : "" }
             guard case .string(let s) = value,
-                s.unicodeScalars.count <= Limits.nameCharacters || !Self.named.contains(key),
+                s.utf8.count <= Limits.nameCharacters || s.unicodeScalars.count <= Limits.nameCharacters
+                    || !Self.named.contains(key),
                 !required || !(s.isEmpty || Self.isBlank(s))
             else { return nil }
             return s
@@ -104,7 +105,9 @@ struct PointPlacesParser {
         var aliases: [String] = []
         if let value = p("aliases") {
             guard case .strings(let list) = value,
-                list.allSatisfy({ $0.unicodeScalars.count <= Limits.nameCharacters })
+                list.allSatisfy({
+                    $0.utf8.count <= Limits.nameCharacters || $0.unicodeScalars.count <= Limits.nameCharacters
+                })
             else { return nil }
             aliases = list
         }
