@@ -10,6 +10,11 @@ struct RGB: Hashable, Sendable {
         blue = Double(hex & 0xFF) / 255
     }
 
+    /// `#rrggbb`, for style sheets.
+    var hex: String {
+        "#" + [red, green, blue].map { String(format: "%02x", Int(($0 * 255).rounded())) }.joined()
+    }
+
     init(red: Double, green: Double, blue: Double) {
         self.red = red
         self.green = green
