@@ -259,11 +259,44 @@ public struct MapMeasurement: Hashable, Sendable {
     public var map: ReferenceMap
     public var estimateControlledSquareKilometers: Double
     public var estimateTotalSquareKilometers: Double
+    /// The estimate against the map's layers by shape, for each definition the layers make.
+    public var shapes: [MapShapeComparison]
 
-    public init(map: ReferenceMap, estimateControlledSquareKilometers: Double, estimateTotalSquareKilometers: Double) {
+    public init(
+        map: ReferenceMap, estimateControlledSquareKilometers: Double, estimateTotalSquareKilometers: Double,
+        shapes: [MapShapeComparison] = []
+    ) {
         self.map = map
         self.estimateControlledSquareKilometers = estimateControlledSquareKilometers
         self.estimateTotalSquareKilometers = estimateTotalSquareKilometers
+        self.shapes = shapes
+    }
+}
+
+/// The estimate of a map's day against the map's layers of one definition, by shape: held
+/// ground (`controlled`) against the controlled layers, both tiers
+/// (`controlled_plus_contested`) against controlled + grey. Areas in square kilometres.
+public struct MapShapeComparison: Hashable, Sendable {
+    public var definition: ClaimDefinition
+    public var intersectionSquareKilometers: Double
+    public var unionSquareKilometers: Double
+    public var estimateOutsideMapSquareKilometers: Double
+    public var mapOutsideEstimateSquareKilometers: Double
+
+    public init(
+        definition: ClaimDefinition, intersectionSquareKilometers: Double, unionSquareKilometers: Double,
+        estimateOutsideMapSquareKilometers: Double, mapOutsideEstimateSquareKilometers: Double
+    ) {
+        self.definition = definition
+        self.intersectionSquareKilometers = intersectionSquareKilometers
+        self.unionSquareKilometers = unionSquareKilometers
+        self.estimateOutsideMapSquareKilometers = estimateOutsideMapSquareKilometers
+        self.mapOutsideEstimateSquareKilometers = mapOutsideEstimateSquareKilometers
+    }
+
+    /// Intersection over union; nil when both are empty.
+    public var intersectionOverUnion: Double? {
+        unionSquareKilometers > 0 ? intersectionSquareKilometers / unionSquareKilometers : nil
     }
 }
 

@@ -141,6 +141,7 @@ public enum CheckReportFormat {
                     var lines = [("source", map.source), ("file", map.file)]
                     if !map.title.isEmpty { lines.insert(("title", map.title), at: 0) }
                     for repair in map.repairs { lines.append(("repaired", repair)) }
+                    for shape in measured.shapes { lines.append(("shape", shapeLong(shape))) }
                     details.append(index == map.layers.count - 1 ? lines : [])
                 }
             }
@@ -386,6 +387,20 @@ public enum CheckReportFormat {
                 ("estimate_controlled_km2", number(measured.estimateControlledSquareKilometers)),
                 ("estimate_total_km2", number(measured.estimateTotalSquareKilometers)),
                 ("repairs", .array(map.repairs.map(JSONValue.string))),
+                (
+                    "shapes",
+                    .array(
+                        measured.shapes.map { shape in
+                            .object([
+                                ("definition", .string(shape.definition.rawValue)),
+                                ("iou", number(shape.intersectionOverUnion, 4)),
+                                ("intersection_km2", number(shape.intersectionSquareKilometers)),
+                                ("union_km2", number(shape.unionSquareKilometers)),
+                                ("estimate_outside_map_km2", number(shape.estimateOutsideMapSquareKilometers)),
+                                ("map_outside_estimate_km2", number(shape.mapOutsideEstimateSquareKilometers)),
+                            ])
+                        })
+                ),
             ])
         }
         func list(_ items: [JSONValue]) -> String {

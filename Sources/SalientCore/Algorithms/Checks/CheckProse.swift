@@ -274,6 +274,11 @@ enum CheckProse {
     static func toTheBorderLabel(_ name: String) -> String { "\(name) to the border" }
     static func toTheEdgeLabel(_ name: String) -> String { "\(name) to the edge of the estimate" }
     static func betweenLabel(_ from: String, _ to: String) -> String { "\(from) to \(to)" }
+    static func shapeDifferenceLabel(_ map: ReferenceMap, _ definition: ClaimDefinition, role: String) -> String {
+        let what = role == "estimate_outside_map" ? "the estimate outside the map" : "the map outside the estimate"
+        return "\(map.id): \(definition.rawValue), \(what)"
+    }
+
     static func mapLabel(_ map: ReferenceMap, _ layer: MapLayer) -> String {
         "\(map.id): \(layer.category) (\(layer.definition.rawValue))"
     }

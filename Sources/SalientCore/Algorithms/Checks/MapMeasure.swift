@@ -52,7 +52,8 @@ enum MapMeasure {
     }
 
     /// Every layer of every map on its own and beside the estimate of the map's day, by day and
-    /// id, with its outline.
+    /// id, with its outline; and the estimate against the layers by shape, with the two
+    /// difference areas among the outlines.
     static func measure(in context: CheckContext) throws -> (maps: [MapMeasurement], geometry: MeasuredGeometry) {
         var geometry = MeasuredGeometry()
         let maps = try context.maps.sorted { ($0.asOf, $0.id) < ($1.asOf, $1.id) }.map { map in
@@ -63,10 +64,35 @@ enum MapMeasure {
                         role: "map", claimIDs: [], asOf: map.asOf, label: CheckProse.mapLabel(map, layer),
                         geometry: layer.geometry, areaSquareKilometers: layer.areaSquareKilometers))
             }
+            var shapes: [MapShapeComparison] = []
+            for definition in [ClaimDefinition.controlled, .controlledPlusContested] {
+                guard let layers = map.layers(measuring: definition) else { continue }
+                let theirs = layers.count == 1 ? layers[0].geometry : try MultiPolygon.union(layers.map(\.geometry))
+                let ours =
+                    definition == .controlled
+                    ? estimate.controlled.geometry : try context.joined(estimate.tiers).geometry
+                let agreement = try ShapeAgreement.compare(estimate: ours, map: theirs, geodesic: context.geodesic)
+                for (role, area) in [
+                    ("estimate_outside_map", agreement.estimateOutsideMap),
+                    ("map_outside_estimate", agreement.mapOutsideEstimate),
+                ] where area.areaSquareKilometers > 0 {
+                    geometry.add(
+                        MeasuredArea(
+                            role: role, claimIDs: [], asOf: map.asOf,
+                            label: CheckProse.shapeDifferenceLabel(map, definition, role: role),
+                            geometry: area.geometry, areaSquareKilometers: area.areaSquareKilometers))
+                }
+                shapes.append(
+                    MapShapeComparison(
+                        definition: definition, intersectionSquareKilometers: agreement.intersectionSquareKilometers,
+                        unionSquareKilometers: agreement.unionSquareKilometers,
+                        estimateOutsideMapSquareKilometers: agreement.estimateOutsideMap.areaSquareKilometers,
+                        mapOutsideEstimateSquareKilometers: agreement.mapOutsideEstimate.areaSquareKilometers))
+            }
             let controlled = estimate.controlled.areaSquareKilometers
             return MapMeasurement(
                 map: map, estimateControlledSquareKilometers: controlled,
-                estimateTotalSquareKilometers: controlled + estimate.contested.areaSquareKilometers)
+                estimateTotalSquareKilometers: controlled + estimate.contested.areaSquareKilometers, shapes: shapes)
         }
         return (maps, geometry)
     }

@@ -100,9 +100,17 @@ import Testing
         #expect(measured.map(\.map.id) == ["old", "late"])
         #expect(measured[0].estimateTotalSquareKilometers == 0)
         #expect(measured[1].estimateControlledSquareKilometers > 46)
+        let outlines = geometry.areas.filter { $0.role == "map" }
         #expect(
-            geometry.areas.map(\.label)
-                == ["old: held (controlled)", "late: held (controlled)", "late: grey (grey_zone)"])
-        #expect(geometry.areas.allSatisfy { $0.role == "map" && $0.claimIDs.isEmpty })
+            outlines.map(\.label) == ["old: held (controlled)", "late: held (controlled)", "late: grey (grey_zone)"])
+        #expect(geometry.areas.allSatisfy { $0.claimIDs.isEmpty })
+        // By shape: the old map has only held ground, the late one both layers; the estimate of
+        // 8 August is empty, so all of the old map lies outside it.
+        #expect(measured[0].shapes.map(\.definition) == [.controlled])
+        #expect(measured[0].shapes[0].intersectionOverUnion == 0)
+        #expect(measured[1].shapes.map(\.definition) == [.controlled, .controlledPlusContested])
+        let differences = geometry.areas.filter { $0.role != "map" }
+        #expect(differences.contains { $0.label == "old: controlled, the map outside the estimate" })
+        #expect(differences.allSatisfy { ["estimate_outside_map", "map_outside_estimate"].contains($0.role) })
     }
 }
