@@ -166,7 +166,8 @@ public enum CheckReportFormat {
             for (label, text) in lines where !text.isEmpty {
                 out += wrap("\(label): \(text)", width: detailWidth, indent: "    ", hanging: "      ") + "\n"
             }
-            out += "\n"
+            // A row without details continues the one before it (a map's next layer).
+            if !lines.isEmpty { out += "\n" }
         }
         return out
     }
@@ -235,7 +236,7 @@ public enum CheckReportFormat {
         if !report.maps.isEmpty {
             out += "\n## Maps from elsewhere\n\n"
             out += table(
-                ["map", "as of", "layer", "definition", "area", "estimate", "source", "repairs"],
+                ["map", "as of", "layer", "definition", "area", "estimate", "source", "repairs", "shape"],
                 report.maps.flatMap { measured in
                     measured.map.layers.map { layer in
                         [
@@ -246,6 +247,7 @@ public enum CheckReportFormat {
                                 .squareKilometers),
                             measured.map.source,
                             measured.map.repairs.isEmpty ? "—" : measured.map.repairs.joined(separator: "; "),
+                            measured.shapes.isEmpty ? "—" : measured.shapes.map(shapeLong).joined(separator: "; "),
                         ]
                     }
                 })
