@@ -3,8 +3,8 @@ import Foundation
 /// Recognises an area figure computed on a sphere rather than on the WGS 84 ellipsoid.
 ///
 /// Published map areas are often spherical: Turf.js and most web-map measuring tools take
-/// R = 6,378,137 m, others the IUGG mean radius R = 6,371,008.8 m. At 45–55°N these give
-/// 0.1–0.4 % less than the ellipsoid, a gap no news-style tolerance sees, so the reading is
+/// R = 6,378,137 m, others the IUGG mean radius R = 6,371,008.8 m. At 51°N these give 0.14 %
+/// and 0.36 % less than the ellipsoid, a gap no news-style tolerance sees, so the reading is
 /// made only from a figure precise enough to tell the areas apart: the figure must round each
 /// area it is said to match, and the rounding must be finer than half the gap to every other.
 struct SphericalAreaReading {
