@@ -116,7 +116,7 @@ import Testing
         #expect(result.status == 2)
         #expect(
             result.stderr == "error: a place name of 10500000 characters is longer than Salient accepts (200) "
-                + "(\(timeline.path):58, field events[2].place) — name the place by its id or a shorter name\n")
+                + "(\(timeline.path):59, field events[2].place) — name the place by its id or a shorter name\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
 

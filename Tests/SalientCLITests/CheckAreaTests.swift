@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `salient check-area` on another project's map: hedged text and plain numbers, a Web
-/// Mercator area recognised, a line and an unlabelled polygon not measurable, a bow-tie repaired.
+/// Mercator area and two spherical ones recognised, a line and an unlabelled polygon not measurable, a bow-tie repaired.
 @Suite struct CheckAreaTests {
     static let arguments = ["check-area", "check-area/their-map.geojson", "--claimed-field", "area", "--repair"]
 
@@ -20,9 +20,14 @@ import Testing
         #expect(
             features.map { $0["verdict"] as? String } == [
                 "consistent", "overstated", "overstated", "not measurable",
-                "not measurable", "understated",
+                "not measurable", "understated", "consistent", "consistent",
             ])
         #expect((features[1]["reason"] as? String)?.contains("Web Mercator (EPSG:3857)") == true)
+        // Features 6 and 7 claim the closed form R²·Δλ·(sin φ₂ − sin φ₁) of their lat-lon box on
+        // each sphere, rounded: 1,163.4 and 1,166 km², against 1,167.7 km² on the ellipsoid.
+        #expect((features[6]["reason"] as? String)?.contains("a sphere of R = 6,371,008.8 m") == true)
+        #expect((features[7]["reason"] as? String)?.contains("a sphere of R = 6,378,137 m") == true)
+        #expect(features[0...5].allSatisfy { ($0["reason"] as? String)?.contains("sphere") == false })
         #expect(
             features[5]["repair"] as? String == "feature 5: Self-intersection[36.1 51.125], repaired with GEOSMakeValid"
         )

@@ -19,8 +19,8 @@ import Testing
             "error: a distance_to_border claim names the place it is measured from (bad-check/distance-without-place.yaml:87, field claims[0].place) — add place: with a gazetteer name"
         ),
         (
-            "map-date-outside.yaml",
-            "error: the map shows 2024-09-01, outside the timeline, which spans 2024-08-06 to 2024-08-12 (bad-check/map-date-outside.yaml:102, field maps[0].as_of) — name maps of days the timeline's events cover"
+            "map-layer-undefined.yaml",
+            "error: the map layer 'geoJSON.status.liberated' has no recognisable definition; the map's categories are geoJSON.status.liberated, geoJSON.status.unknown (bad-check/map-layer-undefined.yaml:100, field maps[0].layers) — name it on the map, as in layers: {\"geoJSON.status.liberated\": controlled}, with one of controlled, grey_zone, controlled_plus_grey, advanced_over, claimed, other_side"
         ),
         (
             "map-invalid-polygon.yaml",

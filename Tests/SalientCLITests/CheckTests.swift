@@ -83,6 +83,35 @@ import Testing
                 ])
     }
 
+    /// Where the estimate and each map disagree is drawn: one polygon per side of each
+    /// definition the map's layers make, dated by the map, beside the map's own layers.
+    @Test func theAreasFileShowsWhereTheEstimateAndTheMapsDisagree() throws {
+        let out = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let lines = out.appendingPathComponent("check.geojson")
+        let areas = out.appendingPathComponent("check.areas.geojson")
+        let result = try SalientProcess.run(
+            ["check", Self.fixture, "--geojson", lines.path], in: SalientProcess.fixtures)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try GeoJSONStructure.violations(in: areas) == [])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: areas)) as? [String: Any])
+        let properties = try #require(root["features"] as? [[String: Any]]).compactMap {
+            $0["properties"] as? [String: Any]
+        }
+        let differences = properties.filter { ($0["role"] as? String)?.hasSuffix("_outside_map") == true }
+        #expect(
+            Set(differences.compactMap { $0["label"] as? String }) == [
+                "digitised-0811: controlled_plus_contested, the estimate outside the map",
+                "deepstate-style-0813: controlled, the estimate outside the map",
+                "deepstate-style-0813: controlled_plus_contested, the estimate outside the map",
+            ])
+        #expect(
+            properties.contains {
+                $0["label"] as? String == "deepstate-style-0813: controlled, the map outside the estimate"
+            })
+        #expect(properties.filter { $0["role"] as? String == "map" }.count == 4)
+    }
+
     /// Headless QGIS loads both files with typed fields, as a user would open them.
     @Test func qgisLoadsWhatWasMeasured() throws {
         let out = try SalientProcess.temporaryFolder()

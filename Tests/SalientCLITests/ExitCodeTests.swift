@@ -103,7 +103,7 @@ import Testing
         #expect(refused.status == 2)
         #expect(
             refused.stderr
-                == "error: the snapshots would take at least 2.8 kB of disk, more than the output budget of 1.0 kB (\(out.path)) — narrow the run with --from and --to, or raise the budget with --max-output-gb\n"
+                == "error: the snapshots would take at least 2.9 kB of disk, more than the output budget of 1.0 kB (\(out.path)) — narrow the run with --from and --to, or raise the budget with --max-output-gb\n"
         )
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
         let written = try SalientProcess.run([

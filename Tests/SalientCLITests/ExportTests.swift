@@ -15,6 +15,28 @@ import Testing
         }
     }
 
+    /// Every feature carries `source_urls`, a string: its sources' URLs in order, a source
+    /// without one (paper-2) left out, "" when none has one.
+    @Test func everyFeatureKeepsItsSourcesURLs() throws {
+        let out = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        try SalientProcess.run(["export", Self.fixtureTimeline, "--out", out.path, "--quiet"])
+        var urls: [String: String] = [:]
+        for name in ["events.geojson", "control.geojson"] {
+            let data = try Data(contentsOf: out.appendingPathComponent(name))
+            let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            for feature in try #require(root["features"] as? [[String: Any]]) {
+                let properties = try #require(feature["properties"] as? [String: Any])
+                let id = (properties["id"] ?? properties["tier"]) as? String ?? ""
+                urls[id] = try #require(properties["source_urls"] as? String, "\(name): \(id)")
+            }
+        }
+        #expect(urls["alphaville-held"] == "https://example.org/reports/wire-1")  // wire-1; paper-2
+        #expect(urls["bravo-repelled"] == "")  // paper-2 alone
+        #expect(urls["controlled"] == "https://example.org/reports/wire-1")  // paper-2; wire-1
+        #expect(urls.count == 8)
+    }
+
     @Test func twoRunsWriteIdenticalBytes() throws {
         let a = try SalientProcess.temporaryFolder()
         let b = try SalientProcess.temporaryFolder()

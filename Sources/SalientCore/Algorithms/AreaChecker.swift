@@ -29,6 +29,7 @@ public final class AreaChecker {
     private let tolerance: Tolerance
     private let geos: GEOSContext
     private let webMercator: Transformation
+    private let spherical = SphericalAreaReading()
 
     /// - Parameter toleranceFraction: how far the claimed area may be off, e.g. 0.1 for ±10 %.
     public init(geodesic: Geodesic, toleranceFraction: Double) throws {
@@ -86,7 +87,28 @@ public final class AreaChecker {
                     + "\(QuantityFormat.measured(mercator, .squareKilometers)): the figure was measured on the map, not on the ground"
             }
         }
+        if let note = sphericalNote(figure, unit: unit, claimed: claimed, area: area, geometry: geometry) {
+            check.reason += note
+        }
         return check
+    }
+
+    /// Said whatever the verdict: a figure from a sphere is off by less than any news-style
+    /// tolerance, so it is usually "consistent", and the note says why it is not exact.
+    private func sphericalNote(
+        _ figure: ClaimedFigure?, unit: ClaimUnit, claimed: ClaimedInterval, area: Double,
+        geometry: MultiPolygon<LonLat>
+    ) -> String? {
+        guard let figure, figure.hedge == .exact, case .single(let value) = figure.value else { return nil }
+        let resolution = SphericalAreaReading.resolution(of: value) * unit.toCanonical
+        guard
+            let match = spherical.match(
+                claimed: claimed.nominal, resolution: resolution, ellipsoidal: area, geometry: geometry)
+        else { return nil }
+        let percent = QuantityFormat.trimmed(abs(match.relativeDifference) * 100, decimals: 2)
+        return "; it matches the area on \(match.sphereText), "
+            + "\(QuantityFormat.measured(match.area, .squareKilometers)), \(percent) % "
+            + "\(match.relativeDifference < 0 ? "below" : "above") the ellipsoid's: the figure was computed on a sphere, not on WGS 84"
     }
 
     /// Planar area in EPSG:3857, square kilometres: what a tool measuring "on the map" reports.

@@ -84,7 +84,7 @@ public struct ClaimChecker {
             return (
                 ClaimCheck(
                     claim: claim, claimed: claimed, claimedText: claimedText, measured: outcome.measured,
-                    lowerBound: outcome.lower, upperBound: outcome.upper, map: outcome.map,
+                    lowerBound: outcome.lower, upperBound: outcome.upper, map: outcome.map, laterMap: outcome.laterMap,
                     ratio: claimRatio(claimed.nominal, outcome.measured.reference),
                     verdict: judgement.verdict, reason: judgement.reason),
                 measurement.geometry

@@ -153,14 +153,16 @@ public enum BeyondMeasured: Hashable, Sendable {
 public struct MapComparison: Hashable, Sendable {
     public var mapID: String
     public var mapAsOf: CalendarDay
-    public var depicts: ClaimDefinition
+    /// The definitions of the layers measured and the map's own categories:
+    /// "controlled + grey_zone (liberated, unknown)".
+    public var depicts: String
     public var areaSquareKilometers: Double
     public var ratio: Double?
     public var verdict: Verdict
     public var reason: String
 
     public init(
-        mapID: String, mapAsOf: CalendarDay, depicts: ClaimDefinition, areaSquareKilometers: Double,
+        mapID: String, mapAsOf: CalendarDay, depicts: String, areaSquareKilometers: Double,
         ratio: Double?, verdict: Verdict, reason: String
     ) {
         self.mapID = mapID
@@ -183,6 +185,8 @@ public struct ClaimCheck: Hashable, Sendable {
     public var lowerBound: EvidenceBound?
     public var upperBound: EvidenceBound?
     public var map: MapComparison?
+    /// The first map of a later day, within two days of the claim's (maps lag the ground).
+    public var laterMap: MapComparison?
     /// Claimed (nominal) ÷ measured (reference); nil when either is missing or the reference is 0.
     public var ratio: Double?
     public var verdict: Verdict
@@ -190,7 +194,8 @@ public struct ClaimCheck: Hashable, Sendable {
 
     public init(
         claim: Claim, claimed: ClaimedInterval, claimedText: String, measured: Measured?, lowerBound: EvidenceBound?,
-        upperBound: EvidenceBound?, map: MapComparison?, ratio: Double?, verdict: Verdict, reason: String
+        upperBound: EvidenceBound?, map: MapComparison?, laterMap: MapComparison? = nil, ratio: Double?,
+        verdict: Verdict, reason: String
     ) {
         self.claim = claim
         self.claimed = claimed
@@ -199,10 +204,14 @@ public struct ClaimCheck: Hashable, Sendable {
         self.lowerBound = lowerBound
         self.upperBound = upperBound
         self.map = map
+        self.laterMap = laterMap
         self.ratio = ratio
         self.verdict = verdict
         self.reason = reason
     }
+
+    /// Its verdicts against maps from elsewhere: the map of its day or before, then the later one.
+    public var mapVerdicts: [Verdict] { [map, laterMap].compactMap { $0?.verdict } }
 
     /// The tolerance the verdict used, or "" when nothing was measured.
     public var toleranceText: String { measured?.tolerance.text ?? "" }
@@ -250,11 +259,44 @@ public struct MapMeasurement: Hashable, Sendable {
     public var map: ReferenceMap
     public var estimateControlledSquareKilometers: Double
     public var estimateTotalSquareKilometers: Double
+    /// The estimate against the map's layers by shape, for each definition the layers make.
+    public var shapes: [MapShapeComparison]
 
-    public init(map: ReferenceMap, estimateControlledSquareKilometers: Double, estimateTotalSquareKilometers: Double) {
+    public init(
+        map: ReferenceMap, estimateControlledSquareKilometers: Double, estimateTotalSquareKilometers: Double,
+        shapes: [MapShapeComparison] = []
+    ) {
         self.map = map
         self.estimateControlledSquareKilometers = estimateControlledSquareKilometers
         self.estimateTotalSquareKilometers = estimateTotalSquareKilometers
+        self.shapes = shapes
+    }
+}
+
+/// The estimate of a map's day against the map's layers of one definition, by shape: held
+/// ground (`controlled`) against the controlled layers, both tiers
+/// (`controlled_plus_contested`) against controlled + grey. Areas in square kilometres.
+public struct MapShapeComparison: Hashable, Sendable {
+    public var definition: ClaimDefinition
+    public var intersectionSquareKilometers: Double
+    public var unionSquareKilometers: Double
+    public var estimateOutsideMapSquareKilometers: Double
+    public var mapOutsideEstimateSquareKilometers: Double
+
+    public init(
+        definition: ClaimDefinition, intersectionSquareKilometers: Double, unionSquareKilometers: Double,
+        estimateOutsideMapSquareKilometers: Double, mapOutsideEstimateSquareKilometers: Double
+    ) {
+        self.definition = definition
+        self.intersectionSquareKilometers = intersectionSquareKilometers
+        self.unionSquareKilometers = unionSquareKilometers
+        self.estimateOutsideMapSquareKilometers = estimateOutsideMapSquareKilometers
+        self.mapOutsideEstimateSquareKilometers = mapOutsideEstimateSquareKilometers
+    }
+
+    /// Intersection over union; nil when both are empty.
+    public var intersectionOverUnion: Double? {
+        unionSquareKilometers > 0 ? intersectionSquareKilometers / unionSquareKilometers : nil
     }
 }
 

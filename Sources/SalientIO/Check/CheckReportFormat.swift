@@ -51,13 +51,6 @@ public enum CheckReportFormat {
         return parts.joined(separator: "; ")
     }
 
-    static func mapLong(_ check: ClaimCheck) -> String {
-        guard let map = check.map else { return "" }
-        return
-            "\(QuantityFormat.measured(map.areaSquareKilometers, .squareKilometers)) on map \(map.mapID) of \(map.mapAsOf) "
-            + "(\(map.depicts.rawValue)), ratio \(QuantityFormat.ratio(map.ratio)): \(map.verdict.rawValue) — \(map.reason)"
-    }
-
     static func crossCheckName(_ check: CrossCheck) -> String {
         "\(check.kind.rawValue): \(check.claimIDs.joined(separator: " + "))"
     }
@@ -73,6 +66,10 @@ public enum CheckReportFormat {
             text +=
                 "; \(report.crossChecks.count) cross-check\(report.crossChecks.count == 1 ? "" : "s"): "
                 + counts(report.crossChecks.map(\.verdict))
+        }
+        if !report.maps.isEmpty {
+            let verdicts = report.checks.flatMap(\.mapVerdicts)
+            text += "; \(verdicts.count) map verdict\(verdicts.count == 1 ? "" : "s"): " + counts(verdicts)
         }
         return text
     }
@@ -102,7 +99,8 @@ public enum CheckReportFormat {
             var lines: [(String, String)] = [("who", who(check)), ("as written", check.claim.asWritten)]
             if check.claim.unit.toCanonical != 1 { lines.append(("conversion", check.claimedText)) }
             if check.measured != nil { lines.append(("measured", measuredLong(check))) }
-            if check.map != nil { lines.append(("map", mapLong(check))) }
+            if check.map != nil { lines.append(("map", mapLong(check.map))) }
+            if check.laterMap != nil { lines.append(("later map", mapLong(check.laterMap))) }
             lines.append(("why", check.reason))
             if !check.toleranceText.isEmpty { lines.append(("tolerance", check.toleranceText)) }
             details.append(lines)
@@ -126,26 +124,28 @@ public enum CheckReportFormat {
         }
         if !report.maps.isEmpty {
             out += "\nMaps from elsewhere\n\n"
-            var rows = [["map", "as of", "depicts", "area", "estimate", "ratio"]]
+            var rows = [["map", "as of", "layer", "definition", "area", "estimate", "ratio"]]
             var details: [[(String, String)]] = [[]]
             for measured in report.maps {
                 let map = measured.map
-                rows.append([
-                    map.id, map.asOf.description, map.depicts.rawValue,
-                    QuantityFormat.measured(map.areaSquareKilometers, .squareKilometers),
-                    QuantityFormat.measuredRange(
-                        measured.estimateControlledSquareKilometers,
-                        measured.estimateTotalSquareKilometers, .squareKilometers),
-                    QuantityFormat.ratio(
-                        measured.estimateTotalSquareKilometers > 0
-                            ? map.areaSquareKilometers / measured.estimateTotalSquareKilometers : nil),
-                ])
-                var lines = [("source", map.source), ("file", map.file)]
-                if !map.title.isEmpty { lines.insert(("title", map.title), at: 0) }
-                for repair in map.repairs { lines.append(("repaired", repair)) }
-                details.append(lines)
+                for (index, layer) in map.layers.enumerated() {
+                    rows.append([
+                        index == 0 ? map.id : "", index == 0 ? map.asOf.description : "", layer.category,
+                        layer.definition.rawValue,
+                        QuantityFormat.measured(layer.areaSquareKilometers, .squareKilometers),
+                        QuantityFormat.measuredRange(
+                            measured.estimateControlledSquareKilometers,
+                            measured.estimateTotalSquareKilometers, .squareKilometers),
+                        QuantityFormat.ratio(layerRatio(layer, measured)),
+                    ])
+                    var lines = [("source", map.source), ("file", map.file)]
+                    if !map.title.isEmpty { lines.insert(("title", map.title), at: 0) }
+                    for repair in map.repairs { lines.append(("repaired", repair)) }
+                    for shape in measured.shapes { lines.append(("shape", shapeLong(shape))) }
+                    details.append(index == map.layers.count - 1 ? lines : [])
+                }
             }
-            out += aligned(rows, details: details, rightAligned: [3, 5])
+            out += aligned(rows, details: details, rightAligned: [4, 6])
         }
         return out + "\n" + summary(report) + "\n"
     }
@@ -166,7 +166,8 @@ public enum CheckReportFormat {
             for (label, text) in lines where !text.isEmpty {
                 out += wrap("\(label): \(text)", width: detailWidth, indent: "    ", hanging: "      ") + "\n"
             }
-            out += "\n"
+            // A row without details continues the one before it (a map's next layer).
+            if !lines.isEmpty { out += "\n" }
         }
         return out
     }
@@ -199,7 +200,7 @@ public enum CheckReportFormat {
             for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
             return out
         }
-        let hasMaps = report.checks.contains { $0.map != nil }
+        let hasMaps = report.checks.contains { $0.map != nil || $0.laterMap != nil }
         var header = ["claim", "who", "as of", "as written", "claimed (SI)", "measured"]
         if hasMaps { header.append("map") }
         header += ["ratio", "verdict", "tolerance"]
@@ -208,7 +209,10 @@ public enum CheckReportFormat {
                 check.claim.id, who(check), check.claim.asOf.description, check.claim.asWritten, check.claimedText,
                 measuredLong(check),
             ]
-            if hasMaps { row.append(check.map == nil ? "—" : mapLong(check)) }
+            if hasMaps {
+                let maps = [check.map, check.laterMap].compactMap { $0 }.map { mapLong($0) }
+                row.append(maps.isEmpty ? "—" : maps.joined(separator: "; later: "))
+            }
             row += [
                 QuantityFormat.ratio(check.ratio), "**\(check.verdict.rawValue)**: \(check.reason)",
                 check.toleranceText.isEmpty ? "—" : check.toleranceText,
@@ -232,15 +236,20 @@ public enum CheckReportFormat {
         if !report.maps.isEmpty {
             out += "\n## Maps from elsewhere\n\n"
             out += table(
-                ["map", "as of", "depicts", "area", "estimate", "source", "repairs"],
-                report.maps.map {
-                    [
-                        $0.map.id, $0.map.asOf.description, $0.map.depicts.rawValue,
-                        QuantityFormat.measured($0.map.areaSquareKilometers, .squareKilometers),
-                        QuantityFormat.measuredRange(
-                            $0.estimateControlledSquareKilometers, $0.estimateTotalSquareKilometers, .squareKilometers),
-                        $0.map.source, $0.map.repairs.isEmpty ? "—" : $0.map.repairs.joined(separator: "; "),
-                    ]
+                ["map", "as of", "layer", "definition", "area", "estimate", "source", "repairs", "shape"],
+                report.maps.flatMap { measured in
+                    measured.map.layers.map { layer in
+                        [
+                            measured.map.id, measured.map.asOf.description, layer.category, layer.definition.rawValue,
+                            QuantityFormat.measured(layer.areaSquareKilometers, .squareKilometers),
+                            QuantityFormat.measuredRange(
+                                measured.estimateControlledSquareKilometers, measured.estimateTotalSquareKilometers,
+                                .squareKilometers),
+                            measured.map.source,
+                            measured.map.repairs.isEmpty ? "—" : measured.map.repairs.joined(separator: "; "),
+                            measured.shapes.isEmpty ? "—" : measured.shapes.map(shapeLong).joined(separator: "; "),
+                        ]
+                    }
                 })
         }
         return out + "\n" + summary(report) + "\n"
@@ -251,7 +260,8 @@ public enum CheckReportFormat {
     static let csvHeader = [
         "section", "id", "claimant", "stated", "as_of", "quantity", "definition", "as_written", "claimed_si",
         "claimed_low", "claimed_high", "unit", "measured", "measured_low", "measured_high", "lower_bound",
-        "upper_bound", "map_id", "map_area_km2", "map_verdict", "ratio", "verdict", "reason", "tolerance",
+        "upper_bound", "map_id", "map_area_km2", "map_verdict", "later_map_id", "later_map_area_km2",
+        "later_map_verdict", "ratio", "verdict", "reason", "tolerance",
     ]
 
     /// RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, a quote or a line break.
@@ -276,6 +286,8 @@ public enum CheckReportFormat {
                 m.map { "\(QuantityFormat.measuredRange($0.low, $0.high, $0.unit)): \($0.text)" } ?? "",
                 number(m?.low), number(m?.high), number(check.lowerBound?.value), number(check.upperBound?.value),
                 check.map?.mapID ?? "", number(check.map?.areaSquareKilometers), check.map?.verdict.rawValue ?? "",
+                check.laterMap?.mapID ?? "", number(check.laterMap?.areaSquareKilometers),
+                check.laterMap?.verdict.rawValue ?? "",
                 number(check.ratio), check.verdict.rawValue, check.reason, check.toleranceText,
             ])
         }
@@ -283,7 +295,8 @@ public enum CheckReportFormat {
             rows.append([
                 "cross_check", check.claimIDs.joined(separator: "+"), "", "", check.asOf.description, "",
                 check.kind.rawValue,
-                check.implied, "", "", "", "", check.measured, "", "", "", "", "", "", "", number(check.ratio),
+                check.implied, "", "", "", "", check.measured, "", "", "", "", "", "", "", "", "", "",
+                number(check.ratio),
                 check.verdict.rawValue, check.reason, check.tolerance,
             ])
         }
@@ -316,15 +329,16 @@ public enum CheckReportFormat {
                         ("tolerance", .string(m.tolerance.text)),
                     ])
                 } ?? .null
-            let map: JSONValue =
-                check.map.map { map in
+            func map(_ comparison: MapComparison?) -> JSONValue {
+                comparison.map { map in
                     .object([
                         ("id", .string(map.mapID)), ("as_of", .string(map.mapAsOf.description)),
-                        ("depicts", .string(map.depicts.rawValue)), ("area_km2", number(map.areaSquareKilometers)),
+                        ("depicts", .string(map.depicts)), ("area_km2", number(map.areaSquareKilometers)),
                         ("ratio", number(map.ratio)), ("verdict", .string(map.verdict.rawValue)),
                         ("reason", .string(map.reason)),
                     ])
                 } ?? .null
+            }
             return .object([
                 ("id", .string(claim.id)), ("claimant", .string(claim.claimant)),
                 ("stated", .string(claim.stated.description)),
@@ -341,7 +355,8 @@ public enum CheckReportFormat {
                 ),
                 ("measured", measured), ("lower_bound", bound(check.lowerBound)),
                 ("upper_bound", bound(check.upperBound)),
-                ("map", map), ("ratio", number(check.ratio)), ("verdict", .string(check.verdict.rawValue)),
+                ("map", map(check.map)), ("later_map", map(check.laterMap)), ("ratio", number(check.ratio)),
+                ("verdict", .string(check.verdict.rawValue)),
                 ("reason", .string(check.reason)),
             ])
         }
@@ -358,11 +373,36 @@ public enum CheckReportFormat {
             let map = measured.map
             return .object([
                 ("id", .string(map.id)), ("title", .string(map.title)), ("source", .string(map.source)),
-                ("as_of", .string(map.asOf.description)), ("depicts", .string(map.depicts.rawValue)),
-                ("file", .string(map.file)), ("area_km2", number(map.areaSquareKilometers)),
+                ("as_of", .string(map.asOf.description)), ("depicts", .string(map.depicts)),
+                ("file", .string(map.file)),
+                (
+                    "layers",
+                    .array(
+                        map.layers.map { layer in
+                            .object([
+                                ("category", .string(layer.category)),
+                                ("definition", .string(layer.definition.rawValue)),
+                                ("area_km2", number(layer.areaSquareKilometers)),
+                            ])
+                        })
+                ),
                 ("estimate_controlled_km2", number(measured.estimateControlledSquareKilometers)),
                 ("estimate_total_km2", number(measured.estimateTotalSquareKilometers)),
                 ("repairs", .array(map.repairs.map(JSONValue.string))),
+                (
+                    "shapes",
+                    .array(
+                        measured.shapes.map { shape in
+                            .object([
+                                ("definition", .string(shape.definition.rawValue)),
+                                ("iou", number(shape.intersectionOverUnion, 4)),
+                                ("intersection_km2", number(shape.intersectionSquareKilometers)),
+                                ("union_km2", number(shape.unionSquareKilometers)),
+                                ("estimate_outside_map_km2", number(shape.estimateOutsideMapSquareKilometers)),
+                                ("map_outside_estimate_km2", number(shape.mapOutsideEstimateSquareKilometers)),
+                            ])
+                        })
+                ),
             ])
         }
         func list(_ items: [JSONValue]) -> String {

@@ -47,6 +47,7 @@ public enum ExportLayers {
             ("date_note", .string(event.dateNote)),
             ("summary", .string(event.summary)),
             ("sources", .string(event.sourceIDs.joined(separator: "; "))),
+            ("source_urls", .string(sourceURLs(event.sourceIDs, index))),
             ("outlets", .string(sources.map(\.outlet).joined(separator: "; "))),
             ("source_files", .string(sources.map(\.file).filter { !$0.isEmpty }.joined(separator: "; "))),
             ("published_date", .string(sources.map(\.published.start).min()?.description ?? "")),
@@ -54,6 +55,13 @@ public enum ExportLayers {
             ("coordinate_licence", .string(place?.provenance.licence ?? "")),
             ("coordinate_uncertainty_m", .number(place?.provenance.uncertaintyMeters ?? 0, decimals: 0)),
         ]
+    }
+
+    /// The URLs of the sources named, in their order, "; "-joined as `sources` is; a source with
+    /// no `url` is left out (as `source_files` leaves out a source with no file), so the text is
+    /// "" when none has one, never a run of empty entries.
+    static func sourceURLs(_ ids: [String], _ index: SourceIndex) -> String {
+        ids.compactMap { index.source(id: $0)?.url }.filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
     /// What the estimate says of an event, after the head: the tier it feeds (nil: none) and its radius.
@@ -79,6 +87,7 @@ public enum ExportLayers {
     /// The properties of each tier's feature, in the order of `estimate.tiers`.
     static func controlProperties(_ timeline: Timeline, estimate: ControlEstimate) -> [[(String, JSONValue)]] {
         let unmapped = estimate.unmapped.map { "\($0.eventID): \($0.reason)" }.joined(separator: "; ")
+        let index = SourceIndex(timeline)
         return estimate.tiers.map { area in
             [
                 ("tier", .string(area.tier.rawValue)),
@@ -91,6 +100,7 @@ public enum ExportLayers {
                 ("event_count", .integer(area.eventIDs.count)),
                 ("events", .string(area.eventIDs.joined(separator: "; "))),
                 ("sources", .string(area.sourceIDs.joined(separator: "; "))),
+                ("source_urls", .string(sourceURLs(area.sourceIDs, index))),
                 ("unmapped_events", .string(unmapped)),
                 ("method", .string(timeline.estimate.summary)),
                 ("projection", .string(estimate.projection)),

@@ -15,7 +15,7 @@ enum TemporalLayers {
     /// layer adds `start_date` and `end_date` after `tier`.
     static let stateKeys: Set<String> = [
         "tier", "area_km2", "depth_km", "settlement_count", "event_count", "events", "sources",
-        "method", "projection", "timeline",
+        "source_urls", "method", "projection", "timeline",
     ]
 
     static func stateProperties(of control: GeoJSONFeature) -> [(String, JSONValue)] {

@@ -5,7 +5,7 @@ import Yams
 /// Reads a timeline's optional `maps:` section: dated control polygons from elsewhere that
 /// `salient check` measures claims against beside the estimate (format in docs/formats.md).
 extension TimelineReader {
-    static let mapKeys = ["id", "title", "source", "as_of", "depicts", "file", "repair"]
+    static let mapKeys = ["id", "title", "source", "as_of", "depicts", "file", "repair", "layers", "category_field"]
 
     static func maps(_ root: Fields, reader: NodeReader, timelinePath: String, timeline: Timeline) throws
         -> [ReferenceMap]
@@ -34,20 +34,19 @@ extension TimelineReader {
     ) throws -> ReferenceMap {
         try fields.rejectUnknown(allowed: mapKeys)
         let file = reader.file
-        let asOf = try fields.day("as_of")
-        if let span = timeline.span, asOf < span.start || asOf > span.end {
-            throw InputError(
-                "the map shows \(asOf), outside the timeline, which spans \(span.start) to \(span.end)", file: file,
-                line: fields.line(of: "as_of"), field: fields.name("as_of"),
-                hint: "name maps of days the timeline's events cover")
-        }
-        let depictsText = try fields.string("depicts")
-        guard let depicts = ClaimDefinition(rawValue: depictsText), ReferenceMap.depictable.contains(depicts) else {
-            let allowed = ReferenceMap.depictable.map(\.rawValue)
-            throw InputError(
-                "'\(depictsText)' is not one of \(allowed.joined(separator: ", "))", file: file,
-                line: fields.line(of: "depicts"), field: fields.name("depicts"),
-                hint: didYouMean(closest(depictsText, among: allowed)))
+        let stated = try fields.node("as_of").map { _ in try fields.day("as_of") }
+        var depicts: MapLayerDefinition?
+        if let depictsText = try fields.node("depicts").map({ _ in try fields.string("depicts") }) {
+            let allowed = ClaimDefinition.allCases.compactMap { MapLayerDefinition(depicts: $0) == nil ? nil : $0 }
+            guard let definition = ClaimDefinition(rawValue: depictsText),
+                let layer = MapLayerDefinition(depicts: definition)
+            else {
+                throw InputError(
+                    "'\(depictsText)' is not one of \(allowed.map(\.rawValue).joined(separator: ", "))", file: file,
+                    line: fields.line(of: "depicts"), field: fields.name("depicts"),
+                    hint: didYouMean(closest(depictsText, among: allowed.map(\.rawValue))))
+            }
+            depicts = layer
         }
         let repair: Bool
         switch try fields.node("repair").map({ try reader.string($0, field: fields.name("repair")) }) {
@@ -62,22 +61,42 @@ extension TimelineReader {
         let base = (timelinePath as NSString).deletingLastPathComponent
         let path =
             named.hasPrefix("/") || base.isEmpty ? named : normalized((base as NSString).appendingPathComponent(named))
-        let features = try PolygonFileReader.read(
-            path: path, repair: repair,
-            repairHint: "set repair: true on the map to repair it with GEOSMakeValid")
-        let polygons = features.compactMap(\.geometry).filter { !$0.isEmpty }
-        guard !polygons.isEmpty else {
+        let options = MapFileReader.Options(
+            depicts: depicts,
+            categoryField: try fields.node("category_field").map { _ in try fields.nonEmptyString("category_field") },
+            definitions: try layerDefinitions(fields, reader: reader), actor: timeline.estimate.actor,
+            repair: repair, field: fields.name("layers"), timelineFile: file,
+            line: fields.line(of: "layers") ?? fields.line(of: "file"))
+        let read = try MapFileReader.read(path: path, options: options, timeZone: timeline.timeZone, geodesic: geodesic)
+        // A map of any day is welcome, before the timeline's first or after its last: maps lag.
+        guard let asOf = stated ?? read.date else {
             throw InputError(
-                "the map file holds no Polygon or MultiPolygon features", file: path,
-                hint: "a map names a file of the polygons it draws")
+                "the map gives no date", file: file, line: fields.line(of: "file"), field: fields.name("as_of"),
+                hint: "write the day it shows as as_of: YYYY-MM-DD")
         }
-        // Overlapping features (a layer per unit, say) must count once: union them in the
-        // lon/lat plane, where the union is exact, and measure the result geodesically.
-        let union = try MultiPolygon.union(polygons)
         return ReferenceMap(
             id: try fields.nonEmptyString("id"), title: try fields.optionalString("title"),
-            source: try fields.nonEmptyString("source"), asOf: asOf, depicts: depicts, file: named,
-            geometry: union, areaSquareKilometers: geodesic.area(of: union) / 1e6,
-            repairs: features.compactMap(\.repair))
+            source: try fields.nonEmptyString("source"), asOf: asOf, file: named, layers: read.layers,
+            repairs: read.repairs)
+    }
+
+    /// The map's `layers:` table: each of its categories, as the file writes it, to a definition.
+    private static func layerDefinitions(_ fields: Fields, reader: NodeReader) throws -> [String: MapLayerDefinition] {
+        guard let node = fields.node("layers") else { return [:] }
+        let table = try reader.mapping(node, field: fields.name("layers"))
+        var definitions: [String: MapLayerDefinition] = [:]
+        for entry in table.entries {
+            let category = Fields.text(of: entry) ?? ""
+            let field = "\(fields.name("layers")).\(category)"
+            let text = try reader.string(entry.value, field: field)
+            guard let definition = MapLayerDefinition(rawValue: text) else {
+                let allowed = MapLayerDefinition.allCases.map(\.rawValue)
+                throw InputError(
+                    "'\(text)' is not one of \(allowed.joined(separator: ", "))", file: reader.file,
+                    line: entry.value.mark?.line, field: field, hint: didYouMean(closest(text, among: allowed)))
+            }
+            definitions[category] = definition
+        }
+        return definitions
     }
 }

@@ -17,6 +17,7 @@ struct AreaMeasurement {
     var evidence: EvidenceBase
     var depthBound: DepthBound?
     var map: MapMatch?
+    var laterMap: MapMatch?
 
     /// The value a ratio is taken against: the tier the definition names.
     var reference: Double { heldOnly ? controlled : total }
@@ -50,10 +51,11 @@ enum AreaMeasure {
         let evidence = context.evidence(day)
         let bound = try DepthBound.nearest(for: claim, in: context)
         if let bound { geometry.add(bound.geometry) }
+        let maps = try MapMeasure.match(claim, claimed, in: context)
         let measurement = AreaMeasurement(
             definition: claim.definition, day: day, controlled: controlled, total: total, heldOnly: heldOnly,
             reported: reportedArea, evidence: evidence, depthBound: bound,
-            map: MapMeasure.match(claim, claimed, maps: context.maps))
+            map: maps.atOrBefore, laterMap: maps.after)
         return ClaimMeasurement(value: .area(measurement), geometry: geometry)
     }
 }

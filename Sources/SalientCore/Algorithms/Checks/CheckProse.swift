@@ -7,6 +7,7 @@ struct ClaimOutcome {
     var above: BeyondMeasured = .contradicts
     var below: BeyondMeasured = .contradicts
     var map: MapComparison?
+    var laterMap: MapComparison?
 }
 
 /// Every English sentence of a claim check, made from the measures' values: what was measured,
@@ -59,6 +60,7 @@ enum CheckProse {
         }
         outcome.above = .undecidable(why)
         outcome.map = area.map.map(mapComparison)
+        outcome.laterMap = area.laterMap.map(mapComparison)
         return outcome
     }
 
@@ -144,15 +146,16 @@ enum CheckProse {
         let map = match.map
         var notes: [String] = []
         let days = match.daysBefore
-        if days > 0 {
-            notes.append("the map is of \(map.asOf), \(days) day\(days == 1 ? "" : "s") before the claim's date")
+        if days != 0 {
+            notes.append(
+                "the map is of \(map.asOf), \(abs(days)) day\(abs(days) == 1 ? "" : "s") "
+                    + (days > 0 ? "before" : "after") + " the claim's date")
         }
-        if map.depicts != match.claimDefinition {
-            notes.append("the map depicts \(map.depicts.rawValue), the claim means \(match.claimDefinition.rawValue)")
-        }
+        let definitions = match.layers.map(\.definition.rawValue).joined(separator: " + ")
+        let categories = match.layers.map(\.category).joined(separator: ", ")
         return MapComparison(
-            mapID: map.id, mapAsOf: map.asOf, depicts: map.depicts,
-            areaSquareKilometers: map.areaSquareKilometers, ratio: match.ratio,
+            mapID: map.id, mapAsOf: map.asOf, depicts: "\(definitions) (\(categories))",
+            areaSquareKilometers: match.areaSquareKilometers, ratio: match.ratio,
             verdict: match.judgement.verdict,
             reason: ([match.judgement.reason] + notes).joined(separator: "; "))
     }
@@ -271,7 +274,14 @@ enum CheckProse {
     static func toTheBorderLabel(_ name: String) -> String { "\(name) to the border" }
     static func toTheEdgeLabel(_ name: String) -> String { "\(name) to the edge of the estimate" }
     static func betweenLabel(_ from: String, _ to: String) -> String { "\(from) to \(to)" }
-    static func mapLabel(_ map: ReferenceMap) -> String { "\(map.id): \(map.depicts.rawValue)" }
+    static func shapeDifferenceLabel(_ map: ReferenceMap, _ definition: ClaimDefinition, role: String) -> String {
+        let what = role == "estimate_outside_map" ? "the estimate outside the map" : "the map outside the estimate"
+        return "\(map.id): \(definition.rawValue), \(what)"
+    }
+
+    static func mapLabel(_ map: ReferenceMap, _ layer: MapLayer) -> String {
+        "\(map.id): \(layer.category) (\(layer.definition.rawValue))"
+    }
 
     // MARK: - Numbers
 

@@ -73,18 +73,28 @@ import Testing
                 == "nothing is reported on the ground by 2024-08-09")
     }
 
-    /// A map a day older than the claim, of another definition, says both beside the verdict.
-    @Test func aMapComparisonNotesItsDateAndWhatItDepicts() {
+    /// A map a day older or two days newer than the claim says so beside the verdict, and
+    /// names the layers it measured with the map's own categories.
+    @Test func aMapComparisonNotesItsDateAndTheLayersMeasured() {
+        let layers = [
+            MapLayer(
+                category: "liberated", definition: .controlled, geometry: MultiPolygon(), areaSquareKilometers: 60),
+            MapLayer(category: "unknown", definition: .greyZone, geometry: MultiPolygon(), areaSquareKilometers: 40),
+        ]
         let map = ReferenceMap(
-            id: "theirs", title: "", source: "", asOf: day("2024-08-09"), depicts: .controlled,
-            file: "", geometry: MultiPolygon(), areaSquareKilometers: 100, repairs: [])
-        let comparison = CheckProse.mapComparison(
-            MapMatch(
-                map: map, claimDefinition: .controlledPlusContested, daysBefore: 1, ratio: 3,
-                judgement: ClaimJudge.Judgement(verdict: .overstated, reason: "above")))
-        #expect(comparison.verdict == .overstated && comparison.ratio == 3 && comparison.areaSquareKilometers == 100)
-        #expect(
-            comparison.reason == "above; the map is of 2024-08-09, 1 day before the claim's date; "
-                + "the map depicts controlled, the claim means controlled_plus_contested")
+            id: "theirs", title: "", source: "", asOf: day("2024-08-09"), file: "", layers: layers, repairs: [])
+        func comparison(daysBefore: Int) -> MapComparison {
+            CheckProse.mapComparison(
+                MapMatch(
+                    map: map, layers: layers, areaSquareKilometers: 100, claimDefinition: .controlledPlusContested,
+                    daysBefore: daysBefore, ratio: 3,
+                    judgement: ClaimJudge.Judgement(verdict: .overstated, reason: "above")))
+        }
+        let before = comparison(daysBefore: 1)
+        #expect(before.verdict == .overstated && before.ratio == 3 && before.areaSquareKilometers == 100)
+        #expect(before.depicts == "controlled + grey_zone (liberated, unknown)")
+        #expect(before.reason == "above; the map is of 2024-08-09, 1 day before the claim's date")
+        #expect(comparison(daysBefore: -2).reason == "above; the map is of 2024-08-09, 2 days after the claim's date")
+        #expect(comparison(daysBefore: 0).reason == "above")
     }
 }
