@@ -1,0 +1,42 @@
+import Foundation
+import SalientCore
+
+extension TimeSliderPage {
+    static let fileName = "index.html"
+
+    /// The page of a snapshots run, from the layers it has just staged, the timeline's sources
+    /// and its claims checked; written into the staging folder beside them.
+    static func writeSnapshots(_ loaded: LoadedTimeline, days: [CalendarDay], staging: String) throws -> String {
+        let leaflet = try LeafletAssets.load()
+        func staged(_ name: String) throws -> String {
+            try TextFile.read((staging as NSString).appendingPathComponent(name))
+        }
+        let timeline = loaded.timeline
+        let gazetteer = loaded.gazetteer
+        let parameters = timeline.estimate
+        let territory = parameters.territoryIDs.compactMap { id -> MultiPolygon<LonLat>? in
+            guard case .multiPolygon(let area) = gazetteer.place(id: id)?.geometry else { return nil }
+            return area
+        }
+        let borderPlace = gazetteer.place(id: parameters.borderID)
+        var border: MultiLineString<LonLat>?
+        if case .multiLineString(let lines) = borderPlace?.geometry { border = lines }
+        var credits: [String] = []
+        let drawn = parameters.territoryIDs + [parameters.borderID] + timeline.events.compactMap(\.placeID)
+        for place in drawn.compactMap(gazetteer.place(id:)) {
+            let credit = MapContent.credit(for: place.provenance)
+            if !credits.contains(credit) { credits.append(credit) }
+        }
+        let check = timeline.claims.isEmpty ? nil : CheckReportFormat.json(try CheckJob.run(loaded))
+        let page = TimeSliderPage(
+            title: timeline.title.isEmpty ? timeline.id : timeline.title, days: days,
+            controlTimeline: try staged("control-timeline.geojson"), eventsTimeline: try staged("events-timeline.geojson"),
+            series: try staged("series.json"), sources: timeline.sources, check: check, territory: territory,
+            border: border, attribution: credits, method: parameters.summary)
+        let path = (staging as NSString).appendingPathComponent(fileName)
+        guard FileManager.default.createFile(atPath: path, contents: Data(page.html(leaflet: leaflet).utf8)) else {
+            throw WriteFailure.writing(path, errno: errno)
+        }
+        return path
+    }
+}
