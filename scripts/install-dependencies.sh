@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Salient needs and that are missing, and nothing else.
-#   scripts/install-dependencies.sh          GEOS, PROJ, SQLite, cairo and DejaVu fonts (to build and run)
+#   scripts/install-dependencies.sh          GEOS, PROJ, SQLite, cairo, DejaVu fonts and Leaflet (to build
+#                                            and run; Leaflet is inlined into snapshots --html pages)
 #   scripts/install-dependencies.sh --test   also GDAL (with its Python bindings, which hold the GeoPackage
-#                                            validator) and QGIS (the tests open the exports in them)
-#                                            and python3-venv (the benchmark's Python peer)
+#                                            validator) and QGIS (the tests open the exports in them),
+#                                            headless Chromium, chromedriver and Pillow (the tests drive
+#                                            the time-slider page) and python3-venv (the benchmark's peer)
 #   scripts/install-dependencies.sh --bench  GEOS, PROJ and python3-venv
 set -euo pipefail
-packages=(libgeos-dev libproj-dev proj-data libsqlite3-dev libxxhash-dev libcairo2-dev fonts-dejavu-core pkg-config)
+packages=(libgeos-dev libproj-dev proj-data libsqlite3-dev libxxhash-dev libcairo2-dev fonts-dejavu-core libjs-leaflet pkg-config)
 case "${1:-}" in
-  --test) packages+=(gdal-bin python3-gdal python3-qgis python3-venv) ;;
+  --test) packages+=(gdal-bin python3-gdal python3-qgis python3-venv python3-pil chromium chromium-driver) ;;
   --bench) packages+=(python3-venv) ;;
 esac
 missing=()

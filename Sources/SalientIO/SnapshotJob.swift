@@ -23,6 +23,8 @@ public enum SnapshotJob {
         public var jobs: Int?
         /// Also write the GeoPackage twin of the temporal layers and the series (GeoPackageOutput).
         public var geoPackage = false
+        /// Also write the offline time-slider page, `index.html` (TimeSliderPage).
+        public var html = false
         /// The most bytes a run may write; a run estimated to write more is refused.
         public var outputBudgetBytes: Int
 
@@ -79,6 +81,9 @@ public enum SnapshotJob {
         try folder.checkPath()
         let twin = options.geoPackage ? [GeoPackageOutput.snapshotsFileName(timelineID: timeline.id)] : []
         for name in twin { try GeoPackageOutput.checkTarget(folder.url(name)) }
+        // Leaflet is looked for before any work, so a missing package costs no run.
+        let leaflet = options.html ? try LeafletAssets.load() : nil
+        let page = options.html ? [TimeSliderPage.fileName] : []
         let eventLines = DailyEventsLayer(loaded, sources: SourceIndex(timeline), through: days[days.count - 1])
         let estimate = eventLines.estimatedBytes(days: days)
         guard estimate <= options.outputBudgetBytes else {
@@ -91,7 +96,7 @@ public enum SnapshotJob {
         try folder.removeLeftovers(&manifest)
         let dailyNames = days.flatMap { ["daily/\($0).events.geojson", "daily/\($0).control.geojson"] }
         let ownership = try folder.checkOwnership(
-            of: topLevelFiles + twin + dailyNames, folders: ["daily"],
+            of: topLevelFiles + twin + page + dailyNames, folders: ["daily"],
             force: options.force, manifest: manifest)
         let staging = try folder.makeStaging(&manifest)
         do {
@@ -107,10 +112,18 @@ public enum SnapshotJob {
                 }
                 digests[name] = digest
             }
+            if let leaflet {
+                let written = try TimeSliderPage.writeSnapshots(
+                    loaded, days: days, staging: staging.path, leaflet: leaflet)
+                guard let digest = ContentDigest.of(file: written) else {
+                    throw WriteFailure("cannot read back the file just written", path: written)
+                }
+                digests[TimeSliderPage.fileName] = digest
+            }
             let stagedDaily = (staging.path as NSString).appendingPathComponent("daily")
             let commit = StagedCommit(
                 folder: folder, manifest: manifest,
-                files: (topLevelFiles + twin).map { name in
+                files: (topLevelFiles + twin + page).map { name in
                     (name, (staging.path as NSString).appendingPathComponent(name), digests[name]!)
                 },
                 swap: ("daily", stagedDaily, result.digests.filter { $0.key.hasPrefix("daily/") }),

@@ -2,12 +2,15 @@
 """Opens Salient's time-slider page in headless Chromium through chromedriver (the W3C
 WebDriver protocol, on loopback) and prints what the page did as JSON.
 
-Usage: /usr/bin/python3 Tests/clients/page_check.py PAGE.html SCREENSHOT_PREFIX
+Usage: /usr/bin/python3 Tests/clients/page_check.py PAGE.html SCREENSHOT_PREFIX [GOLDEN_PREFIX]
 
 It reads the day shown first, the tiers and events drawn on the first and last days, drives
 the slider with the keyboard (Home, then ArrowRight), opens an event's popup, lists every
 resource the page requested, and saves a screenshot of the first and the last day
-(PREFIX-first.png, PREFIX-last.png). Only the standard library: no Selenium.
+(PREFIX-first.png, PREFIX-last.png). With GOLDEN_PREFIX it also reports, for each screenshot,
+the share of pixels that differ from the golden image by more than 48 in a channel (font
+hinting moves a few), and the share that differ between the first and the last day. The
+protocol needs only the standard library (no Selenium); the comparison uses Pillow.
 """
 import base64
 import json
@@ -36,8 +39,18 @@ def call(base, method, path, body=None):
         return json.load(response)["value"]
 
 
+def differing_share(a_path, b_path):
+    from PIL import Image, ImageChops
+    a, b = Image.open(a_path).convert("RGB"), Image.open(b_path).convert("RGB")
+    if a.size != b.size:
+        return 1.0
+    difference = ImageChops.difference(a, b).point(lambda v: 255 if v > 48 else 0).convert("L")
+    return sum(1 for v in difference.getdata() if v) / (a.size[0] * a.size[1])
+
+
 def main():
     page, prefix = os.path.abspath(sys.argv[1]), sys.argv[2]
+    golden = sys.argv[3] if len(sys.argv) > 3 else None
     port = free_port()
     driver = subprocess.Popen([CHROMEDRIVER, f"--port={port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -86,10 +99,19 @@ def main():
         report["resources"] = script("return performance.getEntriesByType('resource').map(e => e.name)")
         report["errors"] = script("return window.__errors || []")
         call(base, "DELETE", s)
+        report["first_vs_last"] = differing_share(prefix + "-first.png", prefix + "-last.png")
+        if golden:
+            report["golden"] = {day: differing_share(f"{prefix}-{day}.png", f"{golden}-{day}.png")
+                                for day in ("first", "last") if os.path.exists(f"{golden}-{day}.png")}
         print(json.dumps(report, sort_keys=True, ensure_ascii=False), flush=True)
     finally:
+        # A parent that blocks SIGTERM (a test runner may) passes the mask on: end it for sure.
         driver.terminate()
-        driver.wait(timeout=10)
+        try:
+            driver.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            driver.kill()
+            driver.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@ extension TimeSliderPage {
 
     /// The page of a snapshots run, from the layers it has just staged, the timeline's sources
     /// and its claims checked; written into the staging folder beside them.
-    static func writeSnapshots(_ loaded: LoadedTimeline, days: [CalendarDay], staging: String) throws -> String {
-        let leaflet = try LeafletAssets.load()
+    static func writeSnapshots(
+        _ loaded: LoadedTimeline, days: [CalendarDay], staging: String, leaflet: LeafletAssets
+    ) throws -> String {
         func staged(_ name: String) throws -> String {
             try TextFile.read((staging as NSString).appendingPathComponent(name))
         }
@@ -30,7 +31,8 @@ extension TimeSliderPage {
         let check = timeline.claims.isEmpty ? nil : CheckReportFormat.json(try CheckJob.run(loaded))
         let page = TimeSliderPage(
             title: timeline.title.isEmpty ? timeline.id : timeline.title, days: days,
-            controlTimeline: try staged("control-timeline.geojson"), eventsTimeline: try staged("events-timeline.geojson"),
+            controlTimeline: try staged("control-timeline.geojson"),
+            eventsTimeline: try staged("events-timeline.geojson"),
             series: try staged("series.json"), sources: timeline.sources, check: check, territory: territory,
             border: border, attribution: credits, method: parameters.summary)
         let path = (staging as NSString).appendingPathComponent(fileName)

@@ -102,8 +102,9 @@ extension TimeSliderPage {
             }
           }).addTo(map);
           var tierLayer = L.layerGroup().addTo(map), eventLayer = L.layerGroup().addTo(map);
-          var extent = L.geoJSON(data.tiers).getBounds().extend(L.geoJSON(data.events).getBounds());
-          map.fitBounds(extent.isValid() ? extent.pad(0.15) : outline.getBounds());
+          // The front, not every event: statements from distant capitals would shrink it to a dot.
+          var extent = L.geoJSON(data.tiers).getBounds();
+          map.fitBounds(extent.isValid() ? extent.pad(0.6) : outline.getBounds());
 
           function sourceList(ids) {
             var list = element("ul");
@@ -145,7 +146,7 @@ extension TimeSliderPage {
               span.appendChild(document.createTextNode(t[0] + " " + km2(t[1])));
               figures.appendChild(span);
             });
-            figures.appendChild(element("span", row.events_on_day + " events on the day"));
+            figures.appendChild(element("span", row.events_on_day + " events begun that day"));
           }
           function showClaims(day) {
             claimList.textContent = "";

@@ -18,6 +18,9 @@ extension SalientCommand {
                   <timeline id>-snapshots.gpkg      with --format gpkg: control_timeline,
                                                     events_timeline (Temporal Controller on in
                                                     their default styles) and the series table
+                  index.html                        with --html: a page with a day slider that
+                                                    works offline, from file:// (needs Debian's
+                                                    libjs-leaflet)
                 Nothing is replaced until the whole set is written. A folder holding files
                 Salient did not write is refused unless --force; such files are never deleted.
                 A run estimated to write more than --max-output-gb (10 by default) is refused.
@@ -46,6 +49,9 @@ extension SalientCommand {
         @Option(help: ArgumentHelp("The most the run may write, in gigabytes (10⁹ bytes).", valueName: "gigabytes"))
         var maxOutputGb: Double = Double(SnapshotJob.defaultOutputBudgetBytes) / 1e9
 
+        @Flag(help: "Also write index.html: the days on a slider, with sources and verdicts, for any browser, offline.")
+        var html = false
+
         @Flag(help: "Refuse the timeline's plausibility warnings as errors (exit 2) instead of printing them.")
         var strict = false
 
@@ -67,6 +73,7 @@ extension SalientCommand {
                 timelinePath: timeline, from: from, to: to, outputFolder: output.outputFolder, force: output.force,
                 jobs: jobs, outputBudgetBytes: Int(maxOutputGb * 1e9))
             options.geoPackage = format == .gpkg
+            options.html = html
             let result: SnapshotJob.Result
             do {
                 result = try SnapshotJob.run(options) { done, total in progress?.report(done, of: total) }
