@@ -15,7 +15,17 @@ public enum ExportJob {
         timelinePath: String, outputFolder: String?, asOf requested: CalendarDay? = nil,
         force: Bool = false, geoPackage: Bool = false
     ) throws -> Result {
-        let loaded = try TimelineReader.read(path: timelinePath)
+        try run(
+            TimelineReader.read(path: timelinePath), outputFolder: outputFolder, asOf: requested, force: force,
+            geoPackage: geoPackage)
+    }
+
+    /// `run` on a timeline already read (the command line reads it once for its warnings and the job).
+    public static func run(
+        _ loaded: LoadedTimeline, outputFolder: String?, asOf requested: CalendarDay? = nil,
+        force: Bool = false, geoPackage: Bool = false
+    ) throws -> Result {
+        let timelinePath = loaded.path
         let timeline = loaded.timeline
         guard let span = timeline.span else {
             throw InputError("the timeline has no events", file: timelinePath, field: "events")

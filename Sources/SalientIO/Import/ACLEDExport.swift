@@ -53,7 +53,11 @@ public enum ACLEDExport {
 
     /// Writes `events-acled.csv` into the output folder (exports/<timeline id> by default), atomically.
     public static func run(timelinePath: String, outputFolder: String?, force: Bool) throws -> String {
-        let loaded = try TimelineReader.read(path: timelinePath)
+        try run(TimelineReader.read(path: timelinePath), outputFolder: outputFolder, force: force)
+    }
+
+    /// `run` on a timeline already read.
+    public static func run(_ loaded: LoadedTimeline, outputFolder: String?, force: Bool) throws -> String {
         let folder = OutputFolder(path: outputFolder ?? "exports/\(loaded.timeline.id)")
         try folder.checkPath()
         let text = try csv(loaded.timeline, gazetteer: loaded.gazetteer)

@@ -40,15 +40,14 @@ extension SalientCommand {
         @OptionGroup var quiet: QuietOption
 
         func run() throws {
-            try TimelineWarnings.report(timeline: timeline, strict: strict)
+            let loaded = try TimelineWarnings.report(TimelineReader.read(path: timeline), strict: strict)
             if format == .acledCSV {
-                let path = try ACLEDExport.run(
-                    timelinePath: timeline, outputFolder: output.outputFolder, force: output.force)
+                let path = try ACLEDExport.run(loaded, outputFolder: output.outputFolder, force: output.force)
                 if !quiet.quiet { try Output.print("wrote \(path)\n") }
                 return
             }
             let result = try ExportJob.run(
-                timelinePath: timeline, outputFolder: output.outputFolder, asOf: asOf,
+                loaded, outputFolder: output.outputFolder, asOf: asOf,
                 force: output.force, geoPackage: format == .gpkg)
             guard !quiet.quiet else { return }
             let e = result.estimate
