@@ -21,11 +21,12 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "SalientCore", dependencies: ["CGEOS", "CPROJ"]),
         .target(
             name: "SalientIO",
             dependencies: [
-                "SalientCore", "CSQLite", "CXXHash", "CCairo", .product(name: "Yams", package: "Yams"), "ZIPFoundation",
+                "SalientCore", "CSQLite", "CXXHash", "CCairo", "CPostgres", .product(name: "Yams", package: "Yams"), "ZIPFoundation",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),

@@ -8,9 +8,9 @@
 #                                            the time-slider page) and python3-venv (the benchmark's peer)
 #   scripts/install-dependencies.sh --bench  GEOS, PROJ and python3-venv
 set -euo pipefail
-packages=(libgeos-dev libproj-dev proj-data libsqlite3-dev libxxhash-dev libcairo2-dev fonts-dejavu-core libjs-leaflet pkg-config)
+packages=(libgeos-dev libproj-dev proj-data libsqlite3-dev libxxhash-dev libcairo2-dev fonts-dejavu-core libjs-leaflet libpq-dev pkg-config)
 case "${1:-}" in
-  --test) packages+=(gdal-bin python3-gdal python3-qgis python3-venv python3-pil chromium chromium-driver) ;;
+  --test) packages+=(gdal-bin python3-gdal python3-qgis python3-venv python3-pil chromium chromium-driver postgresql-15-postgis-3 postgresql-common) ;;
   --bench) packages+=(python3-venv) ;;
 esac
 missing=()

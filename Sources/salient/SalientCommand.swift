@@ -41,6 +41,9 @@ struct SalientCommand: ParsableCommand {
         } catch let failure as WriteFailure {
             Output.error("error: \(failure)\n")
             Foundation.exit(1)
+        } catch let failure as DatabaseFailure {
+            Output.error("error: \(failure)\n")
+            Foundation.exit(1)
         } catch let missing as MissingDependency {
             Output.error("error: \(missing)\n")
             Foundation.exit(1)

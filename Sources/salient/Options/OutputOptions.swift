@@ -13,6 +13,32 @@ struct OutputFolderOptions: ParsableArguments {
     var force = false
 }
 
+/// `--postgis postgresql://…`: also load the run's layers into PostGIS (PostGISOutput). Not
+/// `--to`, which in `snapshots` is the last day.
+struct DatabaseOption: ParsableArguments {
+    @Option(
+        name: .customLong("postgis"),
+        help: ArgumentHelp(
+            "Also load the layers into PostGIS tables, replacing this timeline's rows in one transaction.",
+            valueName: "postgresql://user@host:port/database"))
+    var url: String?
+
+    /// Connects before the run, so that a refusal comes before anything is written.
+    func check() throws {
+        if let url { try PostGISOutput.check(url: url) }
+    }
+
+    /// Loads the layers and says how many rows went where, unless quiet.
+    func load(_ layers: [PostGISOutput.Layer], timelineID: String, quiet: Bool) throws {
+        guard let url else { return }
+        let written = try PostGISOutput.write(layers, timelineID: timelineID, url: url)
+        if !quiet {
+            let tables = written.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
+            try Output.print("loaded \(timelineID) into PostGIS: \(tables)\n")
+        }
+    }
+}
+
 struct QuietOption: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
     var quiet = false

@@ -26,6 +26,8 @@ extension SalientCommand {
 
         @OptionGroup var output: OutputFolderOptions
 
+        @OptionGroup var database: DatabaseOption
+
         @Option(
             name: .customLong("as-of"),
             help: ArgumentHelp("Estimate control as of this day (default: the last day).", valueName: "YYYY-MM-DD"))
@@ -41,6 +43,7 @@ extension SalientCommand {
 
         func run() throws {
             let loaded = try TimelineWarnings.report(TimelineReader.read(path: timeline), strict: strict)
+            try database.check()
             if format == .acledCSV {
                 let path = try ACLEDExport.run(loaded, outputFolder: output.outputFolder, force: output.force)
                 if !quiet.quiet { try Output.print("wrote \(path)\n") }
@@ -49,6 +52,9 @@ extension SalientCommand {
             let result = try ExportJob.run(
                 loaded, outputFolder: output.outputFolder, asOf: asOf,
                 force: output.force, geoPackage: format == .gpkg)
+            try database.load(
+                zip(["events", "control"], result.files).map { PostGISOutput.Layer(table: $0, path: $1) },
+                timelineID: loaded.timeline.id, quiet: quiet.quiet)
             guard !quiet.quiet else { return }
             let e = result.estimate
             try Output.print(

@@ -40,6 +40,8 @@ extension SalientCommand {
 
         @OptionGroup var output: OutputFolderOptions
 
+        @OptionGroup var database: DatabaseOption
+
         @Option(help: "Days computed in parallel (default: chosen from the number of days and cores).")
         var jobs: Int?
 
@@ -67,7 +69,8 @@ extension SalientCommand {
         }
 
         func run() throws {
-            try TimelineWarnings.report(timeline: timeline, strict: strict)
+            let loaded = try TimelineWarnings.report(TimelineReader.read(path: timeline), strict: strict)
+            try database.check()
             let progress = ProgressLine.forTerminal(label: "days", quiet: quiet)
             var options = SnapshotJob.Options(
                 timelinePath: timeline, from: from, to: to, outputFolder: output.outputFolder, force: output.force,
@@ -82,6 +85,12 @@ extension SalientCommand {
                 throw error
             }
             progress?.finish()
+            try database.load(
+                [
+                    ("control_timeline", "control-timeline.geojson"), ("events_timeline", "events-timeline.geojson"),
+                    ("series", "series.json"),
+                ].map { PostGISOutput.Layer(table: $0, path: (result.folder as NSString).appendingPathComponent($1)) },
+                timelineID: loaded.timeline.id, quiet: quiet)
             guard !quiet else { return }
             try Output.print(
                 "wrote \(result.days) daily snapshots, \(result.controlTimelineFeatures) control states "
