@@ -1,5 +1,12 @@
 #!/usr/bin/env python3
-"""The peer: Salient's export and snapshot jobs as a GIS analyst would write them in Python.
+"""THE OLD, NAIVE PEER, kept only to compare against: not what Benchmarks/README.md's table measures.
+
+It measures every tier on every day a ground event enters, samples the whole boundary every
+100 m for the depth, re-encodes every event to date into each day's events file (the older,
+cumulative daily form: Salient writes that only with --cumulative-events) and writes each
+file in one call. The peer the benchmark runs is salient_peer.py.
+
+Salient's export and snapshot jobs as a GIS analyst would first write them in Python.
 
 Vectorised shapely 2 for the geometry, pyproj for the projection and the geodesic areas,
 PyYAML (libyaml) and json for the files. Same estimation parameters and method as Salient's

@@ -1,0 +1,683 @@
+#!/usr/bin/env python3
+"""The peer: Salient's export and snapshot jobs as a competent GIS analyst would write them in Python.
+
+Vectorised shapely 2 for the geometry, pyproj for the projection and the geodesic areas,
+PyYAML's libyaml parser and composer with no implicit resolvers (every scalar stays a string
+and is converted where it is read), orjson for the files. Same estimation parameters and method as Salient's
+README ("The control estimate"): an azimuthal equidistant projection centred on the mean
+direction of the mapped ground events; per event a disc of radius radius_km[kind] x
+precision_factor[precision] joined to an equal disc at the nearest border point by their
+convex hull (a corridor); controlled = the actor's control corridors joined (hull or union)
+and clipped to the territory; contested = every corridor joined, widened by the contested
+band, clipped, less the controlled area; areas geodesic on WGS 84 (geod_polygonarea through
+pyproj.Geod); depth = the greatest distance of the tier's boundary, sampled every 100 m,
+from the border; settlements = gazetteer cities, towns and villages inside the tier.
+
+What a competent analyst does to make it fast, with the same numbers: a tier is measured only
+on the days its shape changes; the deepest sample is found by branch and bound over the
+densified boundary (the distance to the border changes by at most the arc length between two
+samples, so a stretch whose bound cannot reach the best sample so far is never queried); each
+feature of the daily events files is encoded once, in two pieces either side of its age; a
+tier's polygon is encoded only when it changes; files are written in calls of 128 KB.
+A daily events file holds the events whose date interval includes its day, as Salient's do.
+
+    python salient_peer.py export TIMELINE --out DIR
+    python salient_peer.py snapshots TIMELINE --out DIR
+    python salient_peer.py check TIMELINE --out DIR
+
+`check` is the core of Salient's checker only: each claim measured on its as_of day against
+the estimate (areas from controlled to controlled + contested, depths, settlement counts,
+geodesic distances to the border), the areas bounded below by the reported places alone (the
+same method on exact and near ground events, without the band), judged with the hedge and
+a 10 % tolerance. It leaves out Salient's upper bound from the border stretch, its
+cross-checks between claims and maps from elsewhere.
+
+What it writes is listed in Benchmarks/README.md. It prints one JSON line of timings.
+"""
+
+import argparse
+import csv
+import datetime
+import json
+import math
+import os
+import sys
+import time
+
+import numpy as np
+import orjson
+import pyproj
+import shapely
+import yaml
+from shapely import STRtree
+from yaml.cyaml import CParser
+
+GROUND = {"control", "advance", "contested", "repelled"}
+SETTLEMENT_KINDS = {"city", "town", "village"}
+QUAD_SEGS = 32  # Salient's bufferQuadrantSegments
+DEPTH_SAMPLE_M = 100.0
+DEPTH_FIRST_STRIDE = 64  # samples between the first distances queried along each line
+WRITE_CALL_BYTES = 128 * 1024
+EPOCH = datetime.date(1970, 1, 1).toordinal()
+
+
+def day_text(ordinal):
+    return datetime.date.fromordinal(ordinal + EPOCH).isoformat()
+
+
+def to_ordinal(value):
+    if isinstance(value, datetime.date):
+        return value.toordinal() - EPOCH
+    return datetime.date.fromisoformat(str(value)).toordinal() - EPOCH
+
+
+def event_dates(value):
+    if isinstance(value, dict):
+        return to_ordinal(value["start"]), to_ordinal(value["end"])
+    d = to_ordinal(value)
+    return d, d
+
+
+class StringComposer(CParser):
+    """libyaml parses and composes; no scalar is matched against Python's regular expressions
+    for ints, floats, dates and booleans (every one stays a string)."""
+
+    TAGS = {yaml.ScalarNode: "str", yaml.SequenceNode: "seq", yaml.MappingNode: "map"}
+
+    def resolve(self, kind, value, implicit):
+        return self.TAGS[kind]
+
+    def descend_resolver(self, parent, index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+
+def plain(node):
+    """The composed tree as dicts, lists and strings, without the constructor's bookkeeping."""
+    value = node.value
+    if isinstance(value, str):
+        return value
+    if isinstance(node, yaml.MappingNode):
+        return {k.value: plain(v) for k, v in value}
+    return [plain(v) for v in value]
+
+
+class Inputs:
+    """The timeline and its gazetteer, read into columns."""
+
+    def __init__(self, path):
+        with open(path, "rb") as f:
+            composer = StringComposer(f)
+            doc = plain(composer.get_single_node())
+            composer.dispose()
+        self.doc = doc
+        folder = os.path.join(os.path.dirname(path), doc["gazetteer"])
+        self.places = {}
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".geojson"):
+                with open(os.path.join(folder, name), "rb") as f:
+                    for feature in orjson.loads(f.read())["features"]:
+                        self.places[feature["properties"]["id"]] = feature
+        by_name = {}
+        for pid, feature in self.places.items():
+            by_name.setdefault(feature["properties"]["name"].lower(), pid)
+        est = doc["estimate"]
+        self.actor = est["actor"]
+        self.territory = est["territory"]
+        self.border_id = est["border"]
+        self.radius_km = est["radius_km"]
+        self.factor = est["precision_factor"]
+        self.band_km = float(est["contested_band_km"])
+        self.join = est.get("join", "hull")
+        self.sources = {s["id"]: s for s in doc["sources"]}
+        implied = {"district": "district", "region": "region", "border": "region"}
+        rows = []
+        for e in doc["events"]:
+            start, end = event_dates(e["date"])
+            if "place" in e:
+                key = str(e["place"])
+                pid = key if key in self.places else by_name.get(key.lower())
+                if pid is None:
+                    sys.exit(f"unknown place {key!r} in event {e['id']}")
+                place = self.places[pid]
+                kind = place["properties"]["kind"]
+                geometry = place["geometry"]
+                if geometry["type"] == "Point":
+                    lon, lat = geometry["coordinates"][:2]
+                else:
+                    p = shapely.point_on_surface(shapely.geometry.shape(geometry))
+                    lon, lat = p.x, p.y
+            else:
+                pid, kind = None, None
+                lon, lat = (float(c) for c in e["coordinates"][:2])
+            precision = e.get("location_precision") or implied.get(kind or "village", "exact")
+            radius = None
+            if precision != "region" and precision in self.factor and (kind or "village") in self.radius_km:
+                radius = float(self.radius_km[kind or "village"]) * float(self.factor[precision]) * 1000
+            if e["kind"] == "control":
+                tier = "controlled" if e["actor"] == self.actor else "contested"
+            elif e["kind"] in GROUND:
+                tier = "contested"
+            else:
+                tier = None
+            rows.append((e, start, end, pid, kind, lon, lat, precision, radius, tier))
+        self.events = rows
+
+
+class Estimator:
+    """The estimate day by day, incrementally: corridors once per place and radius, hulls grown."""
+
+    def __init__(self, inputs, events=None, band_km=None):
+        self.inputs = inputs
+        self.band_km = inputs.band_km if band_km is None else band_km
+        ground = [r for r in (inputs.events if events is None else events) if r[9] is not None]
+        mapped = [r for r in ground if r[8] is not None]
+        border_geojson = inputs.places[inputs.border_id]["geometry"]
+        if mapped:
+            lon = np.radians([r[5] for r in mapped])
+            lat = np.radians([r[6] for r in mapped])
+        else:
+            coords = np.array([c for line in border_geojson["coordinates"] for c in line])
+            lon, lat = np.radians(coords[:, 0]), np.radians(coords[:, 1])
+        x, y, z = (np.cos(lat) * np.cos(lon)).sum(), (np.cos(lat) * np.sin(lon)).sum(), np.sin(lat).sum()
+        h = math.hypot(x, y)
+        clon = 0.0 if h == 0 else math.degrees(math.atan2(y, x))
+        clat = math.degrees(math.atan2(z, h))
+        self.center = (round(clon * 1e6) / 1e6, round(clat * 1e6) / 1e6)
+        self.definition = (f"+proj=aeqd +lat_0={self.center[1]:.6f} +lon_0={self.center[0]:.6f} "
+                           "+datum=WGS84 +units=m +no_defs +type=crs")
+        self.forward = pyproj.Transformer.from_crs("EPSG:4326", self.definition, always_xy=True)
+        self.inverse = pyproj.Transformer.from_crs(self.definition, "EPSG:4326", always_xy=True)
+        self.geod = pyproj.Geod(ellps="WGS84")
+
+        territory = [shapely.geometry.shape(inputs.places[t]["geometry"]) for t in inputs.territory]
+        self.territory = shapely.union_all(self.project(np.array(territory, dtype=object)))
+        shapely.prepare(self.territory)
+        self.border = self.project(shapely.geometry.shape(border_geojson))
+        # The border's segments in a tree: every distance to the border is a nearest-segment query.
+        coords = shapely.get_coordinates(self.border)
+        parts = shapely.get_parts(self.border)
+        segments = []
+        for part in parts:
+            c = shapely.get_coordinates(part)
+            segments.append(shapely.linestrings(np.stack([c[:-1], c[1:]], axis=1)))
+        self.border_segments = np.concatenate(segments)
+        self.border_tree = STRtree(self.border_segments)
+        del coords
+
+        settlements = [(pid, f["geometry"]["coordinates"]) for pid, f in sorted(inputs.places.items())
+                       if f["properties"]["kind"] in SETTLEMENT_KINDS and f["geometry"]["type"] == "Point"]
+        self.settlement_ids = np.array([s[0] for s in settlements], dtype=object)
+        sc = np.array([s[1][:2] for s in settlements], dtype=float).reshape(-1, 2)
+        self.settlement_xy = np.column_stack(self.forward.transform(sc[:, 0], sc[:, 1])) if len(sc) else sc
+
+        # Ground events in the order they enter: by last possible day, then id.
+        ground.sort(key=lambda r: (r[2], r[0]["id"]))
+        self.ground = ground
+        self.corridor = {}
+        if mapped:
+            keys = {}
+            for r in ground:
+                if r[8] is not None:
+                    keys.setdefault((r[5], r[6], r[8]), len(keys))
+            table = np.array(list(keys.keys()), dtype=float)
+            xy = np.column_stack(self.forward.transform(table[:, 0], table[:, 1]))
+            points = shapely.points(xy)
+            on_border = shapely.get_point(shapely.shortest_line(points, self.border), 1)
+            radii = table[:, 2]
+            discs = np.stack([shapely.buffer(points, radii, quad_segs=QUAD_SEGS),
+                              shapely.buffer(on_border, radii, quad_segs=QUAD_SEGS)], axis=1)
+            hulls = shapely.convex_hull(shapely.multipolygons(discs))
+            for r in ground:
+                if r[8] is not None:
+                    self.corridor[r[0]["id"]] = hulls[keys[(r[5], r[6], r[8])]]
+        self.included = 0
+        self.controlled_ids, self.all_ids = [], []
+        self.controlled_join = self.all_join = None
+        self.shapes = {"controlled": None, "contested": None}
+        self.tier_sources = {"controlled": set(), "contested": set()}
+        self.last = None
+        self.measured = 0
+        self.depth_queries = 0
+
+    def project(self, geometry):
+        return shapely.transform(geometry, lambda c: np.column_stack(self.forward.transform(c[:, 0], c[:, 1])))
+
+    def unproject_coords(self, c):
+        lon, lat = self.inverse.transform(c[:, 0], c[:, 1])
+        lon = np.asarray(lon)
+        lon = lon - 360 * np.round((lon - self.center[0]) / 360)  # unwrapped round the centre
+        return np.column_stack([lon, lat])
+
+    def join(self, previous, new, ids):
+        if self.inputs.join == "hull":
+            parts = ([previous] if previous is not None else []) + new
+            return shapely.convex_hull(shapely.geometrycollections(parts))
+        return shapely.union_all([self.corridor[i] for i in ids])
+
+    def advance(self, day):
+        new_c, new_a = [], []
+        while self.included < len(self.ground) and self.ground[self.included][2] <= day:
+            r = self.ground[self.included]
+            self.included += 1
+            if r[8] is None:
+                continue
+            c = self.corridor[r[0]["id"]]
+            if r[9] == "controlled":
+                new_c.append(c)
+                self.controlled_ids.append(r[0]["id"])
+                self.tier_sources["controlled"].update(r[0]["sources"])
+            new_a.append(c)
+            self.all_ids.append(r[0]["id"])
+            self.tier_sources["contested"].update(r[0]["sources"])
+        if self.last is not None and not new_a:
+            return dict(self.last, as_of=day)
+        controlled_joined = self.controlled_join
+        if new_c:
+            self.controlled_join = self.join(self.controlled_join, new_c, self.controlled_ids)
+        all_joined = self.all_join
+        if new_a:
+            self.all_join = self.join(self.all_join, new_a, self.all_ids)
+        controlled, contested = self.shapes["controlled"], self.shapes["contested"]
+        if self.controlled_join is not None and (
+                controlled_joined is None or not shapely.equals_exact(controlled_joined, self.controlled_join, 0)):
+            controlled = shapely.intersection(self.controlled_join, self.territory)
+        if self.all_join is not None and (controlled is not self.shapes["controlled"] or all_joined is None
+                                          or not shapely.equals_exact(all_joined, self.all_join, 0)):
+            contested = shapely.intersection(shapely.buffer(self.all_join, self.band_km * 1000, quad_segs=QUAD_SEGS),
+                                             self.territory)
+            if controlled is not None:
+                contested = shapely.difference(contested, controlled)
+        estimate = {"as_of": day}
+        for tier, shape, ids in (("controlled", controlled, self.controlled_ids), ("contested", contested, self.all_ids)):
+            previous = self.shapes[tier]
+            if self.last is not None and (shape is previous or (
+                    shape is not None and previous is not None and shapely.equals_exact(shape, previous, 0))):
+                # The same shape: its measurements and encoded geometry stand, not its line.
+                estimate[tier] = {k: v for k, v in self.last[tier].items() if not k.startswith("line")}
+                estimate[tier]["events"] = sorted(ids)
+            else:
+                estimate[tier] = self.measure(shape, sorted(ids))
+            estimate[tier]["sources"] = sorted(self.tier_sources[tier])
+            self.shapes[tier] = shape
+        self.last = estimate
+        return estimate
+
+    def deepest(self, geometry):
+        """The boundary sample farthest from the border (the first, in boundary order, of equals)
+        and its distance, found by branch and bound: along a line the distance to the border
+        changes by at most the arc length, so between samples a and b no sample is farther than
+        (d[a] + d[b] + s[b] - s[a]) / 2; stretches whose bound is below the best are dropped."""
+        lines = shapely.get_parts(shapely.segmentize(shapely.boundary(geometry), DEPTH_SAMPLE_M))
+        coords, arc, knots = [], [], []
+        offset = 0
+        for line in lines:
+            c = shapely.get_coordinates(line)
+            step = np.hypot(*np.diff(c, axis=0).T)
+            coords.append(c)
+            arc.append(np.concatenate([[0.0], np.cumsum(step)]))
+            k = np.arange(0, len(c), DEPTH_FIRST_STRIDE)
+            knots.append(offset + np.union1d(k, [len(c) - 1]))
+            offset += len(c)
+        samples = np.concatenate(coords)
+        s = np.concatenate(arc)
+        d = np.full(len(samples), -np.inf)
+
+        def query(indexes):
+            _, distances = self.border_tree.query_nearest(
+                shapely.points(samples[indexes]), return_distance=True, all_matches=False)
+            d[indexes] = distances
+            self.depth_queries += len(indexes)
+
+        a = np.concatenate([k[:-1] for k in knots])
+        b = np.concatenate([k[1:] for k in knots])
+        query(np.concatenate(knots))
+        while True:
+            best = d.max()
+            wide = b - a > 1
+            a, b = a[wide], b[wide]
+            keep = (d[a] + d[b] + (s[b] - s[a])) / 2 >= best - 1e-6
+            a, b = a[keep], b[keep]
+            if not len(a):
+                break
+            m = (a + b) // 2
+            query(np.unique(m))
+            a, b = np.concatenate([a, m]), np.concatenate([m, b])
+        best = d.max()
+        return samples[int(np.argmax(d == best))], best
+
+    def measure(self, geometry, ids):
+        empty = {"geometry": [], "area_km2": 0.0, "depth_km": 0.0, "settlements": [], "events": ids}
+        if geometry is None or shapely.is_empty(geometry):
+            return empty
+        polygons = [p for p in shapely.get_parts(geometry) if shapely.get_type_id(p) == 3 and not p.is_empty]
+        if not polygons:
+            return empty
+        rings, area = [], 0.0
+        for polygon in polygons:
+            lonlat = [self.unproject_coords(shapely.get_coordinates(polygon.exterior))]
+            lonlat += [self.unproject_coords(shapely.get_coordinates(h)) for h in polygon.interiors]
+            for k, ring in enumerate(lonlat):
+                a = abs(self.geod.polygon_area_perimeter(ring[:-1, 0], ring[:-1, 1])[0])
+                area += a if k == 0 else -a
+            rings.append(lonlat)
+        self.measured += 1
+        deepest = shapely.points(self.deepest(geometry)[0])
+        ends = shapely.get_coordinates(shapely.shortest_line(deepest, self.border))
+        ends = self.unproject_coords(ends)
+        depth = self.geod.inv(ends[0, 0], ends[0, 1], ends[1, 0], ends[1, 1])[2] / 1000
+        shapely.prepare(geometry)
+        inside = shapely.intersects_xy(geometry, self.settlement_xy[:, 0], self.settlement_xy[:, 1]) if len(self.settlement_xy) else []
+        return {"geometry": rings, "area_km2": area / 1e6, "depth_km": depth,
+                "settlements": list(self.settlement_ids[inside]) if len(self.settlement_xy) else [], "events": ids}
+
+
+def numbers(value):
+    """The parameters with their numbers as numbers again (the loader keeps every scalar a string)."""
+    if isinstance(value, dict):
+        return {k: numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [numbers(v) for v in value]
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
+
+
+def split_antimeridian(rings):
+    """Polygons (lists of lon/lat rings) cut at +-180 as RFC 7946 asks."""
+    lons = np.concatenate([p[0][:, 0] for p in rings]) if rings else np.array([])
+    if not len(lons) or (lons.min() >= -180 and lons.max() <= 180):
+        return rings
+    shapes = [shapely.make_valid(shapely.polygons(p[0], holes=p[1:] or None)) for p in rings]
+    out = []
+    for shift in (-360.0, 0.0, 360.0):
+        band = shapely.box(-180 - shift, -90, 180 - shift, 90)
+        for polygon in shapely.get_parts(shapely.intersection(shapes, band)):
+            if shapely.get_type_id(polygon) != 3 or polygon.is_empty:
+                continue
+            ext = shapely.get_coordinates(polygon.exterior) + [shift, 0]
+            out.append([ext] + [shapely.get_coordinates(h) + [shift, 0] for h in polygon.interiors])
+    return out
+
+
+def multipolygon_json(rings):
+    return {"type": "MultiPolygon",
+            "coordinates": [[np.round(r, 6).tolist() for r in polygon] for polygon in split_antimeridian(rings)]}
+
+
+class Writer:
+    """Turns estimates and events into the layers Salient writes (the same features and
+    properties, orjson's compact spacing, not byte for byte)."""
+
+    def __init__(self, inputs, estimator):
+        self.inputs = inputs
+        self.estimator = estimator
+        self.by_id = {r[0]["id"]: r for r in inputs.events}
+        self.summary = json.dumps(numbers(inputs.doc["estimate"]), default=str, sort_keys=True)
+        self.order = sorted(inputs.events, key=lambda r: (r[1], r[0]["id"]))
+        self.static = []
+        for r in self.order:
+            e, start, end, pid, kind, lon, lat, precision, radius, tier = r
+            sources = [inputs.sources[s] for s in e["sources"] if s in inputs.sources]
+            provenance = inputs.places[pid]["properties"] if pid else None
+            published = [to_ordinal(s["published"]["start"] if isinstance(s["published"], dict) else s["published"]) for s in sources]
+            self.static.append(({
+                "id": e["id"], "kind": e["kind"], "actor": e["actor"], "place_id": pid or "",
+                "place_name": provenance["name"] if provenance else "", "location_precision": precision,
+                "start_date": day_text(start), "end_date": day_text(end + 1),
+                "date_precision": "interval" if start != end else "day", "date_note": e.get("date_note", ""),
+                "summary": e["summary"], "sources": "; ".join(e["sources"]),
+                "outlets": "; ".join(s["outlet"] for s in sources),
+                "source_files": "; ".join(s["file"] for s in sources if s.get("file")),
+                "published_date": day_text(min(published)) if published else "",
+                "coordinate_source": f"{provenance['source']} {provenance['source_id']}" if provenance else "timeline coordinates",
+                "coordinate_licence": provenance["licence"] if provenance else "",
+                "coordinate_uncertainty_m": provenance["uncertainty_m"] if provenance else 0,
+            }, {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}, start, end, radius, tier))
+
+        # Each event's feature encoded once: without an age (the timeline and export layers),
+        # and for the daily files in two pieces either side of the age, before and after the
+        # event enters the estimate.
+        self.lines, self.daily = [], []
+        for props, geometry, start, end, radius, tier in self.static:
+            pieces = []
+            for entered in (False, True):
+                entered = entered and radius is not None and tier is not None
+                p = dict(props, estimate_tier=tier if entered else "none",
+                         estimate_radius_km=round(radius / 1000, 3) if entered else 0)
+                head = b'{"type":"Feature","properties":' + orjson.dumps(p)[:-1]
+                tail = b',"geometry":' + orjson.dumps(geometry) + b"}"
+                pieces.append((head + b',"age_days":', b"}" + tail, head + b"}" + tail))
+            self.daily.append(pieces)
+        self.starts = [x[2] for x in self.static]
+        self.ends = [x[3] for x in self.static]
+        self.enters = [x[3] if x[4] is not None and x[5] is not None else None for x in self.static]
+
+    def event_lines(self, day=None, shown=None):
+        """Every event's line as entered by the last day, or the lines of the events `shown` on `day`."""
+        if day is None:
+            return [self.daily[k][self.enters[k] is not None][2] for k in range(len(self.static))]
+        lines = []
+        for k in shown:
+            enter = self.enters[k]
+            head, tail, _ = self.daily[k][enter is not None and enter <= day]
+            lines.append(head + str(day - self.starts[k]).encode() + tail)
+        return lines
+
+    def control_lines(self, estimate):
+        """Each tier's feature line, its properties but the day, and its encoded geometry. What
+        does not change from day to day is encoded once per state of the tier."""
+        lines = []
+        day = day_text(estimate["as_of"]).encode()
+        for tier in ("controlled", "contested"):
+            a = estimate[tier]
+            if "geometry_json" not in a:
+                a["geometry_json"] = orjson.dumps(multipolygon_json(a["geometry"]), option=orjson.OPT_SERIALIZE_NUMPY)
+            if "line_props" not in a:
+                a["line_props"] = {
+                    "tier": tier, "area_km2": round(a["area_km2"], 3),
+                    "area_method": "geodesic on WGS 84 (pyproj.Geod)", "depth_km": round(a["depth_km"], 3),
+                    "settlement_count": len(a["settlements"]), "settlements": "; ".join(a["settlements"]),
+                    "event_count": len(a["events"]), "events": "; ".join(a["events"]),
+                    "sources": "; ".join(a["sources"]), "method": self.summary, "projection": self.estimator.definition,
+                }
+                a["line_head"] = b'{"type":"Feature","properties":' + orjson.dumps(a["line_props"])[:-1] + b',"as_of_date":"'
+                a["line_tail"] = b'"},"geometry":' + a["geometry_json"] + b"}"
+            lines.append((tier, a["line_head"] + day + a["line_tail"], a["line_props"], a["geometry_json"]))
+        return lines
+
+
+def collection(name, lines):
+    head = b'{\n"type": "FeatureCollection",\n"name": ' + orjson.dumps(name) + b',\n"features": [\n'
+    return head + b",\n".join(lines) + (b"\n]\n}\n" if lines else b"]\n}\n")
+
+
+def write_bytes(path, data):
+    """Writes in calls of 128 KB: one call of several MB costs the kernel more than many small ones."""
+    view = memoryview(data)
+    with open(path, "wb", buffering=0) as f:
+        for at in range(0, len(view), WRITE_CALL_BYTES):
+            f.write(view[at:at + WRITE_CALL_BYTES])
+    return len(data)
+
+
+def span(inputs):
+    return min(r[1] for r in inputs.events), max(r[2] for r in inputs.events)
+
+
+def export(args, timings):
+    t = time.perf_counter()
+    inputs = Inputs(args.timeline)
+    timings["read_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    estimator = Estimator(inputs)
+    day = span(inputs)[1]
+    estimate = estimator.advance(day)
+    timings["estimate_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    writer = Writer(inputs, estimator)
+    os.makedirs(args.out, exist_ok=True)
+    written = write_bytes(os.path.join(args.out, "events.geojson"), collection("events", writer.event_lines()))
+    written += write_bytes(os.path.join(args.out, "control.geojson"),
+                           collection("control", [x[1] for x in writer.control_lines(estimate)]))
+    timings["write_s"] = time.perf_counter() - t
+    timings["bytes"] = written
+    timings["areas"] = {day_text(day): [estimate["controlled"]["area_km2"], estimate["contested"]["area_km2"]]}
+
+
+def snapshots(args, timings):
+    t = time.perf_counter()
+    inputs = Inputs(args.timeline)
+    timings["read_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    estimator = Estimator(inputs)
+    writer = Writer(inputs, estimator)
+    timings["setup_s"] = time.perf_counter() - t
+    first, last = span(inputs)
+    daily = os.path.join(args.out, "daily")
+    os.makedirs(daily, exist_ok=True)
+    estimate_s = write_s = 0.0
+    written = 0
+    rows = []
+    timeline_lines = []
+    open_state = {}
+    begun, sources, shown = 0, set(), []
+
+    def close(tier, until):
+        start, props, geometry = open_state[tier]
+        if geometry != b'{"type":"MultiPolygon","coordinates":[]}':
+            props = {"tier": tier, "start_date": day_text(start), "end_date": day_text(until) if until is not None else None,
+                     **{k: v for k, v in props.items() if k != "tier"}}
+            timeline_lines.append(b'{"type":"Feature","properties":' + orjson.dumps(props) + b',"geometry":' + geometry + b"}")
+
+    for day in range(first, last + 1):
+        t = time.perf_counter()
+        estimate = estimator.advance(day)
+        estimate_s += time.perf_counter() - t
+        t = time.perf_counter()
+        control = writer.control_lines(estimate)
+        on_day = 0
+        while begun < len(writer.starts) and writer.starts[begun] <= day:
+            r = writer.order[begun]
+            on_day += r[1] == day
+            sources.update(r[0]["sources"])
+            shown.append(begun)
+            begun += 1
+        shown = [k for k in shown if writer.ends[k] >= day]
+        name = day_text(day)
+        written += write_bytes(os.path.join(daily, f"{name}.control.geojson"),
+                               collection(f"control {name}", [x[1] for x in control]))
+        written += write_bytes(os.path.join(daily, f"{name}.events.geojson"),
+                               collection(f"events {name}", writer.event_lines(day, shown)))
+        for tier, _, props, geometry in control:
+            state = open_state.get(tier)
+            if state is None or (state[1] is not props and state[1] != props) or state[2] != geometry:
+                if state is not None:
+                    close(tier, day)
+                open_state[tier] = (day, props, geometry)
+        c, k = estimate["controlled"], estimate["contested"]
+        rows.append([name, f"{c['area_km2']:.6f}", f"{k['area_km2']:.6f}", f"{c['area_km2'] + k['area_km2']:.6f}",
+                     len(c["settlements"]), len(k["settlements"]), f"{max(c['depth_km'], k['depth_km']):.3f}",
+                     on_day, begun, len(sources)])
+        write_s += time.perf_counter() - t
+    t = time.perf_counter()
+    for tier in ("controlled", "contested"):
+        close(tier, None)
+    written += write_bytes(os.path.join(args.out, "control-timeline.geojson"),
+                           collection("control-timeline", timeline_lines))
+    written += write_bytes(os.path.join(args.out, "events-timeline.geojson"),
+                           collection("events-timeline", writer.event_lines()))
+    with open(os.path.join(args.out, "series.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["date", "controlled_km2", "contested_km2", "estimate_km2", "settlements_controlled",
+                    "settlements_contested", "depth_km", "events_on_day", "events_to_date", "sources_to_date"])
+        w.writerows(rows)
+    write_s += time.perf_counter() - t
+    timings.update(estimate_s=estimate_s, write_s=write_s, bytes=written, days=last - first + 1,
+                   tiers_measured=estimator.measured, depth_queries=estimator.depth_queries)
+
+
+def claimed_interval(claim):
+    factor = {"km2": 1, "sq mi": 2.589988110336, "km": 1, "m": 0.001, "mi": 1.609344, "settlements": 1, "people": 1}[claim["unit"]]
+    value = claim["value"]
+    low, high = (float(value[0]), float(value[1])) if isinstance(value, list) else (float(value), float(value))
+    low, high = low * factor, high * factor
+    hedge = claim["hedge"]
+    if hedge == "about":
+        return low * 0.9, high * 1.1
+    if hedge in ("at_least", "more_than"):
+        return low, math.inf
+    if hedge == "up_to":
+        return 0, high
+    return low, high
+
+
+def check(args, timings):
+    t = time.perf_counter()
+    inputs = Inputs(args.timeline)
+    timings["read_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    estimator = Estimator(inputs)
+    reported = Estimator(inputs, events=[r for r in inputs.events if r[9] is not None and r[7] in ("exact", "near")], band_km=0)
+    claims = sorted(inputs.doc.get("claims") or [], key=lambda c: (to_ordinal(c["as_of"]), c["id"]))
+    estimates, lower = {}, {}
+    for day in sorted({to_ordinal(c["as_of"]) for c in claims}):
+        estimates[day] = estimator.advance(day)
+        lower[day] = reported.advance(day)
+    results = []
+    for claim in claims:
+        day = to_ordinal(claim["as_of"])
+        e = estimates[day]
+        c, k = e["controlled"], e["contested"]
+        definition = claim["definition"]
+        bound = None
+        if definition in ("controlled", "controlled_plus_contested", "advanced_over"):
+            low, high = c["area_km2"], c["area_km2"] + k["area_km2"]
+            bound = lower[day]["controlled"]["area_km2"]
+        elif definition == "depth":
+            low, high = c["depth_km"], max(c["depth_km"], k["depth_km"])
+        elif definition == "settlements_controlled":
+            low, high = len(c["settlements"]), len(set(c["settlements"]) | set(k["settlements"]))
+        elif definition == "distance_to_border":
+            lon, lat = inputs.places[claim["place"]]["geometry"]["coordinates"][:2]
+            at = shapely.points(estimator.forward.transform(lon, lat))
+            ends = estimator.unproject_coords(shapely.get_coordinates(shapely.shortest_line(at, estimator.border)))
+            low = high = estimator.geod.inv(ends[0, 0], ends[0, 1], ends[1, 0], ends[1, 1])[2] / 1000
+        else:
+            results.append({"id": claim["id"], "verdict": "not measurable"})
+            continue
+        claimed_low, claimed_high = claimed_interval(claim)
+        if claimed_low > high * 1.1:
+            verdict = "overstated"
+        elif claimed_high < low * 0.9:
+            verdict = "understated"
+        else:
+            verdict = "consistent"
+        results.append({"id": claim["id"], "as_of": day_text(day), "definition": definition,
+                        "measured": {"low": low, "high": high}, "lower_bound": bound, "verdict": verdict})
+    os.makedirs(args.out, exist_ok=True)
+    timings["bytes"] = write_bytes(os.path.join(args.out, "check.json"), orjson.dumps({"claims": results}, option=orjson.OPT_INDENT_2))
+    timings["check_s"] = time.perf_counter() - t
+    timings["claims"] = len(results)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["export", "snapshots", "check"])
+    parser.add_argument("timeline")
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    timings = {"command": args.command}
+    started = time.perf_counter()
+    {"export": export, "snapshots": snapshots, "check": check}[args.command](args, timings)
+    timings["total_s"] = time.perf_counter() - started
+    print(json.dumps(timings))
+
+
+if __name__ == "__main__":
+    main()
