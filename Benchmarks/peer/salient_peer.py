@@ -56,6 +56,7 @@ GROUND = {"control", "advance", "contested", "repelled"}
 SETTLEMENT_KINDS = {"city", "town", "village"}
 QUAD_SEGS = 32  # Salient's bufferQuadrantSegments
 DEPTH_SAMPLE_M = 100.0
+UNPROJECT_STEP_M = 1000.0  # Salient's unprojectStepMeters
 DEPTH_FIRST_STRIDE = 64  # samples between the first distances queried along each line
 WRITE_CALL_BYTES = 128 * 1024
 EPOCH = datetime.date(1970, 1, 1).toordinal()
@@ -352,7 +353,9 @@ class Estimator:
         empty = {"geometry": [], "area_km2": 0.0, "depth_km": 0.0, "settlements": [], "events": ids}
         if geometry is None or shapely.is_empty(geometry):
             return empty
-        polygons = [p for p in shapely.get_parts(geometry) if shapely.get_type_id(p) == 3 and not p.is_empty]
+        # Densified in the plane before unprojecting, as Salient writes and measures its shapes.
+        polygons = [p for p in shapely.get_parts(shapely.segmentize(geometry, UNPROJECT_STEP_M))
+                    if shapely.get_type_id(p) == 3 and not p.is_empty]
         if not polygons:
             return empty
         rings, area = [], 0.0
