@@ -547,7 +547,10 @@ def snapshots(args, timings):
     estimate_s = write_s = 0.0
     written = 0
     rows = []
-    timeline_lines = []
+    # The temporal layer is streamed through a 128 KB buffer: its states are the run's bulk.
+    timeline_file = open(os.path.join(args.out, "control-timeline.geojson"), "wb", buffering=WRITE_CALL_BYTES)
+    timeline_file.write(collection("control-timeline", [])[:-4])
+    timeline_count = [0]
     open_state = {}
     begun, sources, shown = 0, set(), []
 
@@ -556,7 +559,9 @@ def snapshots(args, timings):
         if geometry != b'{"type":"MultiPolygon","coordinates":[]}':
             props = {"tier": tier, "start_date": day_text(start), "end_date": day_text(until) if until is not None else None,
                      **{k: v for k, v in props.items() if k != "tier"}}
-            timeline_lines.append(b'{"type":"Feature","properties":' + orjson.dumps(props) + b',"geometry":' + geometry + b"}")
+            timeline_file.write((b",\n" if timeline_count[0] else b"") + b'{"type":"Feature","properties":'
+                                + orjson.dumps(props) + b',"geometry":' + geometry + b"}")
+            timeline_count[0] += 1
 
     for day in range(first, last + 1):
         t = time.perf_counter()
@@ -591,8 +596,9 @@ def snapshots(args, timings):
     t = time.perf_counter()
     for tier in ("controlled", "contested"):
         close(tier, None)
-    written += write_bytes(os.path.join(args.out, "control-timeline.geojson"),
-                           collection("control-timeline", timeline_lines))
+    timeline_file.write(b"\n]\n}\n" if timeline_count[0] else b"]\n}\n")
+    written += timeline_file.tell()
+    timeline_file.close()
     written += write_bytes(os.path.join(args.out, "events-timeline.geojson"),
                            collection("events-timeline", writer.event_lines()))
     with open(os.path.join(args.out, "series.csv"), "w", newline="") as f:
