@@ -5,7 +5,9 @@ import SalientCore
 /// daily series of areas, counts and depths.
 ///
 /// Output, under the output folder:
-///   daily/YYYY-MM-DD.events.geojson    Points: events begun by that day, with `age_days`
+///   daily/YYYY-MM-DD.events.geojson    Points: the events of that day (their date interval
+///                                      includes it; with `cumulativeEvents`, every event
+///                                      begun by then), with `age_days`
 ///   daily/YYYY-MM-DD.control.geojson   MultiPolygons: the two tiers as of that day
 ///   control-timeline.geojson           MultiPolygons with start_date/end_date validity
 ///   events-timeline.geojson            Points with start_date/end_date
@@ -25,6 +27,9 @@ public enum SnapshotJob {
         public var geoPackage = false
         /// Also write the offline time-slider page, `index.html` (TimeSliderPage).
         public var html = false
+        /// Daily events files hold every event begun by their day, not only that day's, so
+        /// that each day's file stands alone (the size grows with days × events).
+        public var cumulativeEvents = false
         /// The most bytes a run may write; a run estimated to write more is refused.
         public var outputBudgetBytes: Int
 
@@ -85,7 +90,7 @@ public enum SnapshotJob {
         let leaflet = options.html ? try LeafletAssets.load() : nil
         let page = options.html ? [TimeSliderPage.fileName] : []
         let eventLines = DailyEventsLayer(loaded, sources: SourceIndex(timeline), through: days[days.count - 1])
-        let estimate = eventLines.estimatedBytes(days: days)
+        let estimate = eventLines.estimatedBytes(days: days, cumulative: options.cumulativeEvents)
         guard estimate <= options.outputBudgetBytes else {
             throw RequestRefusal(.overBudget(estimate: estimate, budget: options.outputBudgetBytes), path: folder.path)
         }
@@ -101,8 +106,8 @@ public enum SnapshotJob {
         let staging = try folder.makeStaging(&manifest)
         do {
             let result = try write(
-                loaded, days: days, eventLines: eventLines, into: staging.path, jobs: options.jobs,
-                progress: progress)
+                loaded, days: days, eventLines: eventLines, cumulativeEvents: options.cumulativeEvents,
+                into: staging.path, jobs: options.jobs, progress: progress)
             var digests = result.digests
             for name in twin {
                 try GeoPackageOutput.writeSnapshots(loaded, last: result.last, staging: staging.path, name: name)
@@ -204,7 +209,7 @@ public enum SnapshotJob {
     }
 
     private static func write(
-        _ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventsLayer,
+        _ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventsLayer, cumulativeEvents: Bool,
         into staging: String, jobs: Int?, progress: (@Sendable (Int, Int) -> Void)?
     )
         throws -> (features: Int, last: ControlEstimate, digests: [String: ContentDigest])
@@ -219,7 +224,8 @@ public enum SnapshotJob {
             do {
                 let output = try writeChunk(
                     chunks[index], loaded: loaded, geodesic: geodesic, daily: daily,
-                    eventLines: eventLines, parts: ChunkParts(staging: staging, chunk: index)
+                    eventLines: eventLines, cumulativeEvents: cumulativeEvents,
+                    parts: ChunkParts(staging: staging, chunk: index)
                 ) {
                     progress?(results.tick(), days.count)
                 }
@@ -264,7 +270,7 @@ public enum SnapshotJob {
 
     private static func writeChunk(
         _ days: [CalendarDay], loaded: LoadedTimeline, geodesic: Geodesic,
-        daily: String, eventLines: DailyEventsLayer, parts: ChunkParts,
+        daily: String, eventLines: DailyEventsLayer, cumulativeEvents: Bool, parts: ChunkParts,
         dayDone: () -> Void
     ) throws -> ChunkOutput {
         let timeline = loaded.timeline
@@ -279,6 +285,8 @@ public enum SnapshotJob {
         var last: ControlEstimate?
         // The events begun so far are a prefix of the layer's order (by start day, then id).
         var begun = 0
+        // The layer positions of the events the day's file shows, ascending.
+        var shown: [Int] = []
         var sources: Set<String> = []
         var digests: [String: ContentDigest] = [:]
         for day in days {
@@ -290,8 +298,10 @@ public enum SnapshotJob {
                 let event = timeline.events[eventLines.order[begun]]
                 if event.date.start == day { onDay += 1 }
                 sources.formUnion(event.sourceIDs)
+                shown.append(begun)
                 begun += 1
             }
+            if !cumulativeEvents { shown.removeAll { eventLines.ends[$0] < day } }
             var lines: [String] = []
             var states: [(ControlTier, StateText)] = []
             for (area, properties) in zip(estimate.tiers, control) {
@@ -305,10 +315,10 @@ public enum SnapshotJob {
                 let kept = members.filter { TemporalLayers.stateKeys.contains($0.key) }.map(\.text)
                 states.append((area.tier, StateText(members: kept, geometry: geometry, isEmpty: area.geometry.isEmpty)))
             }
-            // The events file grows with the events to date, so it is streamed, not held whole;
+            // The events file can hold every event to date, so it is streamed, not held whole;
             // like every file here it is flushed to disk, with the whole set, before it moves into place.
             let eventsFile = try StreamingTextFile(path: prefix + ".events.geojson")
-            try eventLines.write(name: "events \(day)", count: begun, on: day, to: eventsFile)
+            try eventLines.write(name: "events \(day)", shown: shown, on: day, to: eventsFile)
             try eventsFile.close()
             digests["daily/\(day).events.geojson"] = eventsFile.digest
             digests["daily/\(day).control.geojson"] = try StreamingTextFile.write(

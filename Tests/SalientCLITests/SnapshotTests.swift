@@ -76,7 +76,7 @@ import Testing
             let layers = [
                 ("control-timeline.geojson", "Multi Polygon", 4, ["start_date", "end_date"]),
                 ("events-timeline.geojson", "Point", 2, ["start_date", "end_date", "published_date"]),
-                ("daily/2024-09-02.events.geojson", "Point", 1, ["start_date", "end_date"]),
+                ("daily/2024-09-03.events.geojson", "Point", 1, ["start_date", "end_date"]),
             ]
             for (name, geometry, count, dates) in layers {
                 let info = try SalientProcess.tool(

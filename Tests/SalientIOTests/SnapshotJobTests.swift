@@ -29,7 +29,8 @@ import Testing
                     timeline, gazetteer: loaded.gazetteer, estimate: estimate, asOf: day, sources: sources))
             let path = folder.appendingPathComponent("\(day).geojson").path
             let file = try StreamingTextFile(path: path)
-            try lines.write(name: "events \(day)", count: lines.starts.prefix { $0 <= day }.count, on: day, to: file)
+            try lines.write(
+                name: "events \(day)", shown: 0..<lines.starts.prefix { $0 <= day }.count, on: day, to: file)
             try file.close()
             #expect(try String(contentsOfFile: path, encoding: .utf8) == expected, "\(day)")
             compared += 1

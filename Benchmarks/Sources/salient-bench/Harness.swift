@@ -347,7 +347,8 @@ enum Agreement {
                     if max(x, y) > 1 { worst = max(worst, abs(x - y) / max(x, y)) }
                 }
             }
-            return String(format: "agree on %d days (max %.4f %%)", ours.count, worst * 100)
+            let events = try DailyEventsAgreement.check(salient: salient, peer: peer, days: ours.map(\.day))
+            return String(format: "agree on %d days (max %.4f %%), %d daily events", ours.count, worst * 100, events)
         case "check":
             func claims(_ path: String) throws -> [String: [String: Any]] {
                 let object =

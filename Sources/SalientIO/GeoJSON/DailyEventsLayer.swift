@@ -1,9 +1,10 @@
 import Foundation
 import SalientCore
 
-/// The daily events layers (`daily/YYYY-MM-DD.events.geojson`): the events layer of
-/// `ExportLayers.events` as of one day, each event with its age in days after the fields
-/// every events layer has.
+/// The daily events layers (`daily/YYYY-MM-DD.events.geojson`): the events of one day (those
+/// whose date interval includes it) or, cumulatively, every event begun by then, laid out as
+/// `ExportLayers.events` lays them out, each with its age in days after the fields every
+/// events layer has.
 ///
 /// From day to day a feature changes only in its age and, from the day its event enters the
 /// estimate, in its tier and radius; so each feature is laid out once, in pieces, and a day's
@@ -17,9 +18,10 @@ final class DailyEventsLayer: Sendable {
     private static let ageKey = "age_days"
     private typealias Layout = SnapshotJob.Layout
 
-    /// Event indexes in layer order (start day, then id), and their start days.
+    /// Event indexes in layer order (start day, then id), and their first and last days.
     let order: [Int]
     let starts: [CalendarDay]
+    let ends: [CalendarDay]
     /// Each event's line in five pieces, back to back in one buffer: the head, then from the
     /// end of the head up to the age and after the age, before the event's entry into the
     /// estimate, then the same two from its entry on. `offsets[5k...5k+5]` bound event k's.
@@ -40,6 +42,7 @@ final class DailyEventsLayer: Sendable {
         }
         order = Array(all.prefix { events[$0].date.start <= last })
         starts = order.map { events[$0].date.start }
+        ends = order.map { events[$0].date.end }
         var store: [UInt8] = []
         var offsets: [Int] = [0]
         var entries: [CalendarDay?] = []
@@ -71,34 +74,50 @@ final class DailyEventsLayer: Sendable {
         self.entries = entries
     }
 
-    /// At least the bytes the daily events files of `days` take: each day's file holds
-    /// every event begun by then, so this grows with days × events (the control files,
-    /// whose size the estimate cannot know yet, come on top).
-    func estimatedBytes(days: [CalendarDay]) -> Int {
-        var prefix = [0]
-        prefix.reserveCapacity(count + 1)
+    /// At least the bytes the daily events files of `days` take: each day's file holds the
+    /// events of that day, or with `cumulative` every event begun by then, so this grows with
+    /// the events on show summed over the days (the control files, whose size the estimate
+    /// cannot know yet, come on top).
+    func estimatedBytes(days: [CalendarDay], cumulative: Bool) -> Int {
+        guard let first = days.first, let last = days.last else { return 0 }
+        // Per day, the events on show and their bytes, as differences from the day before.
+        var shown = Array(repeating: 0, count: days.count + 1)
+        var bytes = Array(repeating: 0, count: days.count + 1)
         for k in 0..<count {
-            // The shorter of the event's two versions (before and after its entry into the estimate).
+            let from = max(starts[k], first)
+            let through = cumulative ? last : min(ends[k], last)
+            guard from <= through else { continue }
+            // The shorter of the event's two versions (before and after its entry into the
+            // estimate), its separator and an age of at least one digit.
             let pending = offsets[5 * k + 3] - offsets[5 * k]
             let entered = offsets[5 * k + 1] - offsets[5 * k] + offsets[5 * k + 5] - offsets[5 * k + 3]
-            prefix.append(prefix[k] + min(pending, entered) + 2)
+            let size = min(pending, entered) + 3
+            let (start, end) = (from.ordinal - first.ordinal, through.ordinal - first.ordinal + 1)
+            shown[start] += 1
+            shown[end] -= 1
+            bytes[start] += size
+            bytes[end] -= size
         }
         let header =
             GeoJSONWriter.header(name: "events 2024-01-01").utf8.count
             + min(GeoJSONWriter.footer(empty: false).utf8.count, GeoJSONWriter.footer(empty: true).utf8.count)
         var total = 0
-        var begun = 0
-        for day in days {
-            while begun < count, starts[begun] <= day { begun += 1 }
-            // Every age has at least one digit; the first event has no separator.
-            total += header + prefix[begun] + begun - (begun > 0 ? 2 : 0)
+        var (onShow, dayBytes) = (0, 0)
+        for index in days.indices {
+            onShow += shown[index]
+            dayBytes += bytes[index]
+            // The first event has no separator.
+            total += header + dayBytes - (onShow > 0 ? 2 : 0)
         }
         return total
     }
 
-    /// Writes the daily events file of `day`, whose first `count` events in layer order have
-    /// begun: the stored pieces go to the file as they are, with each event's age between.
-    func write(name: String, count: Int, on day: CalendarDay, to file: StreamingTextFile) throws {
+    /// Writes the daily events file of `day` showing `shown`, positions in layer order (not
+    /// event indexes), ascending: the stored pieces go to the file as they are, with each
+    /// event's age between.
+    func write(
+        name: String, shown: some Collection<Int>, on day: CalendarDay, to file: StreamingTextFile
+    ) throws {
         try file.write(GeoJSONWriter.header(name: name))
         // Events per gathered write: six pieces each (the separator, the head, the line up to
         // the age, the age, the rest), 1,020 in all, within IOV_MAX (1,024).
@@ -117,8 +136,8 @@ final class DailyEventsLayer: Sendable {
                     iov_len: offsets[index + 1] - offsets[index])
             }
             var used = 2
-            for k in 0..<count {
-                if k > 0 { pieces.append(iovec(iov_base: scratch.baseAddress!, iov_len: 2)) }
+            for (n, k) in shown.enumerated() {
+                if n > 0 { pieces.append(iovec(iov_base: scratch.baseAddress!, iov_len: 2)) }
                 let first = 5 * k
                 let entered = entries[k].map { $0 <= day } ?? false
                 pieces.append(piece(first))
@@ -132,13 +151,13 @@ final class DailyEventsLayer: Sendable {
                 pieces.append(iovec(iov_base: scratch.baseAddress! + used, iov_len: length))
                 used += length
                 pieces.append(piece(entered ? first + 4 : first + 2))
-                if (k + 1) % batch == 0 {
+                if (n + 1) % batch == 0 {
                     try file.write(gathering: &pieces)
                     used = 2
                 }
             }
             try file.write(gathering: &pieces)
         }
-        try file.write(GeoJSONWriter.footer(empty: count == 0))
+        try file.write(GeoJSONWriter.footer(empty: shown.isEmpty))
     }
 }

@@ -58,7 +58,7 @@ final class PostGISConnection {
     @discardableResult
     func execute(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {
         let cStrings = parameters.map { $0.map { strdup($0) } ?? nil }
-        defer { cStrings.forEach { free($0) } }
+        defer { for cString in cStrings { free(cString) } }
         let values = cStrings.map { UnsafePointer<CChar>($0) }
         guard let result = PQexecParams(connection, sql, Int32(values.count), nil, values, nil, nil, 0) else {
             throw DatabaseFailure(

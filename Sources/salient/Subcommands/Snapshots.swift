@@ -9,7 +9,9 @@ extension SalientCommand {
             abstract: "Write the map as of each day, a layer QGIS can animate, and the daily series.",
             discussion: """
                 Writes into the output folder (exports/<timeline id>/ by default):
-                  daily/YYYY-MM-DD.events.geojson   events begun by that day, with age_days
+                  daily/YYYY-MM-DD.events.geojson   that day's events (their dates include it),
+                                                    with age_days; with --cumulative-events,
+                                                    every event begun by then
                   daily/YYYY-MM-DD.control.geojson  controlled and contested areas that day
                   control-timeline.geojson          each distinct state of each tier, valid from
                                                     start_date to end_date (null: still holds)
@@ -53,6 +55,8 @@ extension SalientCommand {
 
         @Flag(help: "Also write index.html: the days on a slider, with sources and verdicts, for any browser, offline.")
         var html = false
+        @Flag(help: "Daily events files hold every event begun by their day, not only that day's events.")
+        var cumulativeEvents = false
 
         @Flag(help: "Refuse the timeline's plausibility warnings as errors (exit 2) instead of printing them.")
         var strict = false
@@ -77,6 +81,7 @@ extension SalientCommand {
                 jobs: jobs, outputBudgetBytes: Int(maxOutputGb * 1e9))
             options.geoPackage = format == .gpkg
             options.html = html
+            options.cumulativeEvents = cumulativeEvents
             let result: SnapshotJob.Result
             do {
                 result = try SnapshotJob.run(options) { done, total in progress?.report(done, of: total) }
