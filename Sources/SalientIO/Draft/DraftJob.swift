@@ -103,7 +103,7 @@ public enum DraftJob {
     static func publishedOption(_ text: String?) throws -> CalendarDay? {
         guard let text else { return nil }
         guard let day = CalendarDay(text) else {
-            throw InputError("'\(text)' is not a day", file: "", field: "--published", hint: "write it YYYY-MM-DD")
+            throw InputError("--published '\(text)' is not a day", file: "", hint: "write it YYYY-MM-DD")
         }
         return day
     }

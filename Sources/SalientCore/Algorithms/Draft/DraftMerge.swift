@@ -42,8 +42,8 @@ public struct SourcedDraft: Hashable, Sendable {
 /// Merges drafts across articles: one event per kind, place, actor and date, and one claim per
 /// figure (value, unit, hedge), measure, place and day, each citing every source that reports
 /// it. Two figures for one statement differ in value and stay two claims, for the checker's
-/// cross-check to compare. Items that no date resolves (an article of unknown date) are left to
-/// the draft's record of the article, not proposed.
+/// cross-check to compare. Items that no date resolves (an article of unknown date), and claims
+/// in an article that names no known place, are left to the draft's record of the article.
 public enum DraftMerge {
     public struct Result: Hashable, Sendable {
         public var events: [DraftedEvent]
@@ -55,40 +55,39 @@ public enum DraftMerge {
     public static func merge(_ drafts: [SourcedDraft], outletFallback: (SourcedDraft) -> String) -> Result {
         var events: [DraftedEvent] = []
         var eventIndex: [String: Int] = [:]
-        var eventBySentence: [String: String] = [:]
+        var eventBySentence: [String: Int] = [:]
+        func add(_ event: DraftedEvent, source: String) -> Int {
+            let key = "\(event.kind.rawValue)|\(event.placeID)|\(event.actor)|\(event.date)"
+            if let at = eventIndex[key] {
+                if !events[at].sourceIDs.contains(source) { events[at].sourceIDs.append(source) }
+                return at
+            }
+            eventIndex[key] = events.count
+            events.append(event)
+            return events.count - 1
+        }
         for (a, sourced) in drafts.enumerated() {
             for proposed in sourced.draft.events {
                 guard let date = proposed.date else { continue }
-                let key = "\(proposed.kind.rawValue)|\(proposed.placeID)|\(proposed.actor)|\(date)"
-                if let at = eventIndex[key] {
-                    if !events[at].sourceIDs.contains(sourced.sourceID) {
-                        events[at].sourceIDs.append(sourced.sourceID)
-                    }
-                } else {
-                    eventIndex[key] = events.count
-                    events.append(
-                        DraftedEvent(
-                            id: "", kind: proposed.kind, placeID: proposed.placeID, actor: proposed.actor, date: date,
-                            dateNote: proposed.dateNote, sourceIDs: [sourced.sourceID],
-                            externalID: "draft:\(sourced.draft.file):\(proposed.start)"))
-                }
-                eventBySentence["\(a)|\(proposed.sentence)"] = key
+                eventBySentence["\(a)|\(proposed.sentence)"] = add(
+                    DraftedEvent(
+                        id: "", kind: proposed.kind, placeID: proposed.placeID, actor: proposed.actor, date: date,
+                        dateNote: proposed.dateNote, sourceIDs: [sourced.sourceID],
+                        externalID: "draft:\(sourced.draft.file):\(proposed.start)"), source: sourced.sourceID)
             }
         }
-        var used: Set<String> = []
-        for i in events.indices {
-            events[i].id = unique(
-                slug("draft-\(events[i].kind.rawValue)-\(events[i].placeID)-\(events[i].date.start)"), &used)
-        }
-        let eventIDByKey = Dictionary(uniqueKeysWithValues: eventIndex.map { ($0.key, events[$0.value].id) })
         var claims: [DraftedClaim] = []
+        var claimEvents: [Int] = []
         var claimIndex: [String: Int] = [:]
         var claimIDs: [[Int?]] = []
         for (a, sourced) in drafts.enumerated() {
             var ids: [Int?] = []
             let stated = sourced.draft.publication.day
+            let firstPlace = sourced.draft.places.first { $0.placeID != nil }?.placeID
             for mention in sourced.draft.claims {
-                guard let asOf = mention.asOf, let stated, let unit = mention.figure.unit else {
+                guard let asOf = mention.asOf, let stated, let unit = mention.figure.unit,
+                    let place = mention.placeID ?? firstPlace
+                else {
                     ids.append(nil)
                     continue
                 }
@@ -106,12 +105,26 @@ public enum DraftMerge {
                     ids.append(at)
                     continue
                 }
+                // The checker measures a claim on a day the events cover: a claim whose sentence
+                // proposes no event on that day gets a statement there, for the reviewer to keep or fold.
+                var event = eventBySentence["\(a)|\(mention.sentence)"]
+                if event.map({ !(events[$0].date.start...events[$0].date.end).contains(asOf) }) ?? true {
+                    let side = mention.claimant.split(whereSeparator: { !$0.isLetter }).lazy.compactMap {
+                        ActorLexicon.actor(String($0))
+                    }.first
+                    event = add(
+                        DraftedEvent(
+                            id: "", kind: .statement, placeID: place, actor: side ?? "unknown", date: .day(asOf),
+                            dateNote: "the day the figure holds for: \(mention.asOfRule)",
+                            sourceIDs: [sourced.sourceID],
+                            externalID: "draft:\(sourced.draft.file):\(mention.start)"), source: sourced.sourceID)
+                }
                 claimIndex[key] = claims.count
                 ids.append(claims.count)
-                let sentenceKey = "\(a)|\(mention.sentence)"
+                claimEvents.append(event!)
                 claims.append(
                     DraftedClaim(
-                        id: "", eventID: eventBySentence[sentenceKey].flatMap { eventIDByKey[$0] } ?? "",
+                        id: "", eventID: "",
                         claimant: mention.claimant.isEmpty ? outletFallback(sourced) : mention.claimant,
                         stated: stated, asOf: asOf, dateNote: mention.asOfRule, quantity: mention.quantity,
                         definition: mention.definition, figure: mention.figure, asWritten: mention.text,
@@ -119,8 +132,14 @@ public enum DraftMerge {
             }
             claimIDs.append(ids)
         }
+        var used: Set<String> = []
+        for i in events.indices {
+            events[i].id = unique(
+                slug("draft-\(events[i].kind.rawValue)-\(events[i].placeID)-\(events[i].date.start)"), &used)
+        }
         for i in claims.indices {
             let c = claims[i]
+            claims[i].eventID = events[claimEvents[i]].id
             // Distances keep their place only where the checker measures one.
             if ![.distanceToBorder, .distanceToFighting, .distanceBetween].contains(c.definition) {
                 claims[i].placeID = ""

@@ -38,7 +38,7 @@ public enum PublicationError: Error, Hashable, Sendable {
 
 /// Finds the publication date: a `date YYYY-MM-DD` first line (text may follow on the same
 /// line, as in the seed files), a dateline with a full date, or the date given on the command
-/// line, which wins over both. Never a guess: without any of them the date is unknown.
+/// line for an article that states neither. Never a guess: without any of them the date is unknown.
 public enum PublicationDateFinder {
     public static func find(in scalars: [Unicode.Scalar], given: CalendarDay?) throws(PublicationError) -> Publication {
         var i = 0
@@ -62,7 +62,7 @@ public enum PublicationDateFinder {
             day = printed
             origin = .dateline
         }
-        if let given {
+        if day == nil, let given {
             day = given
             origin = .option
         }

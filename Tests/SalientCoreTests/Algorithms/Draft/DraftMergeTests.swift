@@ -27,13 +27,32 @@ import Testing
 
     @Test func twoFiguresForOneStatementStayTwoClaims() throws {
         let a = try Self.sourced(
-            "Troops advanced two miles since the start of the day, Syrskyi said.", "a", published: "2024-08-14")
+            "Troops advanced two miles in Kursk region since the start of the day, Syrskyi said.", "a",
+            published: "2024-08-14")
         let b = try Self.sourced(
-            "Troops advanced from one to two kilometres since the start of the day, Syrskyi said.", "b",
+            "Troops advanced from one to two kilometres in Kursk region since the start of the day, Syrskyi said.", "b",
             published: "2024-08-14")
         let merged = DraftMerge.merge([a, b]) { _ in "outlet" }
         #expect(merged.claims.map { $0.figure.unit } == [.miles, .kilometers])
         #expect(merged.claims.map(\.sourceIDs) == [["a"], ["b"]])
+        // Both statements lie in one event, which both articles report.
+        #expect(merged.events.count == 1)
+        #expect(Set(merged.claims.map(\.eventID)) == [merged.events[0].id])
+    }
+
+    /// A claim in a sentence that proposes no event on its day gets a statement event that day,
+    /// so that the checker, which measures claims on days the events cover, can measure it.
+    @Test func aClaimWithoutAnEventOnItsDayGetsAStatement() throws {
+        let a = try Self.sourced(
+            "Troops entered Sudzha on August 6. Some 11,000 people have left the Kursk region, Russian officials said.",
+            "a",
+            published: "2024-08-14")
+        let merged = DraftMerge.merge([a]) { _ in "outlet" }
+        #expect(merged.events.map(\.kind) == [.advance, .statement])
+        #expect(merged.events.map(\.date.description) == ["2024-08-06", "2024-08-14"])
+        #expect(merged.events[1].placeID == "kursk-oblast")
+        #expect(merged.events[1].actor == "Russia")
+        #expect(merged.claims.map(\.eventID) == [merged.events[1].id])
     }
 
     @Test func anArticleOfUnknownDateProposesNothing() throws {

@@ -25,8 +25,9 @@ import Testing
         #expect(partial.datelinePlace?.text == "KURSK")
     }
 
-    @Test func theOptionWinsAndNothingIsGuessed() throws {
-        #expect(try Self.find("date 2024-08-15\nText.", given: "2024-08-20").day == CalendarDay("2024-08-20"))
+    @Test func theOptionDatesOnlyWhatStatesNoDateAndNothingIsGuessed() throws {
+        #expect(try Self.find("date 2024-08-15\nText.", given: "2024-08-20").day == CalendarDay("2024-08-15"))
+        #expect(try Self.find("Text.", given: "2024-08-20").origin == .option)
         #expect(try Self.find("Ukraine is advancing, officials say.").day == nil)
     }
 
