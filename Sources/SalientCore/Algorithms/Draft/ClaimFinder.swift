@@ -121,8 +121,9 @@ public enum ClaimFinder {
             var k = end
             var skipped = 0
             while k < range.upperBound, t[k].kind == .word {
-                if peopleNouns.contains(t[k].lower) {
-                    figure.unit = .people
+                if peopleNouns.contains(t[k].lower) || (k > end && ClaimUnit(parsing: t[k].lower) != nil) {
+                    // "100 Russian prisoners", "23 more settlements".
+                    figure.unit = peopleNouns.contains(t[k].lower) ? .people : ClaimUnit(parsing: t[k].lower)
                     end = k + 1
                     break
                 }

@@ -157,6 +157,18 @@ public enum DateResolver {
             } else {
                 rule = unknown
             }
+        } else if let w = word(i), ["last", "this", "next"].contains(w), word(i + 1) == "week" {
+            end = i + 2
+            if let p {
+                // Weeks run Monday to Sunday.
+                let monday = p.adding(days: -p.weekday).adding(days: w == "last" ? -7 : w == "next" ? 7 : 0)
+                date =
+                    w == "this" && p == monday
+                    ? .day(p) : .interval(start: monday, end: w == "this" ? p : monday.adding(days: 6))
+                rule = "\(w) week, Monday to Sunday, counted from the week of publication (\(p))"
+            } else {
+                rule = unknown
+            }
         } else if let w = word(i), w == "last" || w == "this", let unit = word(i + 1), unit == "year" || unit == "month"
         {
             end = i + 2

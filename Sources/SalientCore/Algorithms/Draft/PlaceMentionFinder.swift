@@ -128,8 +128,38 @@ public struct PlaceMentionFinder: Sendable {
             mentions.append(found)
             i = range.upperBound
         }
-        return mentions
+        return settlementsByCompany(mentions, article)
     }
+
+    /// "shelters in Kursk and Zheleznogorsk": a bare name read as its region is the settlement
+    /// when it is listed with a settlement.
+    private func settlementsByCompany(_ mentions: [PlaceMention], _ article: ArticleText) -> [PlaceMention] {
+        let t = article.tokens
+        var result = mentions
+        func isSettlement(_ m: PlaceMention) -> Bool {
+            m.placeID.flatMap { gazetteer.place(id: $0) }?.kind.isSettlement ?? false
+        }
+        func listed(_ a: PlaceMention, _ b: PlaceMention) -> Bool {
+            let between = (a.tokens.upperBound..<b.tokens.lowerBound).map { t[$0].lower }
+            return between == ["and"] || between == [","] || between == ["or"]
+        }
+        for i in result.indices where result[i].rule == Self.regionRule {
+            let neighbours = [i > 0 ? i - 1 : nil, i + 1 < result.count ? i + 1 : nil].compactMap { $0 }
+            guard
+                neighbours.contains(where: {
+                    isSettlement(result[$0]) && ($0 < i ? listed(result[$0], result[i]) : listed(result[i], result[$0]))
+                })
+            else { continue }
+            let key = NameFolding.key(result[i].text)
+            let settlements = gazetteer.places(forKey: key).filter { $0.place.kind.isSettlement }
+            guard settlements.count == 1 else { continue }
+            result[i].placeID = settlements[0].place.id
+            result[i].rule = "a bare name listed with a settlement: the settlement"
+        }
+        return result
+    }
+
+    static let regionRule = "a bare name that is also a region's: the region, as war reports use it"
 
     /// The longest run of words at `i` that the gazetteer knows.
     private func longestName(at i: Int, _ article: ArticleText) -> PlaceMention? {
@@ -204,13 +234,13 @@ public struct PlaceMentionFinder: Sendable {
                 ["city of", "town of", "village of"].contains(before) || after.hasPrefix("city")
                 || after.hasPrefix("town") || (direction && before.hasSuffix(" of"))
                 || after.hasPrefix(", the regional capital") || after.hasPrefix(", the capital")
-                || after.hasPrefix(", the city")
+                || after.hasPrefix(", the city") || after.hasPrefix(", a city") || after.hasPrefix(", a town")
             let regions = Self.regionSuffixes.flatMap { gazetteer.places(forKey: key + $0) }.filter {
                 $0.place.kind == .region
             }
             if !saysSettlement, !regions.isEmpty {
                 hits = regions
-                rule = "a bare name that is also a region's: the region, as war reports use it"
+                rule = Self.regionRule
             }
         }
         let strongest = hits.map(\.strength).min()!

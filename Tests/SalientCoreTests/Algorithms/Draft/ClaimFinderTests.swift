@@ -32,6 +32,8 @@ import Testing
         ),
         ("Almost 200,000 people fled.", "200000 people up_to", "Almost 200,000 people"),
         ("Units advanced between 1 and 3 kilometres.", "1–3 km range", "between 1 and 3 kilometres"),
+        ("Officials evacuated 23 more settlements.", "23 settlements exact", "23 more settlements"),
+        ("Troops advanced a further 1-3km (0.6-1.9 miles).", "1–3 km range", "a further 1-3km (0.6-1.9 miles)"),
     ])
     func readsTheFigureTheUnitAndTheHedgeAsWritten(_ text: String, _ expected: String, _ span: String) throws {
         let found = try Self.claims(text)

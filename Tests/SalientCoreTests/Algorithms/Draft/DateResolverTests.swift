@@ -45,6 +45,10 @@ import Testing
             "the start of the day=2024-08-14"
         ),
         ("2024-08-15", "It happened a week earlier.", "a week earlier=2024-08-08"),
+        ("2024-08-22", "He spoke last week.", "last week=2024-08-12/2024-08-18"),
+        ("2024-08-22", "He will visit next week.", "next week=2024-08-26/2024-09-01"),
+        ("2024-08-22", "He spoke this week.", "this week=2024-08-19/2024-08-22"),
+        ("2024-08-19", "He spoke this week.", "this week=2024-08-19"),
     ])
     func resolvesAgainstThePublicationDay(_ published: String, _ text: String, _ expected: String) {
         #expect(Self.dates(text, published: published).first == expected)
