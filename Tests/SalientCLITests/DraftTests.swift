@@ -59,6 +59,10 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let text = try String(contentsOf: draft, encoding: .utf8)
         #expect(text.contains("review: draft"))
+        // The same inputs give the same bytes.
+        let again = try SalientProcess.run(
+            ["draft"] + articles + ["--gazetteer", Self.gazetteer, "--published", "2024-09-02"])
+        #expect(again.stdout == text)
         #expect(text.contains("published_from: \"--published\""))
         let refused = try SalientProcess.run(["export", draft.path, "--out", temp.appendingPathComponent("a").path])
         #expect(refused.status == 2)

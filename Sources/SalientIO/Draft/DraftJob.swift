@@ -23,11 +23,13 @@ public enum DraftJob {
     ) throws -> Result {
         let given = try publishedOption(published)
         var text = ""
+        var original: String?
         let gazetteerValue: Gazetteer
         var layout: TimelineMerge.Layout?
         if let into {
             gazetteerValue = try TimelineReader.read(path: into).gazetteer
             text = try TextFile.read(into)
+            original = text
             layout = try TimelineMerge.Layout(text: text, file: into)
         } else {
             gazetteerValue = try GazetteerReader.read(folder: gazetteer ?? "gazetteer")
@@ -94,7 +96,7 @@ public enum DraftJob {
             $0.trimmingCharacters(in: .whitespaces) != "review: draft"
         }.joined(separator: "\n")
         _ = try TimelineReader.parse(text: reviewed, file: file, gazetteer: gazetteerValue)
-        if let target { try AtomicFileWriter.write([(target, text)]) }
+        if let target, text != original { try AtomicFileWriter.write([(target, text)]) }
         return Result(
             path: target, text: text, events: events.count, claims: claims.count, undated: undated,
             alreadyDrafted: already)

@@ -229,6 +229,11 @@ public enum DateResolver {
             } else {
                 rule = unknown
             }
+        } else if let (day, next) = numericDate(at: i, t, range) {
+            // 2024-08-14, or 14.08.2024 as Europe writes it.
+            end = next
+            date = .day(day)
+            rule = "the day as printed"
         } else if t[i].kind == .number, i + 2 < range.upperBound, t[i + 1].text == "/", t[i + 1].gapBefore.isEmpty,
             t[i + 2].gapBefore.isEmpty, t[i + 2].kind == .number, let a = Int(t[i].text), let b = Int(t[i + 2].text),
             !(i + 3 < range.upperBound && t[i + 3].text == "/")
@@ -260,6 +265,24 @@ public enum DateResolver {
         return DateMention(
             start: t[begin].start, end: t[end - 1].end, text: article.text(t[begin].start, t[end - 1].end), date: date,
             rule: rule, isAsOf: asOf, tokens: begin..<end)
+    }
+
+    /// An ISO day (three numbers joined by hyphens) or a European one ("14.08.2024", one token).
+    private static func numericDate(at i: Int, _ t: [ArticleText.Token], _ range: Range<Int>) -> (CalendarDay, Int)? {
+        guard t[i].kind == .number else { return nil }
+        if t[i].text.count == 4, i + 4 < range.upperBound, t[i + 1].text == "-", t[i + 3].text == "-",
+            (i + 1...i + 4).allSatisfy({ t[$0].gapBefore.isEmpty }), t[i + 2].kind == .number, t[i + 4].kind == .number,
+            let day = CalendarDay("\(t[i].text)-\(t[i + 2].text)-\(t[i + 4].text)")
+        {
+            return (day, i + 5)
+        }
+        let parts = t[i].text.split(separator: ".")
+        if parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
+            let day = CalendarDay.make(year: y, month: m, day: d)
+        {
+            return (day, i + 1)
+        }
+        return nil
     }
 
     /// "a", "one", "two", … "ten": how many days or weeks ago.

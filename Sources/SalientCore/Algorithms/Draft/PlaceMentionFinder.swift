@@ -121,7 +121,17 @@ public struct PlaceMentionFinder: Sendable {
                 && (nextWord(after: range.upperBound, article).map { SpeakerFinder.verbs.contains($0) } ?? false)
             let commonWord =
                 words.count == 1 && article.startsSentence(i) && lowerWords.contains(t[i].lower)
-            if isPerson || saysNext || commonWord {
+            // "Vladimir Putin": a one-word name before a capitalised word that is no place, no
+            // side and no title ("Belgorod Governor") is a given name.
+            let next = range.upperBound < t.count ? t[range.upperBound] : nil
+            let givenName =
+                words.count == 1
+                && next.map {
+                    $0.kind == .word && $0.isCapitalised && $0.gapBefore == " " && Self.kindWords[$0.lower] == nil
+                        && !Self.titles.contains($0.lower) && ActorLexicon.actor($0.text) == nil
+                        && gazetteer.places(forKey: NameFolding.key($0.text)).isEmpty
+                } == true
+            if isPerson || saysNext || commonWord || givenName {
                 i = range.upperBound
                 continue
             }

@@ -49,6 +49,8 @@ import Testing
         ("2024-08-22", "He will visit next week.", "next week=2024-08-26/2024-09-01"),
         ("2024-08-22", "He spoke this week.", "this week=2024-08-19/2024-08-22"),
         ("2024-08-19", "He spoke this week.", "this week=2024-08-19"),
+        ("2024-08-19", "The order of 2024-08-14 stands.", "2024-08-14=2024-08-14"),
+        ("2024-08-19", "The order of 14.08.2024 stands.", "14.08.2024=2024-08-14"),
     ])
     func resolvesAgainstThePublicationDay(_ published: String, _ text: String, _ expected: String) {
         #expect(Self.dates(text, published: published).first == expected)

@@ -22,6 +22,7 @@ enum DraftFixtures {
         place("zelenskoye", "Zelenskoye", .village, aliases: ["Zelensky"]),
         place("smile", "Smile", .village),
         place("moscow", "Moscow", .city),
+        place("vladimir", "Vladimir", .city),
         place("korenevo", "Korenevo", .town),
         place("glushkovo", "Glushkovo", .town),
         place("russkoye-porechnoye", "Russkoye Porechnoye", .village, aliases: ["Russkoje Poretschnoje"]),

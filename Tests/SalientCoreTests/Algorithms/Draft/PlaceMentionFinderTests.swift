@@ -25,6 +25,11 @@ import Testing
         #expect(try DraftFixtures.places(text) == [])
     }
 
+    @Test func aGivenNameThatIsACitysNameIsAPersons() throws {
+        #expect(try DraftFixtures.places("Vladimir Putin said the enemy would be expelled.") == [])
+        #expect(try DraftFixtures.places("Trains from Vladimir were cancelled.") == ["Vladimir=vladimir"])
+    }
+
     @Test func sidesAreActorsNotPlaces() throws {
         // Moscow is in the gazetteer, but here it is the government; Russia and Ukraine are sides.
         let text =
