@@ -3,7 +3,10 @@ import SalientCore
 
 /// An article read for drafting: UTF-8 text, not empty, with its own date line readable.
 enum ArticleFile {
-    static func draft(path: String, drafter: ArticleDrafter, published: CalendarDay?) throws -> ArticleDraft {
+    static func draft(path: String, drafter: ArticleDrafter, published: CalendarDay?, territory: Territory? = nil)
+        throws
+        -> ArticleDraft
+    {
         let text = try TextFile.read(path)
         guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) else {
             throw InputError("the article is empty", file: path, line: 1, hint: "give a text file with the article")
@@ -13,7 +16,7 @@ enum ArticleFile {
         do {
             return try drafter.draft(
                 text: text, file: (path as NSString).lastPathComponent, published: published,
-                offsetBase: hasMark ? 1 : 0)
+                offsetBase: hasMark ? 1 : 0, territory: territory)
         } catch .unparsableDateLine(let written) {
             throw InputError(
                 "the publication date '\(written)' is not a day", file: path, line: 1, field: "date",

@@ -26,8 +26,12 @@ public enum DraftJob {
         var original: String?
         let gazetteerValue: Gazetteer
         var layout: TimelineMerge.Layout?
+        var territory: Territory?
         if let into {
-            gazetteerValue = try TimelineReader.read(path: into).gazetteer
+            let loaded = try TimelineReader.read(path: into)
+            gazetteerValue = loaded.gazetteer
+            territory = try Territory(
+                places: loaded.timeline.estimate.territoryIDs.compactMap(gazetteerValue.place(id:)))
             text = try TextFile.read(into)
             original = text
             layout = try TimelineMerge.Layout(text: text, file: into)
@@ -35,7 +39,9 @@ public enum DraftJob {
             gazetteerValue = try GazetteerReader.read(folder: gazetteer ?? "gazetteer")
         }
         let drafter = ArticleDrafter(gazetteer: gazetteerValue)
-        let drafts = try articles.map { try ArticleFile.draft(path: $0, drafter: drafter, published: given) }
+        let drafts = try articles.map {
+            try ArticleFile.draft(path: $0, drafter: drafter, published: given, territory: territory)
+        }
         let takenSources = Set(layout?.sources.items.map(\.id) ?? [])
         var sourced: [SourcedDraft] = []
         var undated: [String] = []

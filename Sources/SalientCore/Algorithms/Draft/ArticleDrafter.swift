@@ -19,16 +19,17 @@ public struct ArticleDrafter: Sendable {
     }
 
     /// `text` is the file's text; `offsetBase` is added to every offset (1 when a byte-order
-    /// mark was dropped before the text, so offsets still count from the file's first code point).
-    public func draft(text: String, file: String, published: CalendarDay?, offsetBase: Int = 0) throws(PublicationError)
-        -> ArticleDraft
-    {
+    /// mark was dropped before the text, so offsets still count from the file's first code point);
+    /// `territory` tells namesakes apart.
+    public func draft(
+        text: String, file: String, published: CalendarDay?, offsetBase: Int = 0, territory: Territory? = nil
+    ) throws(PublicationError) -> ArticleDraft {
         let scalars = Array(text.unicodeScalars)
         let publication = try PublicationDateFinder.find(in: scalars, given: published)
         let article = ArticleText(text, from: publication.bodyStart)
         let speakers = SpeakerFinder.speakers(in: article)
         let dates = DateResolver.find(in: article, publication: publication.day, speakers: speakers)
-        let found = places.find(in: article, publication: publication, speakers: speakers)
+        let found = places.find(in: article, publication: publication, speakers: speakers, territory: territory)
         let claims = ClaimFinder.find(
             in: article, places: found, dates: dates, speakers: speakers, publication: publication.day)
         let events = EventProposer.propose(in: article, places: found, dates: dates, publication: publication.day)

@@ -69,9 +69,11 @@ public struct PlaceMentionFinder: Sendable {
     private static let regionSuffixes = ["oblast", "region"]
     private static let districtSuffixes = ["district", "raion", "rayon"]
 
-    public func find(in article: ArticleText, publication: Publication, speakers: [Int: Speaker] = [:])
-        -> [PlaceMention]
-    {
+    /// `territory`, when given (a timeline's estimate territory), tells namesakes apart: the one
+    /// inside it is meant, as the timeline reader decides.
+    public func find(
+        in article: ArticleText, publication: Publication, speakers: [Int: Speaker] = [:], territory: Territory? = nil
+    ) -> [PlaceMention] {
         let t = article.tokens
         let lowerWords = Set(t.filter { $0.kind == .word && !$0.isCapitalised }.map(\.lower))
         let people = personKeys(article, speakers: speakers, lowerWords: lowerWords)
@@ -138,7 +140,22 @@ public struct PlaceMentionFinder: Sendable {
             mentions.append(found)
             i = range.upperBound
         }
-        return settlementsByCompany(mentions, article)
+        return settlementsByCompany(mentions, article).map { inTerritory($0, territory) }
+    }
+
+    /// An ambiguous mention with exactly one namesake inside the territory is that namesake.
+    private func inTerritory(_ mention: PlaceMention, _ territory: Territory?) -> PlaceMention {
+        guard let territory, mention.placeID == nil, mention.candidates.count > 1 else { return mention }
+        let inside = mention.candidates.filter { id in
+            guard let point = gazetteer.place(id: id)?.point else { return false }
+            return (try? territory.contains(point)) ?? false
+        }
+        guard inside.count == 1 else { return mention }
+        var result = mention
+        result.placeID = inside[0]
+        result.candidates = []
+        result.rule = "namesakes told apart by the timeline's territory: the one inside it"
+        return result
     }
 
     /// "shelters in Kursk and Zheleznogorsk": a bare name read as its region is the settlement

@@ -84,3 +84,32 @@ import Testing
         #expect(Array(text.unicodeScalars)[14..<19].map(String.init).joined() == "Суджа")
     }
 }
+
+@Suite struct PlaceMentionTerritoryTests {
+    /// Two villages called Ivanovka, one inside the territory: with the territory the mention is
+    /// that one; without it the mention stays ambiguous, with both listed.
+    @Test func namesakesAreToldApartByTheTerritory() throws {
+        func village(_ id: String, _ lon: Double) -> Place {
+            var place = DraftFixtures.place(id, "Ivanovka", .village)
+            place.geometry = .point(LonLat(lon: lon, lat: 51.5))
+            return place
+        }
+        let gazetteer = try Gazetteer(places: [village("ivanovka-1", 35.5), village("ivanovka-2", 40.5)])
+        let square = MultiPolygon<LonLat>([
+            Polygon(exterior: [
+                LonLat(lon: 35, lat: 51), LonLat(lon: 36, lat: 51), LonLat(lon: 36, lat: 52), LonLat(lon: 35, lat: 52),
+                LonLat(lon: 35, lat: 51),
+            ])
+        ])
+        let territory = try Territory(areas: [square], countries: ["RU"])
+        let drafter = ArticleDrafter(gazetteer: gazetteer)
+        let text = "Troops entered Ivanovka."
+        let alone = try drafter.draft(text: text, file: "t.txt", published: CalendarDay("2024-08-14"))
+        #expect(alone.places.map(\.placeID) == [nil])
+        #expect(alone.places.first?.candidates == ["ivanovka-1", "ivanovka-2"])
+        let placed = try drafter.draft(
+            text: text, file: "t.txt", published: CalendarDay("2024-08-14"), territory: territory)
+        #expect(placed.places.map(\.placeID) == ["ivanovka-1"])
+        #expect(placed.events.map(\.placeID) == ["ivanovka-1"])
+    }
+}
