@@ -19,7 +19,7 @@ struct SalientCommand: ParsableCommand {
             """,
         subcommands: [
             Export.self, Snapshots.self, Places.self, Check.self, CheckArea.self, Render.self,
-            GazetteerGroup.self, Import.self,
+            GazetteerGroup.self, Import.self, Draft.self,
         ])
 
     /// Maps every failure to the documented exit codes: 2 for anything the user can fix

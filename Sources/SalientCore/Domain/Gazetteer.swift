@@ -105,6 +105,13 @@ public struct Gazetteer: Sendable {
         indexByID[id].map { places[$0] }
     }
 
+    /// The places a folded key (`NameFolding.key`) names, with the strength of each match (1 id
+    /// or name, 2 alias): for callers trying many spans of text, which `match`'s suggestions
+    /// would make slow.
+    public func places(forKey key: String) -> [(place: Place, strength: Int)] {
+        (index[key] ?? []).map { (places[$0.place], $0.strength) }
+    }
+
     /// Finds the place a name refers to, trying in turn the name as written, without English
     /// possessives, and as "X region / oblast / district" naming a region or district.
     public func match(_ query: String) -> PlaceMatch {

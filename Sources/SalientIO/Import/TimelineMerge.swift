@@ -132,6 +132,9 @@ enum TimelineMerge {
 
         var sources: List
         var events: List
+        /// The optional lists, nil when the file has none: `salient draft` appends to them.
+        var claims: List?
+        var draft: List?
 
         init(text: String, file: String) throws {
             let lines = text.components(separatedBy: "\n")
@@ -176,6 +179,8 @@ enum TimelineMerge {
             }
             sources = try list("sources")
             events = try list("events")
+            claims = mapping["claims"] == nil ? nil : try list("claims")
+            draft = mapping["draft"] == nil ? nil : try list("draft")
         }
     }
 }

@@ -21,7 +21,7 @@ public struct LoadedTimeline: Sendable {
 public enum TimelineReader {
     static let topLevelKeys = [
         "salient", "id", "title", "description", "timezone", "gazetteer", "estimate",
-        "sources", "events", "claims", "maps",
+        "sources", "events", "claims", "maps", "draft",
     ]
 
     public static func read(path: String, gazetteerOverride: String? = nil) throws -> LoadedTimeline {
@@ -170,8 +170,20 @@ public enum TimelineReader {
                     line: root.line(of: key), field: key,
                     hint: "split the timeline; the limits are listed in the README")
             }
-            return try nodes.enumerated().map { index, node in
+            var drafted: [Int?] = []
+            let items: [T] = try nodes.enumerated().compactMap { index, node in
                 let fields = try reader.mapping(node, field: "\(key)[\(index)]")
+                // `salient draft` marks what it proposes; nothing marked enters an estimate or a check.
+                if let mark = fields.node("review") {
+                    guard try reader.string(mark, field: fields.name("review")) == "draft" else {
+                        throw InputError(
+                            "unknown review mark", file: file, line: fields.line(of: "review"),
+                            field: fields.name("review"),
+                            hint: "'draft' is the only mark; delete the line once reviewed")
+                    }
+                    drafted.append(fields.line(of: "review"))
+                    return nil
+                }
                 let item = try read(fields)
                 try reader.refuseControlCharacters(in: item.id, fields: fields, key: "id")
                 if let first = seen[item.id] {
@@ -182,6 +194,14 @@ public enum TimelineReader {
                 seen[item.id] = fields.line(of: "id")
                 return item
             }
+            if let first = drafted.first {
+                log.warnings.append(
+                    InputWarning(
+                        "\(drafted.count) of the \(key) are marked 'review: draft' and left out", file: file,
+                        line: first,
+                        field: key, hint: "review each, then delete its review line"))
+            }
+            return items
         }
 
         func estimate(_ fields: Fields) throws -> EstimateParameters {
