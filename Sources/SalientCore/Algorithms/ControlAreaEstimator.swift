@@ -37,8 +37,7 @@ public final class ControlAreaEstimator {
     /// `GEOSObject.distance(to:)` (both take the least point-to-segment distance).
     private let preparedBorder: PreparedGEOSObject
     /// Ground events in the order they enter the estimate: by last possible day, then id.
-    private let ground: [GroundEvent]
-    private var corridors: [String: GEOSObject] = [:]
+    let ground: [GroundEvent]
     /// Corridors by place and radius: events at the same place and radius share one, as a
     /// front's many reports of one village do.
     private var corridorShapes: [CorridorKey: GEOSObject] = [:]
@@ -48,7 +47,7 @@ public final class ControlAreaEstimator {
     /// The border's parts as GEOS lines, made on first use.
     var borderParts: [GEOSObject]?
 
-    private struct CorridorKey: Hashable {
+    fileprivate struct CorridorKey: Hashable {
         var lon: Double
         var lat: Double
         var radius: Double
@@ -201,17 +200,22 @@ public final class ControlAreaEstimator {
     /// What has been folded in so far; `estimates(for:)` carries it from day to day.
     public struct State {
         fileprivate var included = 0
+        fileprivate var places: PlaceStates?
+        /// The tier each drawn report is drawn in, by its index among the ground events.
+        fileprivate var drawn: [Int: ControlTier] = [:]
+        /// How many drawn reports share each corridor, in the controlled tier and in all.
+        fileprivate var controlledShapes: [CorridorKey: Int] = [:]
+        fileprivate var allShapes: [CorridorKey: Int] = [:]
         fileprivate var controlledJoined: GEOSObject?
         fileprivate var allJoined: GEOSObject?
         /// Every corridor joined, widened by the band and clipped: contested ground before the
         /// controlled area is taken out.
         fileprivate var banded: GEOSObject?
-        fileprivate var controlledIDs: [String] = []
-        fileprivate var allIDs: [String] = []
-        /// The same ids, sorted, as estimates list them; merged day by day, not re-sorted.
+        /// The drawn reports' ids, sorted, as estimates list them; merged day by day while
+        /// reports only join, rebuilt when one leaves.
         fileprivate var controlledSorted: [String] = []
         fileprivate var allSorted: [String] = []
-        /// The distinct sources those events cite, sorted, merged the same way.
+        /// The distinct sources those events cite, sorted, kept the same way.
         fileprivate var controlledSources: [String] = []
         fileprivate var allSources: [String] = []
         fileprivate var unmapped: [UnmappedEvent] = []
@@ -231,62 +235,108 @@ public final class ControlAreaEstimator {
         return try days.map { try advance(&state, to: $0) }
     }
 
-    /// Folds in the events whose last possible day is on or before `day` (days must ascend).
+    /// A machine for the place states of this timeline's parameters.
+    func placeStates() -> PlaceStates {
+        let parameters = timeline.estimate
+        return PlaceStates(
+            actor: parameters.actor, staleAfterDays: parameters.staleAfterDays,
+            heldExpiresDays: parameters.heldExpiresDays)
+    }
+
+    /// One tier's changes on a day: corridors that join it or leave it (each shared corridor
+    /// once), and the ids of the reports that join it.
+    private struct TierChanges {
+        /// Corridors new to the tier, in the order they came, and corridors gone from it.
+        var added: [(key: CorridorKey, shape: GEOSObject)] = []
+        var removed: [CorridorKey: GEOSObject] = [:]
+        var addedIDs: [String] = []
+        var addedSources: Set<String> = []
+        /// Whether any report joined or left (a corridor may stay, shared with another report).
+        var membersChanged = false
+        var anyLeft = false
+
+        mutating func add(_ shape: GEOSObject, key: CorridorKey, event: Event, counts: inout [CorridorKey: Int]) {
+            counts[key, default: 0] += 1
+            if counts[key] == 1, removed.removeValue(forKey: key) == nil { added.append((key, shape)) }
+            addedIDs.append(event.id)
+            addedSources.formUnion(event.sourceIDs)
+            membersChanged = true
+        }
+
+        mutating func remove(_ shape: GEOSObject, key: CorridorKey, counts: inout [CorridorKey: Int]) {
+            counts[key, default: 0] -= 1
+            if counts[key] == 0 {
+                counts[key] = nil
+                if let at = added.firstIndex(where: { $0.key == key }) {
+                    added.remove(at: at)
+                } else {
+                    removed[key] = shape
+                }
+            }
+            membersChanged = true
+            anyLeft = true
+        }
+    }
+
+    /// Folds in the events whose last possible day is on or before `day` (days must ascend),
+    /// sets the state of their places, ages the places, and draws the day from those states.
     public func advance(_ state: inout State, to day: CalendarDay) throws -> ControlEstimate {
-        var newControlled: [GEOSObject] = []
-        var newAll: [GEOSObject] = []
-        var newControlledIDs: [String] = []
-        var newAllIDs: [String] = []
-        var newControlledSources: Set<String> = []
-        var newAllSources: Set<String> = []
-        var changedTiers = false
+        var machine = state.places ?? placeStates()
         var changedUnmapped = false
         while state.included < ground.count, ground[state.included].from <= day {
-            let next = ground[state.included]
-            let (event, tier, radius) = (next.event, next.tier, next.radiusMeters)
+            let index = state.included
+            let next = ground[index]
             state.included += 1
-            guard let radius else {
+            guard next.radiusMeters != nil else {
                 state.unmapped.append(
                     UnmappedEvent(
-                        eventID: event.id, reason: "located only to \(event.locationPrecision.rawValue) precision"))
+                        eventID: next.event.id,
+                        reason: "located only to \(next.event.locationPrecision.rawValue) precision"))
                 changedUnmapped = true
                 continue
             }
-            let corridor = try self.corridor(for: event, radius: radius)
-            if tier == .controlled {
-                newControlled.append(corridor)
-                state.controlledIDs.append(event.id)
-                newControlledIDs.append(event.id)
-                newControlledSources.formUnion(event.sourceIDs)
-            }
-            newAll.append(corridor)
-            state.allIDs.append(event.id)
-            newAllIDs.append(event.id)
-            newAllSources.formUnion(event.sourceIDs)
-            changedTiers = true
+            machine.apply(next, index: index)
         }
-        if var last = state.last, !changedTiers {
+        let changes = machine.settle(on: day)
+        state.places = machine
+        if var last = state.last, changes.isEmpty {
             last.asOf = day
             if changedUnmapped { last.unmapped = state.unmapped }
             state.last = last
             return last
         }
-        var controlledChanged = false
-        var allChanged = false
-        if !newControlled.isEmpty {
-            let joined = try join(state.controlledJoined, adding: newControlled, all: state.controlledIDs)
-            controlledChanged = try !(state.controlledJoined?.isIdentical(to: joined) ?? false)
-            state.controlledJoined = joined
+        var controlledChanges = TierChanges()
+        var allChanges = TierChanges()
+        for change in changes {
+            let report = ground[change.report]
+            let (key, shape) = try corridor(for: report.event, radius: report.radiusMeters ?? 0)
+            if let from = change.from {
+                state.drawn[change.report] = nil
+                if from == .controlled { controlledChanges.remove(shape, key: key, counts: &state.controlledShapes) }
+                allChanges.remove(shape, key: key, counts: &state.allShapes)
+            }
+            if let to = change.to {
+                state.drawn[change.report] = to
+                if to == .controlled {
+                    controlledChanges.add(shape, key: key, event: report.event, counts: &state.controlledShapes)
+                }
+                allChanges.add(shape, key: key, event: report.event, counts: &state.allShapes)
+            }
         }
-        if !newAll.isEmpty {
-            let joined = try join(state.allJoined, adding: newAll, all: state.allIDs)
-            allChanged = try !(state.allJoined?.isIdentical(to: joined) ?? false)
-            state.allJoined = joined
+        // The drawn reports in order, sorted only when a tier must be rebuilt from them.
+        let drawn = state.drawn
+        var inOrder: [Int]?
+        func members(_ tier: ControlTier?) -> [Int] {
+            let all = inOrder ?? drawn.keys.sorted()
+            inOrder = all
+            return tier.map { tier in all.filter { drawn[$0] == tier } } ?? all
         }
-        state.controlledSorted = Self.merge(state.controlledSorted, newControlledIDs.sorted())
-        state.allSorted = Self.merge(state.allSorted, newAllIDs.sorted())
-        state.controlledSources = Self.merge(state.controlledSources, newControlledSources.sorted())
-        state.allSources = Self.merge(state.allSources, newAllSources.sorted())
+        let controlledChanged = try rejoin(&state.controlledJoined, controlledChanges) { members(.controlled) }
+        let allChanged = try rejoin(&state.allJoined, allChanges) { members(nil) }
+        state.controlledSorted = tierIDs(state.controlledSorted, controlledChanges) { members(.controlled) }
+        state.allSorted = tierIDs(state.allSorted, allChanges) { members(nil) }
+        state.controlledSources = tierSources(state.controlledSources, controlledChanges) { members(.controlled) }
+        state.allSources = tierSources(state.allSources, allChanges) { members(nil) }
         // Reports from inside ground already drawn leave a hull as it was: the same shapes,
         // measured as before, with more events behind them.
         var estimate: ControlEstimate
@@ -328,6 +378,60 @@ public final class ControlAreaEstimator {
         return estimate
     }
 
+    /// A tier's sorted ids: merged with the reports that joined, or rebuilt when one left.
+    private func tierIDs(_ sorted: [String], _ changes: TierChanges, _ members: () -> [Int]) -> [String] {
+        guard changes.anyLeft else { return Self.merge(sorted, changes.addedIDs.sorted()) }
+        return members().map { ground[$0].event.id }.sorted()
+    }
+
+    /// A tier's distinct sources, sorted, kept as its ids are.
+    private func tierSources(_ sorted: [String], _ changes: TierChanges, _ members: () -> [Int]) -> [String] {
+        guard changes.anyLeft else { return Self.merge(sorted, changes.addedSources.sorted()) }
+        return Set(members().flatMap { ground[$0].event.sourceIDs }).sorted()
+    }
+
+    /// Brings a tier's joined shape up to date with its members (report indices, ascending) and
+    /// says whether it changed. A hull grows from the previous one while corridors only join,
+    /// and also when the corridors that leave own none of its vertices (the hull of the rest is
+    /// the same set); else it is rebuilt from the corridors that remain.
+    private func rejoin(_ joined: inout GEOSObject?, _ changes: TierChanges, members: () -> [Int]) throws -> Bool {
+        guard changes.membersChanged else { return false }
+        let previous = joined
+        var rebuild = timeline.estimate.join == .corridors
+        if !rebuild, !changes.removed.isEmpty, let previous {
+            rebuild = try Self.ownsVertices(of: previous, Array(changes.removed.values))
+        }
+        if rebuild {
+            var seen: Set<CorridorKey> = []
+            var shapes: [GEOSObject] = []
+            for member in members() {
+                let report = ground[member]
+                let (key, shape) = try corridor(for: report.event, radius: report.radiusMeters ?? 0)
+                // A union is rebuilt from every report's corridor, as it always was; a hull needs each once.
+                if timeline.estimate.join == .corridors || seen.insert(key).inserted { shapes.append(shape) }
+            }
+            joined = shapes.isEmpty ? nil : try join(nil, adding: shapes)
+        } else if !changes.added.isEmpty {
+            joined = try join(previous, adding: changes.added.map(\.shape))
+        }
+        switch (previous, joined) {
+        case (nil, nil): return false
+        case (let before?, let after?): return try !before.isIdentical(to: after)
+        default: return true
+        }
+    }
+
+    /// Whether any of `shapes` holds a vertex of `hull`'s outline.
+    private static func ownsVertices(of hull: GEOSObject, _ shapes: [GEOSObject]) throws -> Bool {
+        let vertices = Set(try hull.polygons().polygons.flatMap(\.exterior))
+        for shape in shapes {
+            for polygon in try shape.polygons().polygons where polygon.exterior.contains(where: vertices.contains) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Two sorted lists of distinct ids as one sorted list of distinct ids (what sorting the
     /// distinct ids of both gives).
     private static func merge(_ a: [String], _ b: [String]) -> [String] {
@@ -354,28 +458,23 @@ public final class ControlAreaEstimator {
 
     /// The disc round a place joined to an equal disc at the nearest point of the border;
     /// built once per place and radius.
-    private func corridor(for event: Event, radius: Double) throws -> GEOSObject {
-        if let cached = corridors[event.id] { return cached }
+    private func corridor(for event: Event, radius: Double) throws -> (key: CorridorKey, shape: GEOSObject) {
         let key = CorridorKey(lon: event.position.lon, lat: event.position.lat, radius: radius)
-        if let shared = corridorShapes[key] {
-            corridors[event.id] = shared
-            return shared
-        }
+        if let shared = corridorShapes[key] { return (key, shared) }
         let place = try geos.point(projector.project(event.position))
         let (_, onBorder) = try place.nearestPoints(to: border)
         let discs = try geos.collection(of: [
             place.buffered(byMeters: radius), geos.point(onBorder).buffered(byMeters: radius),
         ])
         let corridor = try discs.convexHull()
-        corridors[event.id] = corridor
         corridorShapes[key] = corridor
-        return corridor
+        return (key, corridor)
     }
 
     /// A hull grows from the previous hull (its vertices are input vertices, so the result is
-    /// the hull of all corridors exactly); a union is rebuilt from every corridor, because
-    /// re-noding a previous union could move intersection points in the last bits.
-    private func join(_ previous: GEOSObject?, adding parts: [GEOSObject], all ids: [String]) throws -> GEOSObject {
+    /// the hull of all corridors exactly); a union is made from every corridor it is given,
+    /// because re-noding a previous union could move intersection points in the last bits.
+    private func join(_ previous: GEOSObject?, adding parts: [GEOSObject]) throws -> GEOSObject {
         switch timeline.estimate.join {
         case .hull:
             // In batches, so that a chunk starting late in a long run does not clone every
@@ -388,8 +487,7 @@ public final class ControlAreaEstimator {
             }
             return hull
         case .corridors:
-            let every = ids.compactMap { corridors[$0] }
-            return try geos.collection(of: every).unaryUnion().normalized()
+            return try geos.collection(of: parts).unaryUnion().normalized()
         }
     }
 
