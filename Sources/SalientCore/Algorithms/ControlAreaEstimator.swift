@@ -15,10 +15,13 @@ public struct EstimateSetupError: Error, CustomStringConvertible, Sendable {
 /// 4. contested = every ground corridor joined the same way and widened by the contested
 ///    band, clipped to the territory, less the controlled area.
 /// An event counts from the last day it may have happened on (an interval's end), so the
-/// estimate never shows what the sources do not yet support.
+/// estimate never shows what the sources do not yet support. Which events are drawn on a day,
+/// and in which tier, is the state of their places that day (PlaceStates): the latest report
+/// for a place wins, so ground can be lost and the estimate shrink.
 ///
 /// Day after day the work is incremental: each corridor is built once, a hull grows from the
-/// previous day's hull, and a day that adds no ground event repeats the previous state. Every
+/// previous day's hull (and is rebuilt only when a corridor holding its edge leaves), and a day
+/// that changes no place's state repeats the previous state. Every
 /// result is brought to GEOS's canonical form, so a day computed from scratch and a day reached
 /// incrementally are identical to the bit, which lets days be computed in parallel chunks.
 ///
@@ -47,7 +50,7 @@ public final class ControlAreaEstimator {
     /// The border's parts as GEOS lines, made on first use.
     var borderParts: [GEOSObject]?
 
-    fileprivate struct CorridorKey: Hashable {
+    struct CorridorKey: Hashable {
         var lon: Double
         var lat: Double
         var radius: Double
@@ -243,41 +246,6 @@ public final class ControlAreaEstimator {
             heldExpiresDays: parameters.heldExpiresDays)
     }
 
-    /// One tier's changes on a day: corridors that join it or leave it (each shared corridor
-    /// once), and the ids of the reports that join it.
-    private struct TierChanges {
-        /// Corridors new to the tier, in the order they came, and corridors gone from it.
-        var added: [(key: CorridorKey, shape: GEOSObject)] = []
-        var removed: [CorridorKey: GEOSObject] = [:]
-        var addedIDs: [String] = []
-        var addedSources: Set<String> = []
-        /// Whether any report joined or left (a corridor may stay, shared with another report).
-        var membersChanged = false
-        var anyLeft = false
-
-        mutating func add(_ shape: GEOSObject, key: CorridorKey, event: Event, counts: inout [CorridorKey: Int]) {
-            counts[key, default: 0] += 1
-            if counts[key] == 1, removed.removeValue(forKey: key) == nil { added.append((key, shape)) }
-            addedIDs.append(event.id)
-            addedSources.formUnion(event.sourceIDs)
-            membersChanged = true
-        }
-
-        mutating func remove(_ shape: GEOSObject, key: CorridorKey, counts: inout [CorridorKey: Int]) {
-            counts[key, default: 0] -= 1
-            if counts[key] == 0 {
-                counts[key] = nil
-                if let at = added.firstIndex(where: { $0.key == key }) {
-                    added.remove(at: at)
-                } else {
-                    removed[key] = shape
-                }
-            }
-            membersChanged = true
-            anyLeft = true
-        }
-    }
-
     /// Folds in the events whose last possible day is on or before `day` (days must ascend),
     /// sets the state of their places, ages the places, and draws the day from those states.
     public func advance(_ state: inout State, to day: CalendarDay) throws -> ControlEstimate {
@@ -378,63 +346,9 @@ public final class ControlAreaEstimator {
         return estimate
     }
 
-    /// A tier's sorted ids: merged with the reports that joined, or rebuilt when one left.
-    private func tierIDs(_ sorted: [String], _ changes: TierChanges, _ members: () -> [Int]) -> [String] {
-        guard changes.anyLeft else { return Self.merge(sorted, changes.addedIDs.sorted()) }
-        return members().map { ground[$0].event.id }.sorted()
-    }
-
-    /// A tier's distinct sources, sorted, kept as its ids are.
-    private func tierSources(_ sorted: [String], _ changes: TierChanges, _ members: () -> [Int]) -> [String] {
-        guard changes.anyLeft else { return Self.merge(sorted, changes.addedSources.sorted()) }
-        return Set(members().flatMap { ground[$0].event.sourceIDs }).sorted()
-    }
-
-    /// Brings a tier's joined shape up to date with its members (report indices, ascending) and
-    /// says whether it changed. A hull grows from the previous one while corridors only join,
-    /// and also when the corridors that leave own none of its vertices (the hull of the rest is
-    /// the same set); else it is rebuilt from the corridors that remain.
-    private func rejoin(_ joined: inout GEOSObject?, _ changes: TierChanges, members: () -> [Int]) throws -> Bool {
-        guard changes.membersChanged else { return false }
-        let previous = joined
-        var rebuild = timeline.estimate.join == .corridors
-        if !rebuild, !changes.removed.isEmpty, let previous {
-            rebuild = try Self.ownsVertices(of: previous, Array(changes.removed.values))
-        }
-        if rebuild {
-            var seen: Set<CorridorKey> = []
-            var shapes: [GEOSObject] = []
-            for member in members() {
-                let report = ground[member]
-                let (key, shape) = try corridor(for: report.event, radius: report.radiusMeters ?? 0)
-                // A union is rebuilt from every report's corridor, as it always was; a hull needs each once.
-                if timeline.estimate.join == .corridors || seen.insert(key).inserted { shapes.append(shape) }
-            }
-            joined = shapes.isEmpty ? nil : try join(nil, adding: shapes)
-        } else if !changes.added.isEmpty {
-            joined = try join(previous, adding: changes.added.map(\.shape))
-        }
-        switch (previous, joined) {
-        case (nil, nil): return false
-        case (let before?, let after?): return try !before.isIdentical(to: after)
-        default: return true
-        }
-    }
-
-    /// Whether any of `shapes` holds a vertex of `hull`'s outline.
-    private static func ownsVertices(of hull: GEOSObject, _ shapes: [GEOSObject]) throws -> Bool {
-        let vertices = Set(try hull.polygons().polygons.flatMap(\.exterior))
-        for shape in shapes {
-            for polygon in try shape.polygons().polygons where polygon.exterior.contains(where: vertices.contains) {
-                return true
-            }
-        }
-        return false
-    }
-
     /// Two sorted lists of distinct ids as one sorted list of distinct ids (what sorting the
     /// distinct ids of both gives).
-    private static func merge(_ a: [String], _ b: [String]) -> [String] {
+    static func merge(_ a: [String], _ b: [String]) -> [String] {
         if b.isEmpty { return a }
         if a.isEmpty { return b }
         var merged: [String] = []
@@ -458,7 +372,7 @@ public final class ControlAreaEstimator {
 
     /// The disc round a place joined to an equal disc at the nearest point of the border;
     /// built once per place and radius.
-    private func corridor(for event: Event, radius: Double) throws -> (key: CorridorKey, shape: GEOSObject) {
+    func corridor(for event: Event, radius: Double) throws -> (key: CorridorKey, shape: GEOSObject) {
         let key = CorridorKey(lon: event.position.lon, lat: event.position.lat, radius: radius)
         if let shared = corridorShapes[key] { return (key, shared) }
         let place = try geos.point(projector.project(event.position))
@@ -474,7 +388,7 @@ public final class ControlAreaEstimator {
     /// A hull grows from the previous hull (its vertices are input vertices, so the result is
     /// the hull of all corridors exactly); a union is made from every corridor it is given,
     /// because re-noding a previous union could move intersection points in the last bits.
-    private func join(_ previous: GEOSObject?, adding parts: [GEOSObject]) throws -> GEOSObject {
+    func join(_ previous: GEOSObject?, adding parts: [GEOSObject]) throws -> GEOSObject {
         switch timeline.estimate.join {
         case .hull:
             // In batches, so that a chunk starting late in a long run does not clone every
