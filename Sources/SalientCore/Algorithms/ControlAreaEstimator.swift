@@ -211,6 +211,8 @@ public final class ControlAreaEstimator {
         fileprivate var allShapes: [CorridorKey: Int] = [:]
         fileprivate var controlledJoined: GEOSObject?
         fileprivate var allJoined: GEOSObject?
+        fileprivate var controlledBuckets = HullBuckets()
+        fileprivate var allBuckets = HullBuckets()
         /// Every corridor joined, widened by the band and clipped: contested ground before the
         /// controlled area is taken out.
         fileprivate var banded: GEOSObject?
@@ -280,15 +282,18 @@ public final class ControlAreaEstimator {
             let (key, shape) = try corridor(for: report.event, radius: report.radiusMeters ?? 0)
             if let from = change.from {
                 state.drawn[change.report] = nil
-                if from == .controlled { controlledChanges.remove(shape, key: key, counts: &state.controlledShapes) }
-                allChanges.remove(shape, key: key, counts: &state.allShapes)
+                if from == .controlled {
+                    controlledChanges.remove(shape, key: key, report: change.report, counts: &state.controlledShapes)
+                }
+                allChanges.remove(shape, key: key, report: change.report, counts: &state.allShapes)
             }
             if let to = change.to {
                 state.drawn[change.report] = to
                 if to == .controlled {
-                    controlledChanges.add(shape, key: key, event: report.event, counts: &state.controlledShapes)
+                    controlledChanges.add(
+                        shape, key: key, report: change.report, event: report.event, counts: &state.controlledShapes)
                 }
-                allChanges.add(shape, key: key, event: report.event, counts: &state.allShapes)
+                allChanges.add(shape, key: key, report: change.report, event: report.event, counts: &state.allShapes)
             }
         }
         // The drawn reports in order, sorted only when a tier must be rebuilt from them.
@@ -299,8 +304,10 @@ public final class ControlAreaEstimator {
             inOrder = all
             return tier.map { tier in all.filter { drawn[$0] == tier } } ?? all
         }
-        let controlledChanged = try rejoin(&state.controlledJoined, controlledChanges) { members(.controlled) }
-        let allChanged = try rejoin(&state.allJoined, allChanges) { members(nil) }
+        let controlledChanged = try rejoin(&state.controlledJoined, &state.controlledBuckets, controlledChanges) {
+            members(.controlled)
+        }
+        let allChanged = try rejoin(&state.allJoined, &state.allBuckets, allChanges) { members(nil) }
         state.controlledSorted = tierIDs(state.controlledSorted, controlledChanges) { members(.controlled) }
         state.allSorted = tierIDs(state.allSorted, allChanges) { members(nil) }
         state.controlledSources = tierSources(state.controlledSources, controlledChanges) { members(.controlled) }
