@@ -17,14 +17,17 @@ public struct DerivedArea: Hashable, Sendable {
 /// The bounds the evidence itself sets, apart from the estimate's radii and grey-zone band:
 /// how much border the reported places span, and how much land lies within a depth of it.
 extension ControlAreaEstimator {
-    /// The ground events the estimate draws by `day` (mapped, i.e. located more precisely than a
-    /// region), with the radius each stands for, in metres; sorted by id.
+    /// The ground events the estimate draws on `day` (mapped, i.e. located more precisely than a
+    /// region, and behind their place's state that day), with the radius each stands for, in
+    /// metres; sorted by id.
     func mappedGroundEvents(asOf day: CalendarDay) -> [(event: Event, radius: Double)] {
-        timeline.events.compactMap { event in
-            guard let ground = GroundEvent(event, parameters: timeline.estimate), ground.from <= day,
-                let radius = ground.radiusMeters
-            else { return nil }
-            return (event, radius)
+        var states = placeStates()
+        for (index, report) in ground.enumerated() where report.from <= day && report.isMapped {
+            states.apply(report, index: index)
+        }
+        return states.settle(on: day).compactMap { change in
+            guard change.to != nil, let radius = ground[change.report].radiusMeters else { return nil }
+            return (ground[change.report].event, radius)
         }.sorted { $0.event.id < $1.event.id }
     }
 

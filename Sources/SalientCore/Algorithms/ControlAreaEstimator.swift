@@ -15,10 +15,13 @@ public struct EstimateSetupError: Error, CustomStringConvertible, Sendable {
 /// 4. contested = every ground corridor joined the same way and widened by the contested
 ///    band, clipped to the territory, less the controlled area.
 /// An event counts from the last day it may have happened on (an interval's end), so the
-/// estimate never shows what the sources do not yet support.
+/// estimate never shows what the sources do not yet support. Which events are drawn on a day,
+/// and in which tier, is the state of their places that day (PlaceStates): the latest report
+/// for a place wins, so ground can be lost and the estimate shrink.
 ///
 /// Day after day the work is incremental: each corridor is built once, a hull grows from the
-/// previous day's hull, and a day that adds no ground event repeats the previous state. Every
+/// previous day's hull (and is rebuilt only when a corridor holding its edge leaves), and a day
+/// that changes no place's state repeats the previous state. Every
 /// result is brought to GEOS's canonical form, so a day computed from scratch and a day reached
 /// incrementally are identical to the bit, which lets days be computed in parallel chunks.
 ///
@@ -37,8 +40,7 @@ public final class ControlAreaEstimator {
     /// `GEOSObject.distance(to:)` (both take the least point-to-segment distance).
     private let preparedBorder: PreparedGEOSObject
     /// Ground events in the order they enter the estimate: by last possible day, then id.
-    private let ground: [GroundEvent]
-    private var corridors: [String: GEOSObject] = [:]
+    let ground: [GroundEvent]
     /// Corridors by place and radius: events at the same place and radius share one, as a
     /// front's many reports of one village do.
     private var corridorShapes: [CorridorKey: GEOSObject] = [:]
@@ -48,7 +50,7 @@ public final class ControlAreaEstimator {
     /// The border's parts as GEOS lines, made on first use.
     var borderParts: [GEOSObject]?
 
-    private struct CorridorKey: Hashable {
+    struct CorridorKey: Hashable {
         var lon: Double
         var lat: Double
         var radius: Double
@@ -199,17 +201,24 @@ public final class ControlAreaEstimator {
     /// What has been folded in so far; `estimates(for:)` carries it from day to day.
     public struct State {
         fileprivate var included = 0
+        fileprivate var places: PlaceStates?
+        /// The tier each drawn report is drawn in, by its index among the ground events.
+        fileprivate var drawn: [Int: ControlTier] = [:]
+        /// How many drawn reports share each corridor, in the controlled tier and in all.
+        fileprivate var controlledShapes: [CorridorKey: Int] = [:]
+        fileprivate var allShapes: [CorridorKey: Int] = [:]
         fileprivate var controlledJoined: GEOSObject?
         fileprivate var allJoined: GEOSObject?
+        fileprivate var controlledBuckets = HullBuckets()
+        fileprivate var allBuckets = HullBuckets()
         /// Every corridor joined, widened by the band and clipped: contested ground before the
         /// controlled area is taken out.
         fileprivate var banded: GEOSObject?
-        fileprivate var controlledIDs: [String] = []
-        fileprivate var allIDs: [String] = []
-        /// The same ids, sorted, as estimates list them; merged day by day, not re-sorted.
+        /// The drawn reports' ids, sorted, as estimates list them; merged day by day while
+        /// reports only join, rebuilt when one leaves.
         fileprivate var controlledSorted: [String] = []
         fileprivate var allSorted: [String] = []
-        /// The distinct sources those events cite, sorted, merged the same way.
+        /// The distinct sources those events cite, sorted, kept the same way.
         fileprivate var controlledSources: [String] = []
         fileprivate var allSources: [String] = []
         fileprivate var unmapped: [UnmappedEvent] = []
@@ -229,62 +238,78 @@ public final class ControlAreaEstimator {
         return try days.map { try advance(&state, to: $0) }
     }
 
-    /// Folds in the events whose last possible day is on or before `day` (days must ascend).
+    /// A machine for the place states of this timeline's parameters.
+    func placeStates() -> PlaceStates {
+        let parameters = timeline.estimate
+        return PlaceStates(
+            actor: parameters.actor, staleAfterDays: parameters.staleAfterDays,
+            heldExpiresDays: parameters.heldExpiresDays)
+    }
+
+    /// Folds in the events whose last possible day is on or before `day` (days must ascend),
+    /// sets the state of their places, ages the places, and draws the day from those states.
     public func advance(_ state: inout State, to day: CalendarDay) throws -> ControlEstimate {
-        var newControlled: [GEOSObject] = []
-        var newAll: [GEOSObject] = []
-        var newControlledIDs: [String] = []
-        var newAllIDs: [String] = []
-        var newControlledSources: Set<String> = []
-        var newAllSources: Set<String> = []
-        var changedTiers = false
+        var machine = state.places ?? placeStates()
         var changedUnmapped = false
         while state.included < ground.count, ground[state.included].from <= day {
-            let next = ground[state.included]
-            let (event, tier, radius) = (next.event, next.tier, next.radiusMeters)
+            let index = state.included
+            let next = ground[index]
             state.included += 1
-            guard let radius else {
+            guard next.radiusMeters != nil else {
                 state.unmapped.append(
                     UnmappedEvent(
-                        eventID: event.id, reason: "located only to \(event.locationPrecision.rawValue) precision"))
+                        eventID: next.event.id,
+                        reason: "located only to \(next.event.locationPrecision.rawValue) precision"))
                 changedUnmapped = true
                 continue
             }
-            let corridor = try self.corridor(for: event, radius: radius)
-            if tier == .controlled {
-                newControlled.append(corridor)
-                state.controlledIDs.append(event.id)
-                newControlledIDs.append(event.id)
-                newControlledSources.formUnion(event.sourceIDs)
-            }
-            newAll.append(corridor)
-            state.allIDs.append(event.id)
-            newAllIDs.append(event.id)
-            newAllSources.formUnion(event.sourceIDs)
-            changedTiers = true
+            machine.apply(next, index: index)
         }
-        if var last = state.last, !changedTiers {
+        let changes = machine.settle(on: day)
+        state.places = machine
+        if var last = state.last, changes.isEmpty {
             last.asOf = day
             if changedUnmapped { last.unmapped = state.unmapped }
             state.last = last
             return last
         }
-        var controlledChanged = false
-        var allChanged = false
-        if !newControlled.isEmpty {
-            let joined = try join(state.controlledJoined, adding: newControlled, all: state.controlledIDs)
-            controlledChanged = try !(state.controlledJoined?.isIdentical(to: joined) ?? false)
-            state.controlledJoined = joined
+        var controlledChanges = TierChanges()
+        var allChanges = TierChanges()
+        for change in changes {
+            let report = ground[change.report]
+            let (key, shape) = try corridor(for: report.event, radius: report.radiusMeters ?? 0)
+            if let from = change.from {
+                state.drawn[change.report] = nil
+                if from == .controlled {
+                    controlledChanges.remove(shape, key: key, report: change.report, counts: &state.controlledShapes)
+                }
+                allChanges.remove(shape, key: key, report: change.report, counts: &state.allShapes)
+            }
+            if let to = change.to {
+                state.drawn[change.report] = to
+                if to == .controlled {
+                    controlledChanges.add(
+                        shape, key: key, report: change.report, event: report.event, counts: &state.controlledShapes)
+                }
+                allChanges.add(shape, key: key, report: change.report, event: report.event, counts: &state.allShapes)
+            }
         }
-        if !newAll.isEmpty {
-            let joined = try join(state.allJoined, adding: newAll, all: state.allIDs)
-            allChanged = try !(state.allJoined?.isIdentical(to: joined) ?? false)
-            state.allJoined = joined
+        // The drawn reports in order, sorted only when a tier must be rebuilt from them.
+        let drawn = state.drawn
+        var inOrder: [Int]?
+        func members(_ tier: ControlTier?) -> [Int] {
+            let all = inOrder ?? drawn.keys.sorted()
+            inOrder = all
+            return tier.map { tier in all.filter { drawn[$0] == tier } } ?? all
         }
-        state.controlledSorted = Self.merge(state.controlledSorted, newControlledIDs.sorted())
-        state.allSorted = Self.merge(state.allSorted, newAllIDs.sorted())
-        state.controlledSources = Self.merge(state.controlledSources, newControlledSources.sorted())
-        state.allSources = Self.merge(state.allSources, newAllSources.sorted())
+        let controlledChanged = try rejoin(&state.controlledJoined, &state.controlledBuckets, controlledChanges) {
+            members(.controlled)
+        }
+        let allChanged = try rejoin(&state.allJoined, &state.allBuckets, allChanges) { members(nil) }
+        state.controlledSorted = tierIDs(state.controlledSorted, controlledChanges) { members(.controlled) }
+        state.allSorted = tierIDs(state.allSorted, allChanges) { members(nil) }
+        state.controlledSources = tierSources(state.controlledSources, controlledChanges) { members(.controlled) }
+        state.allSources = tierSources(state.allSources, allChanges) { members(nil) }
         // Reports from inside ground already drawn leave a hull as it was: the same shapes,
         // measured as before, with more events behind them.
         var estimate: ControlEstimate
@@ -328,7 +353,7 @@ public final class ControlAreaEstimator {
 
     /// Two sorted lists of distinct ids as one sorted list of distinct ids (what sorting the
     /// distinct ids of both gives).
-    private static func merge(_ a: [String], _ b: [String]) -> [String] {
+    static func merge(_ a: [String], _ b: [String]) -> [String] {
         if b.isEmpty { return a }
         if a.isEmpty { return b }
         var merged: [String] = []
@@ -352,28 +377,23 @@ public final class ControlAreaEstimator {
 
     /// The disc round a place joined to an equal disc at the nearest point of the border;
     /// built once per place and radius.
-    private func corridor(for event: Event, radius: Double) throws -> GEOSObject {
-        if let cached = corridors[event.id] { return cached }
+    func corridor(for event: Event, radius: Double) throws -> (key: CorridorKey, shape: GEOSObject) {
         let key = CorridorKey(lon: event.position.lon, lat: event.position.lat, radius: radius)
-        if let shared = corridorShapes[key] {
-            corridors[event.id] = shared
-            return shared
-        }
+        if let shared = corridorShapes[key] { return (key, shared) }
         let place = try geos.point(projector.project(event.position))
         let (_, onBorder) = try place.nearestPoints(to: border)
         let discs = try geos.collection(of: [
             place.buffered(byMeters: radius), geos.point(onBorder).buffered(byMeters: radius),
         ])
         let corridor = try discs.convexHull()
-        corridors[event.id] = corridor
         corridorShapes[key] = corridor
-        return corridor
+        return (key, corridor)
     }
 
     /// A hull grows from the previous hull (its vertices are input vertices, so the result is
-    /// the hull of all corridors exactly); a union is rebuilt from every corridor, because
-    /// re-noding a previous union could move intersection points in the last bits.
-    private func join(_ previous: GEOSObject?, adding parts: [GEOSObject], all ids: [String]) throws -> GEOSObject {
+    /// the hull of all corridors exactly); a union is made from every corridor it is given,
+    /// because re-noding a previous union could move intersection points in the last bits.
+    func join(_ previous: GEOSObject?, adding parts: [GEOSObject]) throws -> GEOSObject {
         switch timeline.estimate.join {
         case .hull:
             // In batches, so that a chunk starting late in a long run does not clone every
@@ -386,8 +406,7 @@ public final class ControlAreaEstimator {
             }
             return hull
         case .corridors:
-            let every = ids.compactMap { corridors[$0] }
-            return try geos.collection(of: every).unaryUnion().normalized()
+            return try geos.collection(of: parts).unaryUnion().normalized()
         }
     }
 

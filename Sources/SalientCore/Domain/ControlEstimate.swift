@@ -87,4 +87,6 @@ public enum EstimateBounds {
     public static let precisionFactor = 10.0
     /// `contested_band_km`: 0 or more, at most this.
     public static let contestedBandKilometers = 200.0
+    /// `stale_after_days` and `held_expires_days`: whole days, at least 1, at most this (a century).
+    public static let ageDays = 36_525
 }

@@ -3,6 +3,20 @@ public enum EventKind: String, Hashable, Sendable, CaseIterable {
     case advance, control, contested, repelled, strike, evacuation, emergency, statement
 }
 
+/// How a `control` event says its place changed hands (its `change:` field).
+public enum ControlChange: String, Hashable, Sendable, CaseIterable {
+    /// The actor holds the place from that day, whoever held it before (the default).
+    case taken
+    /// The actor took the place back: as `taken`, but refused when the actor already holds it,
+    /// and a place another actor retakes is lost to it even where no report said the estimate's
+    /// actor held it.
+    case retaken
+    /// The actor withdrew from the place: it no longer holds it.
+    case withdrew
+    /// The actor lost the place: it no longer holds it.
+    case lost
+}
+
 /// How precisely an event's location is known (after ACLED's geo_precision and UCDP's
 /// where_prec); coarser precision widens the area an event stands for.
 public enum LocationPrecision: String, Hashable, Sendable, CaseIterable {
@@ -42,6 +56,8 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var note = ""
     /// How the location was found when it is not a gazetteer match (e.g. coordinates kept from ACLED).
     public var locationNote = ""
+    /// For a `control` event, how the place changed hands; other kinds ignore it.
+    public var change = ControlChange.taken
 
     public init(
         id: String, date: EventDate, dateNote: String, kind: EventKind, placeID: String?, placeName: String,

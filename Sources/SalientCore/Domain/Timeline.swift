@@ -21,6 +21,10 @@ public struct EstimateParameters: Hashable, Sendable {
     /// Width of the grey zone beyond the controlled area, kilometres.
     public var contestedBandKilometers: Double
     public var join: JoinMethod
+    /// Days after its latest report a place drawn as contested leaves the estimate; nil: never.
+    public var staleAfterDays: Int?
+    /// Days after its latest report a held place falls back to contested; nil: never.
+    public var heldExpiresDays: Int?
 
     public init(
         actor: String, territoryIDs: [String], borderID: String, radiusKilometers: [PlaceKind: Double],
@@ -54,7 +58,15 @@ public struct EstimateParameters: Hashable, Sendable {
         return
             "radius by kind: \(radii.joined(separator: ", ")); precision factor: \(factors.joined(separator: ", ")); "
             + "contested band \(formatNumber(contestedBandKilometers)) km; join \(join.rawValue); "
-            + "clipped to \(territoryIDs.joined(separator: " + ")); corridors from \(borderID)"
+            + "clipped to \(territoryIDs.joined(separator: " + ")); corridors from \(borderID)" + ageing
+    }
+
+    /// The ageing of place states, in the summary only when the timeline asks for it.
+    private var ageing: String {
+        var parts: [String] = []
+        if let days = heldExpiresDays { parts.append("held falls back to contested after \(days) days unreported") }
+        if let days = staleAfterDays { parts.append("contested goes stale after \(days) days unreported") }
+        return parts.map { "; " + $0 }.joined()
     }
 }
 

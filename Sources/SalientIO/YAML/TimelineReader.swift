@@ -104,6 +104,7 @@ public enum TimelineReader {
         let timeline = Timeline(
             id: id, title: try root.optionalString("title"), timeZone: zone,
             estimate: estimate, sources: sources, events: events, claims: claims)
+        try PlaceStatesReader.refuseRetakesByHolder(timeline, file: file, lines: context.log.retakeLines)
         return (timeline, context.log)
     }
 
@@ -140,6 +141,8 @@ public enum TimelineReader {
     private final class WarningLog {
         var warnings: [InputWarning] = []
         var claimLines: [[String: Int]] = []
+        /// The line and field of each `change: retaken`, by event id, for PlaceStatesReader.
+        var retakeLines: [String: (line: Int?, field: String)] = [:]
         /// Every gazetteer area, built on the first explicit coordinates, for the swap test.
         var allAreas: (territory: Territory, ids: [String])?
     }
@@ -205,10 +208,11 @@ public enum TimelineReader {
         }
 
         func estimate(_ fields: Fields) throws -> EstimateParameters {
-            try fields.rejectUnknown(allowed: [
-                "actor", "territory", "border", "radius_km", "precision_factor",
-                "contested_band_km", "join", "plausible_distance_km",
-            ])
+            try fields.rejectUnknown(
+                allowed: [
+                    "actor", "territory", "border", "radius_km", "precision_factor",
+                    "contested_band_km", "join", "plausible_distance_km",
+                ] + PlaceStatesReader.estimateKeys)
             let territoryNames = try fields.stringList("territory")
             guard !territoryNames.isEmpty else {
                 throw InputError(
@@ -254,12 +258,14 @@ public enum TimelineReader {
                     line: fields.line(of: "border"), field: fields.name("border"),
                     hint: "give it a LineString or MultiLineString geometry")
             }
-            return EstimateParameters(
+            var parameters = EstimateParameters(
                 actor: try fields.nonEmptyString("actor"),
                 territoryIDs: territory,
                 borderID: borderID,
                 radiusKilometers: radius, precisionFactor: factor, contestedBandKilometers: band,
                 join: try fields.node("join") == nil ? .hull : fields.choice("join", as: JoinMethod.self))
+            (parameters.staleAfterDays, parameters.heldExpiresDays) = try PlaceStatesReader.ageing(fields)
+            return parameters
         }
 
         /// How far outside the territory a named place may lie before it is warned about.
@@ -297,7 +303,7 @@ public enum TimelineReader {
             try fields.rejectUnknown(allowed: [
                 "id", "date", "date_note", "kind", "place", "parent", "coordinates",
                 "location_precision", "actor", "summary", "sources",
-                "external_id", "external_version", "note", "location_note",
+                "external_id", "external_version", "note", "location_note", "change",
             ])
             let id = try fields.nonEmptyString("id")
             let placeID: String?
@@ -354,6 +360,8 @@ public enum TimelineReader {
             event.externalVersion = try fields.optionalString("external_version")
             event.note = try fields.optionalString("note")
             event.locationNote = try fields.optionalString("location_note")
+            event.change = try PlaceStatesReader.change(fields, kind: event.kind)
+            if event.change == .retaken { log.retakeLines[id] = (fields.line(of: "change"), fields.name("change")) }
             return event
         }
 

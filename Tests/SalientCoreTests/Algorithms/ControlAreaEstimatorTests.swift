@@ -59,16 +59,19 @@ import Testing
     @Test func tiersListTheDistinctSourcesOfTheirEvents() throws {
         let world = try SyntheticWorld()
         func event(
-            _ id: String, _ kind: EventKind, on date: String, _ sources: [String], precision: LocationPrecision = .exact
+            _ id: String, _ kind: EventKind, on date: String, _ sources: [String],
+            precision: LocationPrecision = .exact,
+            lon: Double = 36
         ) -> Event {
             var e = world.event(
-                id, kind, at: world.north(ofBorderAt: 36, kilometers: 5), on: .day(day(date)), precision: precision)
+                id, kind, at: world.north(ofBorderAt: lon, kilometers: 5), on: .day(day(date)), precision: precision)
             e.sourceIDs = sources
             return e
         }
+        // The fighting is at another place: at the held one, the latest report would win.
         let events = [
             event("held", .control, on: "2024-08-06", ["zeta", "alpha"]),
-            event("fought", .contested, on: "2024-08-07", ["mid", "alpha"]),
+            event("fought", .contested, on: "2024-08-07", ["mid", "alpha"], lon: 36.1),
             event("vague", .control, on: "2024-08-07", ["unused"], precision: .region),
             event("held-again", .control, on: "2024-08-08", ["beta", "zeta"]),
         ]
@@ -203,5 +206,72 @@ import Testing
         #expect(abs(estimate.contested.depthKilometers - 16) < 0.02)
         #expect(estimate.controlled.settlementIDs == ["held"])
         #expect(estimate.contested.settlementIDs == ["grey"])
+    }
+}
+
+/// Estimates that recede: a place taken back, a withdrawal, states that age.
+@Suite struct RecedingEstimateTests {
+    /// Two villages held 10 km from the border, 30 km apart; on the 3rd the eastern one is retaken
+    /// by B (and left to B), on the 5th A withdraws from the western one. The controlled tier
+    /// shrinks from the hull of both corridors to the one corridor, 2rd + πr²/2, then to nothing,
+    /// and every day reached day by day is the day computed from scratch, to the bit.
+    @Test(arguments: [JoinMethod.hull, .corridors])
+    func lostGroundLeavesTheEstimate(join: JoinMethod) throws {
+        let world = try SyntheticWorld()
+        let west = world.north(ofBorderAt: 36, kilometers: 10)
+        let east = world.north(ofBorderAt: 36.43, kilometers: 10)
+        var withdrawal = world.event("west-left", .control, at: west, on: .day(day("2024-08-05")))
+        withdrawal.change = .withdrew
+        let events = [
+            world.event("west-held", .control, at: west, on: .day(day("2024-08-01"))),
+            world.event("east-held", .control, at: east, on: .day(day("2024-08-01"))),
+            world.event("east-retaken", .control, at: east, on: .day(day("2024-08-03")), actor: "B"),
+            withdrawal,
+        ]
+        let estimator = try ControlAreaEstimator(
+            timeline: world.timeline(events, join: join), gazetteer: world.gazetteer(), geodesic: world.geodesic)
+        let days = CalendarDay.range(day("2024-08-01"), through: day("2024-08-06"))
+        let estimates = try estimator.estimates(for: days)
+        for estimate in estimates {
+            #expect(try estimator.estimate(asOf: estimate.asOf) == estimate, "\(estimate.asOf)")
+        }
+        let (r, d) = (2.0, 10.0)
+        let corridor = 2 * r * d + Double.pi * r * r / 2
+        let controlled = estimates.map(\.controlled.areaSquareKilometers)
+        // The hull fills the 30 km between the corridors; the union is the two corridors.
+        #expect(join == .hull ? controlled[0] > 3 * corridor : abs(controlled[0] - 2 * corridor) / corridor < 0.006)
+        #expect(controlled[1] == controlled[0])
+        #expect(abs(controlled[2] - corridor) / corridor < 0.003)
+        #expect(controlled[4] == 0 && estimates[4].controlled.geometry.isEmpty)
+        #expect(estimates[2].controlled.eventIDs == ["west-held"])
+        #expect(estimates[2].contested.eventIDs == ["west-held"])
+        #expect(estimates[4].contested.eventIDs.isEmpty && estimates[4].contested.geometry.isEmpty)
+        let band = 4.0
+        let ring = 2 * (r + band) * d + Double.pi * (r + band) * (r + band) / 2 - corridor
+        #expect(abs(estimates[2].contested.areaSquareKilometers - ring) / ring < 0.003)
+    }
+
+    /// stale_after_days and held_expires_days age what nobody reports on: the held village falls
+    /// back to contested after 3 days, and after 5 it is gone.
+    @Test func unreportedGroundAgesOut() throws {
+        let world = try SyntheticWorld()
+        var timeline = world.timeline([
+            world.event("held", .control, at: world.north(ofBorderAt: 36, kilometers: 10), on: .day(day("2024-08-01")))
+        ])
+        timeline.estimate.heldExpiresDays = 3
+        timeline.estimate.staleAfterDays = 5
+        let estimator = try ControlAreaEstimator(
+            timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic)
+        let estimates = try estimator.estimates(for: CalendarDay.range(day("2024-08-01"), through: day("2024-08-07")))
+        #expect(estimates.map { $0.controlled.eventIDs.count } == [1, 1, 1, 0, 0, 0, 0])
+        #expect(estimates.map { $0.contested.eventIDs.count } == [1, 1, 1, 1, 1, 0, 0])
+        #expect(estimates[3].contested.areaSquareKilometers > estimates[2].contested.areaSquareKilometers)
+        #expect(estimates[5].contested.geometry.isEmpty)
+        #expect(
+            timeline.estimate.summary.hasSuffix(
+                "; held falls back to contested after 3 days unreported; contested goes stale after 5 days unreported"))
+        for estimate in estimates {
+            #expect(try estimator.estimate(asOf: estimate.asOf) == estimate, "\(estimate.asOf)")
+        }
     }
 }

@@ -36,7 +36,9 @@ struct Sector: CustomStringConvertible, Sendable {
 
 /// A generated front: a wavy border 3° of longitude wide, the territory north of it, and
 /// ground events at random places up to 30 km from it, as RFC 7946 input has them (split at
-/// ±180°). Place coordinates are on the gazetteer's own 6-decimal grid.
+/// ±180°). Place coordinates are on the gazetteer's own 6-decimal grid. A receding front then
+/// loses ground: later reports at some held places say B took them, A withdrew or they are
+/// fought over, and unreported states age.
 struct GeneratedFront {
     static let widthDegrees = 3.0
     /// Border vertices every 1/20°, the territory's southern edge sharing them.
@@ -45,13 +47,15 @@ struct GeneratedFront {
     let sector: Sector
     let geodesic: Geodesic
     let join: JoinMethod
+    let receding: Bool
     let border: [LonLat]
     let events: [Event]
 
-    init(sector: Sector, seed: UInt64, join: JoinMethod, geodesic: Geodesic) {
+    init(sector: Sector, seed: UInt64, join: JoinMethod, geodesic: Geodesic, receding: Bool = false) {
         self.sector = sector
         self.geodesic = geodesic
         self.join = join
+        self.receding = receding
         var random = SeededGenerator(seed: seed)
         let phase = Double.random(in: 0..<(2 * .pi), using: &random)
         let steps = Int(Self.widthDegrees) * Self.stepsPerDegree
@@ -82,6 +86,21 @@ struct GeneratedFront {
                     placeName: "", position: Self.wrapped(position), placeKind: placeKind,
                     locationPrecision: precision, actor: actor, summary: "", sourceIDs: ["s"]))
         }
+        if receding {
+            for (index, event) in events.enumerated() where event.kind == .control && event.actor == "A" {
+                let choice = Int.random(in: 0..<4, using: &random)
+                guard choice < 3 else { continue }
+                var later = event
+                later.id = "r\(index)"
+                later.date = .day(CalendarDay("2024-08-0\(Int.random(in: 6...8, using: &random))")!)
+                switch choice {
+                case 0: later.actor = "B"
+                case 1: later.change = .withdrew
+                default: later.kind = .contested
+                }
+                events.append(later)
+            }
+        }
         self.events = events
     }
 
@@ -93,7 +112,7 @@ struct GeneratedFront {
         LonLat(lon: p.lon > 180 ? p.lon - 360 : p.lon, lat: p.lat)
     }
 
-    var days: [CalendarDay] { (1...5).map { CalendarDay("2024-08-0\($0)")! } }
+    var days: [CalendarDay] { (1...(receding ? 9 : 5)).map { CalendarDay("2024-08-0\($0)")! } }
 
     func timeline() -> Timeline {
         let source = Source(
@@ -104,9 +123,14 @@ struct GeneratedFront {
             radiusKilometers: [.village: 1.5, .town: 3],
             precisionFactor: [.exact: 1, .near: 2],
             contestedBandKilometers: 4, join: join)
-        return Timeline(
+        var timeline = Timeline(
             id: "generated", title: "", timeZone: "UTC", estimate: parameters, sources: [source],
             events: events, claims: [])
+        if receding {
+            timeline.estimate.heldExpiresDays = 3
+            timeline.estimate.staleAfterDays = 4
+        }
+        return timeline
     }
 
     /// The territory and the border as a gazetteer holds them: split at ±180°.

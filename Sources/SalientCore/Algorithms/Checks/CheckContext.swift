@@ -96,10 +96,12 @@ final class CheckContext {
         try estimator.joined(areas, geodesic: geodesic)
     }
 
-    /// Ground events located to a place by `day`, sorted by id.
+    /// Ground events located to a place that the estimate draws on `day` (behind their place's
+    /// state that day: a place lost is no longer reported ground), sorted by id.
     func reportedEvents(asOf day: CalendarDay) -> [Event] {
-        timeline.events.filter { $0.date.end <= day && Self.isReportedPlace($0, parameters: timeline.estimate) }
-            .sorted { $0.id < $1.id }
+        estimator.mappedGroundEvents(asOf: day).map(\.event).filter {
+            Self.isReportedPlace($0, parameters: timeline.estimate)
+        }
     }
 
     /// What the estimate of a day rests on.
