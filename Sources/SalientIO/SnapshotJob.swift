@@ -63,7 +63,13 @@ public enum SnapshotJob {
 
     /// - Parameter progress: called from worker threads with (days done, days in all).
     public static func run(_ options: Options, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
-        let loaded = try TimelineReader.read(path: options.timelinePath)
+        try run(options, loaded: TimelineReader.read(path: options.timelinePath), progress: progress)
+    }
+
+    /// `run` on a timeline already read (the command line reads it once for its warnings and the job).
+    public static func run(
+        _ options: Options, loaded: LoadedTimeline, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> Result {
         let timeline = loaded.timeline
         guard let span = timeline.span else {
             throw InputError("the timeline has no events", file: options.timelinePath, field: "events")

@@ -84,7 +84,9 @@ extension SalientCommand {
             options.cumulativeEvents = cumulativeEvents
             let result: SnapshotJob.Result
             do {
-                result = try SnapshotJob.run(options) { done, total in progress?.report(done, of: total) }
+                result = try SnapshotJob.run(options, loaded: loaded) { done, total in
+                    progress?.report(done, of: total)
+                }
             } catch {
                 progress?.finish()
                 throw error
