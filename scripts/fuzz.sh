@@ -19,9 +19,9 @@ objects=$( (for module in SalientCore SalientIO; do
             done
             find "$build/Yams.build" "$build/CYaml.build" "$build/ZIPFoundation.build" "$build/CSV.build" -name '*.o') | sort)
 mkdir -p "$scratch/fuzzers"
-# cairo's headers live in their own folder, which only pkg-config knows.
+# cairo's and libpq's headers live in their own folders, which only pkg-config knows.
 cairo_includes=()
-for flag in $(pkg-config --cflags-only-I cairo); do cairo_includes+=(-Xcc "$flag"); done
+for flag in $(pkg-config --cflags-only-I cairo libpq); do cairo_includes+=(-Xcc "$flag"); done
 export SWIFT_BACKTRACE=enable=no  # the Swift crash handler would muddy AddressSanitizer's report
 status=0
 for target in timeline gazetteer names units; do
@@ -29,10 +29,10 @@ for target in timeline gazetteer names units; do
   source="Tests/Fuzz/Fuzz$(tr '[:lower:]' '[:upper:]' <<< "${target:0:1}")${target:1}.swift"
   binary="$scratch/fuzzers/$target"
   swiftc -sanitize=fuzzer,address -parse-as-library -g "$source" $objects \
-    -I "$build/Modules" -I Sources/CGEOS -I Sources/CPROJ -I Sources/CSQLite -I Sources/CXXHash -I Sources/CCairo \
+    -I "$build/Modules" -I Sources/CGEOS -I Sources/CPROJ -I Sources/CSQLite -I Sources/CXXHash -I Sources/CCairo -I Sources/CPostgres \
     "${cairo_includes[@]}" -I "$scratch/checkouts/Yams/Sources/CYaml/include" \
     -I "$scratch/checkouts/ZIPFoundation/Sources/CZLib" \
-    -lgeos_c -lproj -lxxhash -o "$binary" > "$scratch/fuzzers/$target.link.log" 2>&1 || { cat "$scratch/fuzzers/$target.link.log" >&2; exit 1; }
+    -lgeos_c -lproj -lxxhash -lpq -o "$binary" > "$scratch/fuzzers/$target.link.log" 2>&1 || { cat "$scratch/fuzzers/$target.link.log" >&2; exit 1; }
   work=$(mktemp -d)
   echo "fuzzing $target for ${seconds}s"
   # Leaks and timeouts fail the run as crashes do; -rss_limit_mb bounds memory.
