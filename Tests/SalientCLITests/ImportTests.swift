@@ -88,6 +88,20 @@ import Testing
         #expect(again.stdout.contains("added"))
     }
 
+    /// The CSV keeps each event's source URLs in a column after ACLED's own.
+    @Test func acledCSVKeepsTheSourcesURLs() throws {
+        let folder = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let timeline = SalientProcess.fixtures.appendingPathComponent("timelines/valid.yaml").path
+        let csv = try SalientProcess.run(["export", timeline, "--out", folder.path, "--format", "acled-csv", "-q"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = try String(contentsOfFile: folder.path + "/events-acled.csv", encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines.first?.hasSuffix(",fatalities,tags,timestamp,source_urls") == true)
+        let withURL = lines.dropFirst().filter { $0.hasSuffix(",https://example.org/reports/wire-1") }
+        #expect(withURL.count == 4, "\(lines)")  // the four events citing wire-1
+    }
+
     @Test(arguments: [
         ("acled", "event_id_cnty,event_date\nX1,2024-08-01\n", "missing required column 'time_precision'"),
         ("acled", "BAD_DATE", "row 2: 'the 3rd' is not a date"),

@@ -3,13 +3,15 @@ import Foundation
 import SalientCore
 
 /// `salient export --format acled-csv`: a timeline's events in ACLED's columns and codes, for
-/// R and pandas users. Columns Salient has no value for are present and empty.
+/// R and pandas users. Columns Salient has no value for are present and empty. One column
+/// follows ACLED's: `source_urls`, the URLs of the event's sources ("; "-joined, in the order
+/// of `source`), so that a row can be traced to its articles.
 public enum ACLEDExport {
     public static let columns = [
         "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
         "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
         "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-        "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+        "source", "source_scale", "notes", "fatalities", "tags", "timestamp", "source_urls",
     ]
     public static let fileName = "events-acled.csv"
 
@@ -24,6 +26,7 @@ public enum ACLEDExport {
             let place = event.placeID.flatMap(gazetteer.place(id:))
             let region = place.flatMap { gazetteer.place(id: $0.parent) }
             let outlets = event.sourceIDs.compactMap { sources.source(id: $0)?.outlet }
+            let urls = event.sourceIDs.compactMap { sources.source(id: $0)?.url }.filter { !$0.isEmpty }
             // An interval goes out as its first day with the precision code for its length.
             let values: [String: String] = [
                 "event_id_cnty": event.externalID.hasPrefix("ACLED:")
@@ -39,6 +42,7 @@ public enum ACLEDExport {
                 "source": outlets.joined(separator: "; "), "notes": event.note.isEmpty ? event.summary : event.note,
                 // ACLED requires a timestamp; 0 for events no data set versioned, so any real record is newer.
                 "timestamp": event.externalVersion.isEmpty ? "0" : event.externalVersion,
+                "source_urls": urls.joined(separator: "; "),
             ]
             try writer.write(row: columns.map { values[$0] ?? "" })
         }
