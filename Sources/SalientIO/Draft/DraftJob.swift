@@ -153,17 +153,7 @@ public enum DraftJob {
     /// A new timeline's header, as `import --new` writes one: every region area as territory,
     /// the first border line; the reviewer edits both.
     private static func header(gazetteer: Gazetteer, folder: String, out: String?, id: String) throws -> String {
-        let territory = gazetteer.places.filter {
-            guard case .multiPolygon = $0.geometry else { return false }
-            return $0.kind == .region
-        }.map(\.id).sorted()
-        let border = gazetteer.places.filter {
-            guard case .multiLineString = $0.geometry else { return false }
-            return $0.kind == .border
-        }.map(\.id).sorted().first
-        guard !territory.isEmpty, let border else {
-            throw InputError("the gazetteer needs a region area and a border line for a new timeline", file: folder)
-        }
+        let (territory, border) = try NewTimelineFrame.of(gazetteer, folder: folder)
         // The gazetteer is named relative to the file's folder; an absolute path serves any folder.
         let outFolder = out.map { ($0 as NSString).deletingLastPathComponent } ?? ""
         let named =

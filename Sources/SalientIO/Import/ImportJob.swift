@@ -44,17 +44,7 @@ public enum ImportJob {
             folder.hasPrefix("/") || base.isEmpty
             ? folder : (base as NSString).appendingPathComponent(folder)
         let gazetteer = try GazetteerReader.read(folder: resolved)
-        let territory = gazetteer.places.filter {
-            guard case .multiPolygon = $0.geometry else { return false }
-            return $0.kind == .region
-        }.map(\.id).sorted()
-        let border = gazetteer.places.filter {
-            guard case .multiLineString = $0.geometry else { return false }
-            return $0.kind == .border
-        }.map(\.id).sorted().first
-        guard !territory.isEmpty, let border else {
-            throw InputError("the gazetteer needs a region area and a border line for a new timeline", file: resolved)
-        }
+        let (territory, border) = try NewTimelineFrame.of(gazetteer, folder: resolved)
         let header = """
             salient: 1
             id: \(YAMLEmitter.quoted(id))

@@ -191,17 +191,7 @@ public enum DateResolver {
             var k = i + 1
             if w.count <= 4, k < range.upperBound, t[k].text == ".", t[k].gapBefore.isEmpty { k += 1 }
             if let d = dayNumber(k, t, range) {
-                end = k + 1
-                if let y = year(after: k + 1, t, range) {
-                    end = y.next
-                    date = CalendarDay.make(year: y.value, month: m, day: d).map(EventDate.day)
-                    rule = "the day as printed"
-                } else if let p {
-                    date = latest(month: m, day: d, onOrBefore: p).map(EventDate.day)
-                    rule = "day and month without a year: the latest such day on or before publication (\(p))"
-                } else {
-                    rule = unknown
-                }
+                (end, date, rule) = dayAndMonth(m, d, yearFrom: k + 1, t, range, p)
             } else if let y = year(after: k, t, range) {
                 end = y.next
                 date = monthInterval(y.value, m)
@@ -218,17 +208,7 @@ public enum DateResolver {
                 }
             }
         } else if let d = dayNumber(i, t, range), let w = word(i + 1), let m = months[w], t[i + 1].isCapitalised {
-            end = i + 2
-            if let y = year(after: i + 2, t, range) {
-                end = y.next
-                date = CalendarDay.make(year: y.value, month: m, day: d).map(EventDate.day)
-                rule = "the day as printed"
-            } else if let p {
-                date = latest(month: m, day: d, onOrBefore: p).map(EventDate.day)
-                rule = "day and month without a year: the latest such day on or before publication (\(p))"
-            } else {
-                rule = unknown
-            }
+            (end, date, rule) = dayAndMonth(m, d, yearFrom: i + 2, t, range, p)
         } else if let (day, next) = numericDate(at: i, t, range) {
             // 2024-08-14, or 14.08.2024 as Europe writes it.
             end = next
@@ -268,6 +248,21 @@ public enum DateResolver {
     }
 
     /// An ISO day (three numbers joined by hyphens) or a European one ("14.08.2024", one token).
+    /// A day and a month ("14 August", "August 14"): with the year printed after them, that
+    /// day; without one, the latest such day on or before publication.
+    private static func dayAndMonth(
+        _ m: Int, _ d: Int, yearFrom k: Int, _ t: [ArticleText.Token], _ range: Range<Int>, _ p: CalendarDay?
+    ) -> (end: Int, date: EventDate?, rule: String) {
+        if let y = year(after: k, t, range) {
+            return (y.next, CalendarDay.make(year: y.value, month: m, day: d).map(EventDate.day), "the day as printed")
+        }
+        guard let p else { return (k, nil, "unresolved: the publication date is unknown") }
+        return (
+            k, latest(month: m, day: d, onOrBefore: p).map(EventDate.day),
+            "day and month without a year: the latest such day on or before publication (\(p))"
+        )
+    }
+
     private static func numericDate(at i: Int, _ t: [ArticleText.Token], _ range: Range<Int>) -> (CalendarDay, Int)? {
         guard t[i].kind == .number else { return nil }
         if t[i].text.count == 4, i + 4 < range.upperBound, t[i + 1].text == "-", t[i + 3].text == "-",
