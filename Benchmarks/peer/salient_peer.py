@@ -11,7 +11,13 @@ convex hull (a corridor); controlled = the actor's control corridors joined (hul
 and clipped to the territory; contested = every corridor joined, widened by the contested
 band, clipped, less the controlled area; areas geodesic on WGS 84 (geod_polygonarea through
 pyproj.Geod); depth = the greatest distance of the tier's boundary, sampled every 100 m,
-from the border; settlements = gazetteer cities, towns and villages inside the tier.
+from the border; settlements = gazetteer cities, towns and villages inside the tier. Which
+reports are drawn, and in which tier, is the state of their places (README, "Places over
+time"): the latest report for a place wins, a control report by another actor at ground the
+actor held or lost makes it lost (drawn in neither tier), states age when the estimate asks it
+(stale_after_days, held_expires_days), and a place is drawn with the reports since its state
+last changed. A hull grows while nothing that owns one of its vertices leaves, and is rebuilt
+from the hulls of buckets of 256 reports when something does, as Salient's.
 
 What a competent analyst does to make it fast, with the same numbers: a tier is measured only
 on the days its shape changes; the deepest sample is found by branch and bound over the
