@@ -6,6 +6,10 @@ It measures every tier on every day a ground event enters, samples the whole bou
 cumulative daily form: Salient writes that only with --cumulative-events) and writes each
 file in one call. The peer the benchmark runs is salient_peer.py.
 
+It also keeps the OLD, accumulate-only estimate rule (every ground report to date is drawn in
+its own tier; nothing is ever lost): Salient now keeps a state per place, the latest report
+winning, so on fronts with several kinds of report at one place their areas differ.
+
 Salient's export and snapshot jobs as a GIS analyst would first write them in Python.
 
 Vectorised shapely 2 for the geometry, pyproj for the projection and the geodesic areas,

@@ -11,7 +11,13 @@ convex hull (a corridor); controlled = the actor's control corridors joined (hul
 and clipped to the territory; contested = every corridor joined, widened by the contested
 band, clipped, less the controlled area; areas geodesic on WGS 84 (geod_polygonarea through
 pyproj.Geod); depth = the greatest distance of the tier's boundary, sampled every 100 m,
-from the border; settlements = gazetteer cities, towns and villages inside the tier.
+from the border; settlements = gazetteer cities, towns and villages inside the tier. Which
+reports are drawn, and in which tier, is the state of their places (README, "Places over
+time"): the latest report for a place wins, a control report by another actor at ground the
+actor held or lost makes it lost (drawn in neither tier), states age when the estimate asks it
+(stale_after_days, held_expires_days), and a place is drawn with the reports since its state
+last changed. A hull grows while nothing that owns one of its vertices leaves, and is rebuilt
+from the hulls of buckets of 256 reports when something does, as Salient's.
 
 What a competent analyst does to make it fast, with the same numbers: a tier is measured only
 on the days its shape changes; the deepest sample is found by branch and bound over the
@@ -37,6 +43,7 @@ What it writes is listed in Benchmarks/README.md. It prints one JSON line of tim
 
 import argparse
 import csv
+import heapq
 import datetime
 import json
 import math
@@ -59,6 +66,7 @@ DEPTH_SAMPLE_M = 100.0
 UNPROJECT_STEP_M = 1000.0  # Salient's unprojectStepMeters
 DEPTH_FIRST_STRIDE = 64  # samples between the first distances queried along each line
 WRITE_CALL_BYTES = 128 * 1024
+HULL_BUCKET = 256  # Salient's HullBuckets.size: reports per hull rebuilt when ground leaves
 EPOCH = datetime.date(1970, 1, 1).toordinal()
 
 
@@ -105,6 +113,116 @@ def plain(node):
     return [plain(v) for v in value]
 
 
+def own_state(e, actor):
+    """The state a ground report gives its place on its own, as Salient's GroundEvent: None for
+    a report that is not a ground event. States: ("held", actor), ("contested",), ("lost", to)."""
+    if e["kind"] == "control":
+        change = e.get("change", "taken")
+        if change in ("taken", "retaken"):
+            return ("held", e["actor"])
+        return ("lost", None) if e["actor"] == actor else ("contested",)
+    return ("contested",) if e["kind"] in GROUND else None
+
+
+def state_tier(state, actor):
+    if state[0] == "held":
+        return "controlled" if state[1] == actor else "contested"
+    return "contested" if state[0] == "contested" else None
+
+
+class PlaceStates:
+    """Salient's per-place states: the latest report for a place wins (reports come by last
+    possible day, then id), a control report by another actor at ground the actor held or lost
+    is a loss, states age when the timeline asks it, and a place is drawn with the reports since
+    its state last changed. `settle` returns the reports whose tier changed."""
+
+    def __init__(self, actor, stale_after=None, held_expires=None):
+        self.actor, self.stale_after, self.held_expires = actor, stale_after, held_expires
+        self.places = {}  # key -> [state, reports, latest day, drawn reports, drawn tier]
+        self.touched = {}  # keys in the order first touched since the last settle
+        self.agenda = []
+        self.pushed = 0
+
+    def aged(self, state, latest, day):
+        age = day - latest
+        if state[0] == "held" and self.held_expires is not None and age >= self.held_expires:
+            state = ("contested",)
+        if self.stale_after is not None and age >= self.stale_after and state_tier(state, self.actor) == "contested":
+            return None
+        return state
+
+    def apply(self, r, index):
+        e, day = r[0], r[2]
+        key = r[3] if r[3] is not None else (r[5], r[6])
+        record = self.places.get(key)
+        current = self.aged(record[0], record[2], day) if record is not None else None
+        holder = current[1] if current is not None and current[0] != "contested" else None
+        retaken = e["kind"] == "control" and e.get("change") == "retaken"
+        conflict = retaken and record is not None and holder == e["actor"]
+        state = r[10]
+        if state[0] == "held" and state[1] != self.actor:
+            was_ours = current is not None and (current == ("held", self.actor) or current[0] == "lost")
+            if was_ours or (retaken and not conflict):
+                state = ("lost", state[1])
+        if record is None:
+            record = self.places[key] = [state, [], day, [], None]
+        if record[0] != state or current != state:
+            record[0], record[1] = state, []
+        record[1].append(index)
+        record[2] = day
+        self.touched[key] = None
+        for delay in (self.held_expires, self.stale_after):
+            if delay is not None:
+                heapq.heappush(self.agenda, (day + delay, self.pushed, key))
+                self.pushed += 1
+
+    def settle(self, day):
+        while self.agenda and self.agenda[0][0] <= day:
+            self.touched[heapq.heappop(self.agenda)[2]] = None
+        changes = []
+        for key in self.touched:
+            record = self.places[key]
+            aged = self.aged(record[0], record[2], day)
+            tier = state_tier(aged, self.actor) if aged is not None else None
+            reports = record[1] if tier is not None else []
+            if tier == record[4] and reports == record[3]:
+                continue
+            kept = set(record[3]).intersection(reports) if tier == record[4] else set()
+            changes += [(k, record[4], None) for k in record[3] if k not in kept]
+            changes += [(k, None, tier) for k in reports if k not in kept]
+            record[3], record[4] = list(reports), tier
+        self.touched = {}
+        return changes
+
+
+class TierChanges:
+    """One tier's changes on a day: corridors that join or leave it (each shared corridor once)
+    and the reports that join it, as Salient's."""
+
+    def __init__(self):
+        self.added, self.removed = {}, {}
+        self.added_ids, self.added_sources, self.buckets = [], set(), set()
+        self.members_changed = self.any_left = False
+
+    def add(self, key, shape, index, event, counts):
+        self.buckets.add(index // HULL_BUCKET)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] == 1 and self.removed.pop(key, None) is None:
+            self.added[key] = shape
+        self.added_ids.append(event["id"])
+        self.added_sources.update(event["sources"])
+        self.members_changed = True
+
+    def remove(self, key, shape, index, counts):
+        self.buckets.add(index // HULL_BUCKET)
+        counts[key] -= 1
+        if counts[key] == 0:
+            del counts[key]
+            if self.added.pop(key, None) is None:
+                self.removed[key] = shape
+        self.members_changed = self.any_left = True
+
+
 class Inputs:
     """The timeline and its gazetteer, read into columns."""
 
@@ -132,6 +250,8 @@ class Inputs:
         self.factor = est["precision_factor"]
         self.band_km = float(est["contested_band_km"])
         self.join = est.get("join", "hull")
+        self.stale_after = int(est["stale_after_days"]) if "stale_after_days" in est else None
+        self.held_expires = int(est["held_expires_days"]) if "held_expires_days" in est else None
         self.sources = {s["id"]: s for s in doc["sources"]}
         implied = {"district": "district", "region": "region", "border": "region"}
         rows = []
@@ -157,13 +277,9 @@ class Inputs:
             radius = None
             if precision != "region" and precision in self.factor and (kind or "village") in self.radius_km:
                 radius = float(self.radius_km[kind or "village"]) * float(self.factor[precision]) * 1000
-            if e["kind"] == "control":
-                tier = "controlled" if e["actor"] == self.actor else "contested"
-            elif e["kind"] in GROUND:
-                tier = "contested"
-            else:
-                tier = None
-            rows.append((e, start, end, pid, kind, lon, lat, precision, radius, tier))
+            state = own_state(e, self.actor)
+            tier = state_tier(state, self.actor) if state is not None else None
+            rows.append((e, start, end, pid, kind, lon, lat, precision, radius, tier, state))
         self.events = rows
 
 
@@ -173,7 +289,7 @@ class Estimator:
     def __init__(self, inputs, events=None, band_km=None):
         self.inputs = inputs
         self.band_km = inputs.band_km if band_km is None else band_km
-        ground = [r for r in (inputs.events if events is None else events) if r[9] is not None]
+        ground = [r for r in (inputs.events if events is None else events) if r[10] is not None]
         mapped = [r for r in ground if r[8] is not None]
         border_geojson = inputs.places[inputs.border_id]["geometry"]
         if mapped:
@@ -235,10 +351,18 @@ class Estimator:
                 if r[8] is not None:
                     self.corridor[r[0]["id"]] = hulls[keys[(r[5], r[6], r[8])]]
         self.included = 0
-        self.controlled_ids, self.all_ids = [], []
-        self.controlled_join = self.all_join = None
+        self.machine = PlaceStates(inputs.actor, inputs.stale_after, inputs.held_expires)
+        self.drawn = {}  # report index -> tier it is drawn in
+        # Per joined tier ("controlled", and "all" reports drawn): corridor counts, the joined
+        # shape, the hulls of buckets of reports, the sorted ids and sources.
+        self.counts = {"controlled": {}, "all": {}}
+        self.joined = {"controlled": None, "all": None}
+        self.bucket_hulls = {"controlled": {}, "all": {}}
+        self.stale_buckets = {"controlled": set(), "all": set()}
+        self.ids = {"controlled": [], "all": []}
+        self.sources = {"controlled": [], "all": []}
+        self.banded = None
         self.shapes = {"controlled": None, "contested": None}
-        self.tier_sources = {"controlled": set(), "contested": set()}
         self.last = None
         self.measured = 0
         self.depth_queries = 0
@@ -252,56 +376,119 @@ class Estimator:
         lon = lon - 360 * np.round((lon - self.center[0]) / 360)  # unwrapped round the centre
         return np.column_stack([lon, lat])
 
-    def join(self, previous, new, ids):
-        if self.inputs.join == "hull":
-            parts = ([previous] if previous is not None else []) + new
-            return shapely.convex_hull(shapely.geometrycollections(parts))
-        return shapely.union_all([self.corridor[i] for i in ids])
+    def key(self, r):
+        return (r[5], r[6], r[8])
+
+    def hull(self, parts):
+        return shapely.normalize(shapely.convex_hull(shapely.geometrycollections(parts)))
+
+    def members(self, tier):
+        every = sorted(self.drawn)
+        return every if tier == "all" else [k for k in every if self.drawn[k] == tier]
+
+    def rejoin(self, tier, changes):
+        """Salient's rejoin: a hull grows from the previous one while corridors only join, or
+        when those that leave own none of its vertices; else it is rebuilt from the hulls of
+        buckets of reports, remaking only the buckets that changed. A union is made again."""
+        if not changes.members_changed:
+            return False
+        previous = self.joined[tier]
+        stale = self.stale_buckets[tier]
+        stale |= changes.buckets
+        corridors = self.inputs.join == "corridors"
+        rebuild = corridors
+        if not rebuild and changes.removed and previous is not None:
+            vertices = set(map(tuple, shapely.get_coordinates(shapely.get_exterior_ring(shapely.get_parts(previous)))))
+            rebuild = any(any(tuple(c) in vertices for c in shapely.get_coordinates(shape))
+                          for shape in changes.removed.values())
+        joined = previous
+        if rebuild and corridors:
+            keys = {self.key(self.ground[m]): self.corridor[self.ground[m][0]["id"]] for m in self.members(tier)}
+            joined = shapely.normalize(shapely.union_all(list(keys.values()))) if keys else None
+        elif rebuild:
+            by_bucket = {}
+            for m in self.members(tier):
+                by_bucket.setdefault(m // HULL_BUCKET, []).append(m)
+            kept, hulls = self.bucket_hulls[tier], {}
+            for bucket, reports in by_bucket.items():
+                if bucket in kept and bucket not in stale:
+                    hulls[bucket] = kept[bucket]
+                else:
+                    shapes = {self.key(self.ground[m]): self.corridor[self.ground[m][0]["id"]] for m in reports}
+                    hulls[bucket] = self.hull(list(shapes.values()))
+            self.bucket_hulls[tier] = hulls
+            stale.clear()
+            joined = self.hull(list(hulls.values())) if hulls else None
+        elif changes.added:
+            joined = self.hull(([previous] if previous is not None else []) + list(changes.added.values()))
+        self.joined[tier] = joined
+        if previous is None or joined is None:
+            return previous is not joined
+        return not shapely.equals_exact(previous, joined, 0)
+
+    def tier_lists(self, tier, changes):
+        if changes.any_left:
+            members = [self.ground[m][0] for m in self.members(tier)]
+            self.ids[tier] = sorted(e["id"] for e in members)
+            self.sources[tier] = sorted({s for e in members for s in e["sources"]})
+        else:
+            if changes.added_ids:
+                self.ids[tier] = sorted(self.ids[tier] + changes.added_ids)
+            if changes.added_sources:
+                self.sources[tier] = sorted(set(self.sources[tier]) | changes.added_sources)
 
     def advance(self, day):
-        new_c, new_a = [], []
+        """Folds in the reports whose last possible day is on or before `day` (days ascend), sets
+        their places' states, ages them, and draws the day from those states."""
         while self.included < len(self.ground) and self.ground[self.included][2] <= day:
-            r = self.ground[self.included]
+            index = self.included
             self.included += 1
-            if r[8] is None:
-                continue
-            c = self.corridor[r[0]["id"]]
-            if r[9] == "controlled":
-                new_c.append(c)
-                self.controlled_ids.append(r[0]["id"])
-                self.tier_sources["controlled"].update(r[0]["sources"])
-            new_a.append(c)
-            self.all_ids.append(r[0]["id"])
-            self.tier_sources["contested"].update(r[0]["sources"])
-        if self.last is not None and not new_a:
+            if self.ground[index][8] is not None:
+                self.machine.apply(self.ground[index], index)
+        changes = self.machine.settle(day)
+        if self.last is not None and not changes:
             return dict(self.last, as_of=day)
-        controlled_joined = self.controlled_join
-        if new_c:
-            self.controlled_join = self.join(self.controlled_join, new_c, self.controlled_ids)
-        all_joined = self.all_join
-        if new_a:
-            self.all_join = self.join(self.all_join, new_a, self.all_ids)
+        tiers = {"controlled": TierChanges(), "all": TierChanges()}
+        for index, was, now in changes:
+            r = self.ground[index]
+            key, shape = self.key(r), self.corridor[r[0]["id"]]
+            if was is not None:
+                del self.drawn[index]
+                if was == "controlled":
+                    tiers["controlled"].remove(key, shape, index, self.counts["controlled"])
+                tiers["all"].remove(key, shape, index, self.counts["all"])
+            if now is not None:
+                self.drawn[index] = now
+                if now == "controlled":
+                    tiers["controlled"].add(key, shape, index, r[0], self.counts["controlled"])
+                tiers["all"].add(key, shape, index, r[0], self.counts["all"])
+        controlled_changed = self.rejoin("controlled", tiers["controlled"])
+        all_changed = self.rejoin("all", tiers["all"])
+        for tier in ("controlled", "all"):
+            self.tier_lists(tier, tiers[tier])
         controlled, contested = self.shapes["controlled"], self.shapes["contested"]
-        if self.controlled_join is not None and (
-                controlled_joined is None or not shapely.equals_exact(controlled_joined, self.controlled_join, 0)):
-            controlled = shapely.intersection(self.controlled_join, self.territory)
-        if self.all_join is not None and (controlled is not self.shapes["controlled"] or all_joined is None
-                                          or not shapely.equals_exact(all_joined, self.all_join, 0)):
-            contested = shapely.intersection(shapely.buffer(self.all_join, self.band_km * 1000, quad_segs=QUAD_SEGS),
-                                             self.territory)
-            if controlled is not None:
+        if self.last is None or controlled_changed or all_changed:
+            joined = self.joined["controlled"]
+            controlled = shapely.intersection(joined, self.territory) if joined is not None else None
+            if all_changed or self.banded is None:
+                joined = self.joined["all"]
+                self.banded = None if joined is None else shapely.intersection(
+                    shapely.buffer(joined, self.band_km * 1000, quad_segs=QUAD_SEGS), self.territory)
+            contested = self.banded
+            if contested is not None and controlled is not None:
                 contested = shapely.difference(contested, controlled)
         estimate = {"as_of": day}
-        for tier, shape, ids in (("controlled", controlled, self.controlled_ids), ("contested", contested, self.all_ids)):
+        for tier, shape, lists in (("controlled", controlled, "controlled"), ("contested", contested, "all")):
             previous = self.shapes[tier]
+            ids = self.ids[lists]
             if self.last is not None and (shape is previous or (
                     shape is not None and previous is not None and shapely.equals_exact(shape, previous, 0))):
                 # The same shape: its measurements and encoded geometry stand, not its line.
                 estimate[tier] = {k: v for k, v in self.last[tier].items() if not k.startswith("line")}
-                estimate[tier]["events"] = sorted(ids)
+                estimate[tier]["events"] = ids
             else:
-                estimate[tier] = self.measure(shape, sorted(ids))
-            estimate[tier]["sources"] = sorted(self.tier_sources[tier])
+                estimate[tier] = self.measure(shape, ids)
+            estimate[tier]["sources"] = self.sources[lists]
             self.shapes[tier] = shape
         self.last = estimate
         return estimate
@@ -353,15 +540,15 @@ class Estimator:
         empty = {"geometry": [], "area_km2": 0.0, "depth_km": 0.0, "settlements": [], "events": ids}
         if geometry is None or shapely.is_empty(geometry):
             return empty
-        # Densified in the plane before unprojecting, as Salient writes and measures its shapes.
-        polygons = [p for p in shapely.get_parts(shapely.segmentize(geometry, UNPROJECT_STEP_M))
-                    if shapely.get_type_id(p) == 3 and not p.is_empty]
+        # Densified in the plane before unprojecting, ring by ring as lines (as Salient writes and
+        # measures its shapes): GEOS's polygon densifier repairs its output and can empty a polygon.
+        polygons = [p for p in shapely.get_parts(geometry) if shapely.get_type_id(p) == 3 and not p.is_empty]
         if not polygons:
             return empty
         rings, area = [], 0.0
         for polygon in polygons:
-            lonlat = [self.unproject_coords(shapely.get_coordinates(polygon.exterior))]
-            lonlat += [self.unproject_coords(shapely.get_coordinates(h)) for h in polygon.interiors]
+            lonlat = [self.unproject_coords(shapely.get_coordinates(shapely.segmentize(ring, UNPROJECT_STEP_M)))
+                      for ring in [polygon.exterior, *polygon.interiors]]
             for k, ring in enumerate(lonlat):
                 a = abs(self.geod.polygon_area_perimeter(ring[:-1, 0], ring[:-1, 1])[0])
                 area += a if k == 0 else -a
@@ -396,7 +583,7 @@ def split_antimeridian(rings):
     lons = np.concatenate([p[0][:, 0] for p in rings]) if rings else np.array([])
     if not len(lons) or (lons.min() >= -180 and lons.max() <= 180):
         return rings
-    shapes = [shapely.make_valid(shapely.polygons(p[0], holes=p[1:] or None)) for p in rings]
+    shapes = [shapely.make_valid(shapely.Polygon(p[0], holes=p[1:])) for p in rings]
     out = []
     for shift in (-360.0, 0.0, 360.0):
         band = shapely.box(-180 - shift, -90, 180 - shift, 90)
@@ -425,7 +612,7 @@ class Writer:
         self.order = sorted(inputs.events, key=lambda r: (r[1], r[0]["id"]))
         self.static = []
         for r in self.order:
-            e, start, end, pid, kind, lon, lat, precision, radius, tier = r
+            e, start, end, pid, kind, lon, lat, precision, radius, tier, _ = r
             sources = [inputs.sources[s] for s in e["sources"] if s in inputs.sources]
             provenance = inputs.places[pid]["properties"] if pid else None
             published = [to_ordinal(s["published"]["start"] if isinstance(s["published"], dict) else s["published"]) for s in sources]
@@ -632,7 +819,7 @@ def check(args, timings):
     timings["read_s"] = time.perf_counter() - t
     t = time.perf_counter()
     estimator = Estimator(inputs)
-    reported = Estimator(inputs, events=[r for r in inputs.events if r[9] is not None and r[7] in ("exact", "near")], band_km=0)
+    reported = Estimator(inputs, events=[r for r in inputs.events if r[10] is not None and r[7] in ("exact", "near")], band_km=0)
     claims = sorted(inputs.doc.get("claims") or [], key=lambda c: (to_ordinal(c["as_of"]), c["id"]))
     estimates, lower = {}, {}
     for day in sorted({to_ordinal(c["as_of"]) for c in claims}):
