@@ -1,0 +1,71 @@
+import Foundation
+import SalientCore
+
+/// Resolving a written name to a gazetteer place, in the timeline's context.
+extension TimelineReader.Context {
+    func resolve(_ name: String, fields: Fields, key: String, kinds: Set<PlaceKind>?) throws -> String {
+        try resolveRouted(name, parent: "", fields: fields, key: key, kinds: kinds).id
+    }
+
+    /// `resolve`, in the timeline's context (its territory, the parent named), saying how the
+    /// name reached the place.
+    func resolveRouted(
+        _ name: String, parent: String, fields: Fields, key: String,
+        kinds: Set<PlaceKind>?
+    ) throws -> (id: String, route: MatchRoute) {
+        let line = fields.line(of: key)
+        let length = name.unicodeScalars.count
+        guard length <= Limits.nameCharacters else {
+            throw InputError(
+                "a place name of \(length) characters is longer than Salient accepts "
+                    + "(\(Limits.nameCharacters))", file: file, line: line, field: fields.name(key),
+                hint: "name the place by its id or a shorter name")
+        }
+        let parentLine = parent.isEmpty ? line : fields.line(of: "parent")
+        switch try gazetteer.resolve(name, parent: parent, territory: territory, reachMeters: reachMeters) {
+        case .found(let place, let route):
+            if let kinds, !kinds.contains(place.kind) {
+                throw InputError(
+                    "'\(name)' is a \(place.kind.rawValue), not a \(kinds.map(\.rawValue).sorted().joined(separator: " or "))",
+                    file: file, line: line, field: fields.name(key))
+            }
+            return (place.id, route)
+        case .ambiguous(let candidates):
+            let listed = candidates.prefix(5).map { candidate in
+                let place = candidate.place
+                let whereabouts =
+                    candidate.distanceMeters.map {
+                        $0 == 0
+                            ? ", inside the territory" : String(format: ", %.1f km from the territory", $0 / 1000)
+                    } ?? ""
+                let parent = place.parent.isEmpty ? "" : " in \(place.parent)"
+                return "\(place.id) (\(place.kind.rawValue)\(parent)\(whereabouts))"
+            }
+            let more = candidates.count > 5 ? " and \(candidates.count - 5) more" : ""
+            // A parent helps only where the namesakes' parents differ.
+            let parents = Set(candidates.map(\.place.parent))
+            let first = candidates.first?.place.parent ?? ""
+            let onEvent = key == "place" && parent.isEmpty ? " or with parent: on the event" : ""
+            let byParent =
+                parents.count > 1 && !first.isEmpty
+                ? ", or name its parent as in '\(name) (\(first))'\(onEvent)" : ""
+            throw InputError(
+                "ambiguous place '\(name)': \(listed.joined(separator: ", "))\(more)",
+                file: file, line: line,
+                field: fields.name(key), hint: "write the id of the place you mean" + byParent)
+        case .notInParent(let parentName, let candidates):
+            let listed = candidates.prefix(5).map {
+                "\($0.id) (\($0.parent.isEmpty ? "no parent" : "in \($0.parent)"))"
+            }
+            let more = candidates.count > 5 ? " and \(candidates.count - 5) more" : ""
+            throw InputError(
+                "no place '\(name)' lies in '\(parentName)'", file: file, line: parentLine,
+                field: fields.name(parent.isEmpty ? key : "parent"),
+                hint: "places of that name: \(listed.joined(separator: ", "))\(more)")
+        case .notFound(let suggestions):
+            throw InputError(
+                "unknown place '\(name)'", file: file, line: line, field: fields.name(key),
+                hint: didYouMean(suggestions) ?? "add it to the gazetteer or give coordinates")
+        }
+    }
+}
