@@ -13,8 +13,9 @@ extension SalientCommand {
                                                     with age_days; with --cumulative-events,
                                                     every event begun by then
                   daily/YYYY-MM-DD.control.geojson  controlled and contested areas that day
-                  control-timeline.geojson          each distinct state of each tier, valid from
-                                                    start_date to end_date (null: still holds)
+                  control-timeline.geojson          each distinct state of each tier, valid
+                                                    from start_date to end_date (null: still
+                                                    holds)
                   events-timeline.geojson           every event with start_date and end_date
                   series.csv, series.json           per day: areas, settlements, depth, counts
                   <timeline id>-snapshots.gpkg      with --format gpkg: control_timeline,
@@ -23,9 +24,11 @@ extension SalientCommand {
                   index.html                        with --html: a page with a day slider that
                                                     works offline, from file:// (needs Debian's
                                                     libjs-leaflet)
-                Nothing is replaced until the whole set is written. A folder holding files
-                Salient did not write is refused unless --force; such files are never deleted.
-                A run estimated to write more than --max-output-gb (10 by default) is refused.
+                With --postgis, the temporal layers and the series also go into PostGIS
+                tables, in one transaction. Nothing is replaced until the whole set is
+                written. A folder holding files Salient did not write is refused unless
+                --force; such files are never deleted. A run estimated to write more than
+                --max-output-gb (10 by default) is refused.
 
                 Example:
                   salient snapshots timelines/kursk-2024.yaml --from 2024-08-06 --to 2024-08-15
