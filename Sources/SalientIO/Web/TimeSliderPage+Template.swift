@@ -14,7 +14,11 @@ extension TimeSliderPage {
         {{leaflet.css}}
         </style>
         <style>
+        /* DejaVu, which fonts-dejavu-core installs, everywhere: Leaflet's own fonts would
+           fall back to whatever fonts a machine happens to have. */
         html, body { margin: 0; height: 100%; font: 14px/1.4 "DejaVu Sans", sans-serif; color: #1a1a1a; }
+        .leaflet-container, button, input, output { font-family: "DejaVu Sans", sans-serif; }
+        .leaflet-bar a { font-family: "DejaVu Sans Mono", monospace; }
         body { display: grid; grid-template-rows: auto 1fr auto; grid-template-columns: 1fr 22em; height: 100vh; }
         header { grid-column: 1 / 3; padding: 0.5em 1em; border-bottom: 1px solid #ccc; display: flex;
           flex-wrap: wrap; align-items: center; gap: 0.5em 1.5em; }
