@@ -146,6 +146,11 @@ public enum PostGISOutput {
         var definitions = ["timeline_id text NOT NULL"] + table.columns.map { "\(quoted($0.name)) \($0.type)" }
         if let type = table.geometryType { definitions.append("geom geometry(\(type), 4326)") }
         try connection.execute("CREATE TABLE IF NOT EXISTS \(name) (\(definitions.joined(separator: ", ")))")
+        // A table made by another version, or by a timeline whose layer was empty, gains the
+        // columns this run writes; the rows of other timelines keep theirs.
+        for definition in definitions.dropFirst() {
+            try connection.execute("ALTER TABLE \(name) ADD COLUMN IF NOT EXISTS \(definition)")
+        }
         if table.geometryType != nil {
             try connection.execute(
                 "CREATE INDEX IF NOT EXISTS \(quoted(table.name + "_geom_gist")) ON \(name) USING GIST (geom)")

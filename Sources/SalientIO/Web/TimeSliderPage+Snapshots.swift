@@ -9,8 +9,13 @@ extension TimeSliderPage {
     static func writeSnapshots(
         _ loaded: LoadedTimeline, days: [CalendarDay], staging: String, leaflet: LeafletAssets
     ) throws -> String {
+        // Salient's own files, just written: read whole, without the input size limit.
         func staged(_ name: String) throws -> String {
-            try TextFile.read((staging as NSString).appendingPathComponent(name))
+            let path = (staging as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw WriteFailure("cannot read back the file just written", path: path)
+            }
+            return String(decoding: data, as: UTF8.self)
         }
         let timeline = loaded.timeline
         let gazetteer = loaded.gazetteer
