@@ -6,6 +6,9 @@ import Testing
 /// what a serial one does.
 @Suite struct PlaceStateSnapshotTests {
     static let takenThenLost = SalientProcess.fixtures.appendingPathComponent("timelines/taken-then-lost.yaml").path
+    static let takenThenLostConcave = SalientProcess.fixtures.appendingPathComponent(
+        "timelines/taken-then-lost-concave.yaml"
+    ).path
 
     /// The closed forms of SnapshotTests.threeDaysOfKnownGeometry: one village's corridor is
     /// 2rd + πr²/2 = 33.534 km² (contested 123.982 km²), both villages' hull 194.989 km²
@@ -56,14 +59,16 @@ import Testing
         }
     }
 
-    /// Chunks that begin after a loss compute it from scratch; they write what the serial run does.
-    @Test func parallelAndSerialRunsAgreeOnReceding() throws {
-        let serial = try SnapshotTests.withSnapshots(["--jobs", "1"], timeline: Self.takenThenLost) { out, result in
+    /// Chunks that begin after a loss compute it from scratch; they write what the serial run
+    /// does, with the convex hull and with the concave one.
+    @Test(arguments: [Self.takenThenLost, Self.takenThenLostConcave])
+    func parallelAndSerialRunsAgreeOnReceding(timeline: String) throws {
+        let serial = try SnapshotTests.withSnapshots(["--jobs", "1"], timeline: timeline) { out, result in
             #expect(result.status == 0, "\(result.stderr)")
             return try SnapshotTests.contents(of: out)
         }
         for jobs in ["2", "3", "7"] {
-            let parallel = try SnapshotTests.withSnapshots(["--jobs", jobs], timeline: Self.takenThenLost) { out, _ in
+            let parallel = try SnapshotTests.withSnapshots(["--jobs", jobs], timeline: timeline) { out, _ in
                 try SnapshotTests.contents(of: out)
             }
             #expect(serial == parallel, "--jobs \(jobs)")

@@ -58,18 +58,19 @@ extension ControlAreaEstimator {
     /// says whether it changed. A hull grows from the previous one while corridors only join,
     /// and also when the corridors that leave own none of its vertices (the hull of the rest is
     /// the same set); else it is rebuilt from the hulls of its buckets of reports, remaking only
-    /// the buckets that changed. A union is made again from every report's corridor.
+    /// the buckets that changed. A union or concave hull is made again from every report's corridor.
     func rejoin(
         _ joined: inout GEOSObject?, _ buckets: inout HullBuckets, _ changes: TierChanges, members: () -> [Int]
     ) throws -> Bool {
         guard changes.membersChanged else { return false }
         let previous = joined
         buckets.stale.formUnion(changes.buckets)
-        var rebuild = timeline.estimate.join == .corridors
+        // A union or a concave hull is not grown from the previous one: made again from all.
+        var rebuild = timeline.estimate.join != .hull
         if !rebuild, !changes.removed.isEmpty, let previous {
             rebuild = try Self.ownsVertices(of: previous, Array(changes.removed.values))
         }
-        if rebuild, timeline.estimate.join == .corridors {
+        if rebuild, timeline.estimate.join != .hull {
             let shapes = try members().map {
                 try corridor(for: ground[$0].event, radius: ground[$0].radiusMeters ?? 0).shape
             }

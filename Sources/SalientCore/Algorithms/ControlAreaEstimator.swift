@@ -11,7 +11,8 @@ public struct EstimateSetupError: Error, CustomStringConvertible, Sendable {
 /// 2. each disc is joined to the nearest point of the border by a corridor (the convex hull of
 ///    the disc and an equal disc on the border), since ground is reached from the border;
 /// 3. controlled = the corridors of the actor's `control` events, joined (`hull`: one convex
-///    hull; `corridors`: their union), clipped to the territory;
+///    hull; `corridors`: their union; `concave`: a concave hull of their vertices unioned with
+///    them), clipped to the territory;
 /// 4. contested = every ground corridor joined the same way and widened by the contested
 ///    band, clipped to the territory, less the controlled area.
 /// An event counts from the last day it may have happened on (an interval's end), so the
@@ -407,6 +408,12 @@ public final class ControlAreaEstimator {
             return hull
         case .corridors:
             return try geos.collection(of: parts).unaryUnion().normalized()
+        case .concave:
+            // The hull's edges may cut across a corridor's round end, so the corridors are
+            // added back: every reported place stays covered.
+            let corridors = try geos.collection(of: parts)
+            let hull = try corridors.concaveHull(ratio: timeline.estimate.concaveRatio)
+            return try geos.collection(of: [hull, corridors]).unaryUnion().normalized()
         }
     }
 

@@ -4,6 +4,9 @@ public enum JoinMethod: String, Hashable, Sendable, CaseIterable {
     case hull
     /// Each place's own corridor to the border, unioned: thinner, for scattered raids.
     case corridors
+    /// A concave hull of the corridors' vertices (`concave_ratio`), with the corridors
+    /// themselves: follows pockets along the border without bridging the land between them.
+    case concave
 }
 
 /// The documented parameters of the control estimate, set in the timeline's header.
@@ -21,6 +24,9 @@ public struct EstimateParameters: Hashable, Sendable {
     /// Width of the grey zone beyond the controlled area, kilometres.
     public var contestedBandKilometers: Double
     public var join: JoinMethod
+    /// How concave the `concave` join is: the GEOS ConcaveHull ratio, 0 < ratio ≤ 1 (1: convex).
+    public var concaveRatio: Double = EstimateParameters.defaultConcaveRatio
+    public static let defaultConcaveRatio = 0.3
     /// Days after its latest report a place drawn as contested leaves the estimate; nil: never.
     public var staleAfterDays: Int?
     /// Days after its latest report a held place falls back to contested; nil: never.
@@ -57,8 +63,13 @@ public struct EstimateParameters: Hashable, Sendable {
         }
         return
             "radius by kind: \(radii.joined(separator: ", ")); precision factor: \(factors.joined(separator: ", ")); "
-            + "contested band \(formatNumber(contestedBandKilometers)) km; join \(join.rawValue); "
+            + "contested band \(formatNumber(contestedBandKilometers)) km; join \(join.rawValue)\(joinDetail); "
             + "clipped to \(territoryIDs.joined(separator: " + ")); corridors from \(borderID)" + ageing
+    }
+
+    /// The concave hull's ratio, in the summary only for that join (other summaries stay as they were).
+    private var joinDetail: String {
+        join == .concave ? " (ratio \(formatNumber(concaveRatio)))" : ""
     }
 
     /// The ageing of place states, in the summary only when the timeline asks for it.

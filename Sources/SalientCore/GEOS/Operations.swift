@@ -33,6 +33,13 @@ extension GEOSObject {
         try derive("GEOSConvexHull_r") { GEOSConvexHull_r($0, $1) }
     }
 
+    /// The concave hull of the geometry's vertices (GEOS 3.11): `ratio` 1 is the convex hull,
+    /// smaller ratios follow the vertices more closely; no holes.
+    func concaveHull(ratio: Double) throws -> GEOSObject {
+        // returns NULL on exception
+        try derive("GEOSConcaveHull_r") { GEOSConcaveHull_r($0, $1, ratio, 0) }
+    }
+
     /// A valid geometry covering the same points, for input drawn by hand.
     func madeValid() throws -> GEOSObject {
         try derive("GEOSMakeValid_r") { GEOSMakeValid_r($0, $1) }

@@ -7,7 +7,7 @@ extension TimelineReader.Context {
         try fields.rejectUnknown(
             allowed: [
                 "actor", "territory", "border", "radius_km", "precision_factor",
-                "contested_band_km", "join", "plausible_distance_km",
+                "contested_band_km", "join", "concave_ratio", "plausible_distance_km",
             ] + PlaceStatesReader.estimateKeys)
         let territoryNames = try fields.stringList("territory")
         guard !territoryNames.isEmpty else {
@@ -61,7 +61,20 @@ extension TimelineReader.Context {
             radiusKilometers: radius, precisionFactor: factor, contestedBandKilometers: band,
             join: try fields.node("join") == nil ? .hull : fields.choice("join", as: JoinMethod.self))
         (parameters.staleAfterDays, parameters.heldExpiresDays) = try PlaceStatesReader.ageing(fields)
+        if fields.node("concave_ratio") != nil { parameters.concaveRatio = try concaveRatio(fields) }
         return parameters
+    }
+
+    /// The concave join's ratio: GEOS takes 0 < ratio ≤ 1, and 0 would draw only the corridors.
+    func concaveRatio(_ fields: Fields) throws -> Double {
+        let ratio = try fields.number("concave_ratio")
+        guard ratio > 0, ratio <= 1 else {
+            throw InputError(
+                "concave_ratio is \(formatNumber(ratio)); it must be more than 0 and at most 1", file: file,
+                line: fields.line(of: "concave_ratio"), field: fields.name("concave_ratio"),
+                hint: "1 draws the convex hull; smaller ratios follow the places more closely")
+        }
+        return ratio
     }
 
     /// How far outside the territory a named place may lie before it is warned about.

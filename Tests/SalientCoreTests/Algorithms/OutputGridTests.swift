@@ -29,13 +29,14 @@ import Testing
     }
 
     static let cases: [(Sector, JoinMethod, Bool)] = Sector.all.flatMap { sector in
-        [(sector, .hull, false), (sector, .corridors, false), (sector, .hull, true), (sector, .corridors, true)]
+        [JoinMethod.hull, .corridors, .concave].flatMap { join in [(sector, join, false), (sector, join, true)] }
     }
 
-    /// Over generated fronts in every sector and with both joins, advancing and receding, every
+    /// Over generated fronts in every sector and with every join, advancing and receding, every
     /// polygon as written (parsed back from the printed coordinates) is valid in GEOS, alone and
     /// within its MultiPolygon, lies within ±180°, is exactly the tier's geometry, and its
-    /// geodesic area prints as the tier's `area_km2` does; a receding front shrinks on some day.
+    /// geodesic area prints as the tier's `area_km2` does; a receding front shrinks on some day,
+    /// an advancing one joined by `hull` or `corridors` never does.
     @Test(arguments: cases)
     func everyWrittenPolygonIsValidAndMeasuredAsWritten(sector: Sector, join: JoinMethod, receding: Bool) throws {
         let geos = try GEOSContext()
@@ -79,7 +80,13 @@ import Testing
             }
         }
         #expect(polygons > 50)
-        #expect(receding ? shrinkingDays >= 6 : shrinkingDays == 0)
+        // A concave hull is not monotone in its points (a new place can move the ratio's length
+        // threshold), so only the convex joins never shrink while a front advances.
+        if receding {
+            #expect(shrinkingDays >= 6)
+        } else if join != .concave {
+            #expect(shrinkingDays == 0)
+        }
     }
 
     /// Snapping puts every vertex on the 1e-6° grid so that printing reproduces it exactly, and
