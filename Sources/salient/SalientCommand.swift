@@ -38,14 +38,9 @@ struct SalientCommand: ParsableCommand {
         } catch let refusal as RequestRefusal {
             Output.error("error: \(describe(refusal))\n")
             Foundation.exit(2)
-        } catch let failure as WriteFailure {
-            Output.error("error: \(failure)\n")
-            Foundation.exit(1)
-        } catch let failure as DatabaseFailure {
-            Output.error("error: \(failure)\n")
-            Foundation.exit(1)
-        } catch let missing as MissingDependency {
-            Output.error("error: \(missing)\n")
+        } catch  where error is WriteFailure || error is DatabaseFailure || error is MissingDependency {
+            // Not the user's input: a full disk, a server failing mid-run, a missing package.
+            Output.error("error: \(error)\n")
             Foundation.exit(1)
         } catch  where error is LibraryFailure {
             Output.error("internal error: \(error)\n")

@@ -76,13 +76,9 @@ struct MapContent {
         let territoryPlanar = territory.map { $0.mapRings { $0.map(point) } }
         let fallback = territoryPlanar.flatMap { $0.polygons.flatMap(\.exterior) }
 
-        var credits: [String] = []
         var used = territoryPlaces + (borderPlace.map { [$0] } ?? [])
         used += drawn.compactMap { $0.placeID.flatMap(gazetteer.place(id:)) }
-        for place in used {
-            let credit = Self.credit(for: place.provenance)
-            if !credits.contains(credit) { credits.append(credit) }
-        }
+        let credits = Self.credits(for: used)
         let index = SourceIndex(timeline)
         var outlets: [String] = []
         for id in upToDay.flatMap(\.sourceIDs) {
@@ -142,6 +138,15 @@ struct MapContent {
 
     /// The credit line a licence asks for: OpenStreetMap's and GeoNames' own wording, else the
     /// source and its licence as the gazetteer gives them.
+    /// Each distinct credit of the places drawn, in the order they come.
+    static func credits(for places: [Place]) -> [String] {
+        var credits: [String] = []
+        for credit in places.map({ credit(for: $0.provenance) }) where !credits.contains(credit) {
+            credits.append(credit)
+        }
+        return credits
+    }
+
     static func credit(for provenance: Provenance) -> String {
         let parts = provenance.licence.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
         func licenceName(_ part: String) -> String {

@@ -107,11 +107,12 @@ enum MapRenderer {
     /// scanned PDF carries its text: a reader can search, select and hear them.
     static func withTextLayer(_ svg: String, texts: [DrawnText], title content: MapContent) -> String {
         var layer = "<g id=\"salient-text\" fill-opacity=\"0\" stroke=\"none\" font-family=\"DejaVu Sans\">\n"
-        layer += "<title>\(escape("\(content.title): estimated control as of \(content.day)"))</title>\n"
+        layer +=
+            "<title>\(MarkupEscaping.escaped("\(content.title): estimated control as of \(content.day)"))</title>\n"
         for t in texts {
             layer +=
                 "<text class=\"\(t.role)\" x=\"\(number(t.x))\" y=\"\(number(t.y))\" "
-                + "font-size=\"\(number(t.size))\">\(escape(t.text))</text>\n"
+                + "font-size=\"\(number(t.size))\">\(MarkupEscaping.escaped(t.text))</text>\n"
         }
         layer += "</g>\n"
         guard let end = svg.range(of: "</svg>", options: .backwards) else { return svg + layer }
@@ -120,10 +121,5 @@ enum MapRenderer {
 
     private static func number(_ value: Double) -> String {
         String(format: "%.2f", value)
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -27,12 +27,8 @@ extension TimeSliderPage {
         let borderPlace = gazetteer.place(id: parameters.borderID)
         var border: MultiLineString<LonLat>?
         if case .multiLineString(let lines) = borderPlace?.geometry { border = lines }
-        var credits: [String] = []
         let drawn = parameters.territoryIDs + [parameters.borderID] + timeline.events.compactMap(\.placeID)
-        for place in drawn.compactMap(gazetteer.place(id:)) {
-            let credit = MapContent.credit(for: place.provenance)
-            if !credits.contains(credit) { credits.append(credit) }
-        }
+        let credits = MapContent.credits(for: drawn.compactMap(gazetteer.place(id:)))
         let check = timeline.claims.isEmpty ? nil : CheckReportFormat.json(try CheckJob.run(loaded))
         let page = TimeSliderPage(
             title: timeline.title.isEmpty ? timeline.id : timeline.title, days: days,

@@ -48,7 +48,7 @@ public struct TimeSliderPage: Sendable {
     public func html(leaflet: LeafletAssets) -> String {
         var page = Self.template
         for (placeholder, value) in [
-            ("{{title}}", Self.escapedHTML(title)),
+            ("{{title}}", MarkupEscaping.escaped(title)),
             ("{{leaflet.css}}", leaflet.styleSheet),
             ("{{data}}", Self.scriptSafe(data)),
             ("{{leaflet.js}}", leaflet.script),
@@ -107,11 +107,6 @@ public struct TimeSliderPage: Sendable {
             ("territory_outline", .string(MapPalette.territoryOutline.hex)),
             ("border", .string(MapPalette.border.hex)), ("ink", .string(MapPalette.ink.hex)),
         ])
-    }
-
-    static func escapedHTML(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// JSON that may sit inside a `<script>` element: `</` would end it early, and `<\/` is the
