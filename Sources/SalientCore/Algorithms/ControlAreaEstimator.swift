@@ -425,11 +425,8 @@ public final class ControlAreaEstimator {
                 tier: tier, geometry: MultiPolygon(), areaSquareKilometers: 0, eventIDs: eventIDs, sourceIDs: sourceIDs)
         }
         let lonLat = try writtenPolygons(geometry)
-        var deepest: (distance: Double, point: PlanarPoint)?
-        for vertex in try geometry.boundary().densified(maxSegmentMeters: Self.depthSampleMeters).vertices() {
-            let distance = try preparedBorder.distance(to: geos.point(vertex))
-            if distance > deepest?.distance ?? -1 { deepest = (distance, vertex) }
-        }
+        let samples = try geometry.boundary().densified(maxSegmentMeters: Self.depthSampleMeters).lines().lines
+        let deepest = try BorderDepth.deepest(of: samples) { try preparedBorder.distance(to: geos.point($0)) }
         var depth = 0.0
         var deepestPoint: LonLat?
         var borderPoint: LonLat?
