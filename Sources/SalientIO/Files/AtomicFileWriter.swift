@@ -94,7 +94,8 @@ enum AtomicFileWriter {
                 unlink(temporary)
                 throw WriteFailure.writing(path, errno: injected)
             }
-            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            let n = Foundation.write(
+                fd, bytes.baseAddress! + offset, min(bytes.count - offset, StreamingTextFile.callBytes))
             if n < 0 {
                 if errno == EINTR { continue }
                 let code = errno

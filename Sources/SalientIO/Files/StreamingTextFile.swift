@@ -8,6 +8,9 @@ final class StreamingTextFile {
     let path: String
     private var descriptor: Int32
     private let hasher = ContentHasher()
+    /// The most bytes one write call hands the kernel: a call of several megabytes costs the
+    /// kernel more than the same bytes in calls of this size (Benchmarks/README.md).
+    static let callBytes = 128 * 1024
 
     /// A file of `text`, written whole; returns its digest.
     @discardableResult
@@ -69,7 +72,7 @@ final class StreamingTextFile {
         var offset = 0
         while offset < bytes.count {
             if let injected = FaultInjection.error(writing: path) { throw WriteFailure.writing(path, errno: injected) }
-            let n = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            let n = Foundation.write(descriptor, bytes.baseAddress! + offset, min(bytes.count - offset, Self.callBytes))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw WriteFailure.writing(path, errno: errno)
