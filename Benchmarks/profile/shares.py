@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Where a `perf record -g` profile of salient spends its time, by who does the work.
 
-    perf script -i perf.data -F comm,tid,period,ip,sym,dso | python3 shares.py
+    perf script -i perf.data -F comm,tid,period,ip,sym,dso | python3 shares.py [--seconds]
+
+With --seconds it prints one JSON line instead of the tables: the GEOS, PROJ and total CPU
+seconds (the harness's floor column reads it).
 
 A sample is GEOS's when any frame of its stack is in libgeos or libgeos_c (so the memory
 GEOS allocates counts as GEOS's), PROJ's when any is in libproj, the kernel's writing when
@@ -19,6 +22,7 @@ Periods are CPU nanoseconds (perf's cpu-clock), so the seconds printed are CPU s
 """
 
 import collections
+import json
 import re
 import sys
 
@@ -85,6 +89,9 @@ def main():
                          "other (runtime, malloc, stacks perf could not unwind)")
             own["Salient's code: " + group] += period
     whole = sum(totals.values()) or 1
+    if "--seconds" in sys.argv[1:]:
+        print(json.dumps({"geos_s": totals["GEOS"] / 1e9, "proj_s": totals["PROJ"] / 1e9, "total_s": whole / 1e9}))
+        return
 
     def row(name, value):
         print(f"| {name} | {value / 1e9:.2f} | {100 * value / whole:.1f} % |")

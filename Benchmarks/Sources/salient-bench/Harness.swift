@@ -54,6 +54,10 @@ struct Harness {
     let sizes: [BenchSize]
     let keep: Bool
     let only: Set<String>?
+    /// Measure the floor (Floor.swift) beside each export and snapshots row: on unless
+    /// `--no-floor`, `--smallest` (CI's correctness run) or no perf.
+    let floor: Bool
+    let shares: String
 
     init(options: Options) throws {
         let root = FileManager.default.currentDirectoryPath
@@ -63,6 +67,8 @@ struct Harness {
         work = options.string("work") ?? "\(root)/Benchmarks/.work"
         report = options.string("report")
         keep = options.flag("keep")
+        floor = !options.flag("no-floor") && !options.flag("smallest") && Floor.available
+        shares = "\(root)/Benchmarks/profile/shares.py"
         only =
             options.string("commands").map { Set($0.split(separator: ",").map(String.init)) }
             ?? (options.flag("smallest") ? ["export", "snapshots"] : nil)
@@ -88,6 +94,7 @@ struct Harness {
         var measure: Measure
         var bytes: Int64
         var agreement: String
+        var floor: Floor? = nil
     }
 
     func run() throws {
@@ -151,10 +158,22 @@ struct Harness {
                     log("  \(error)")
                 }
                 let salientBytes = command == "check" ? Self.bytes(salientOut + ".json") : Self.bytes(salientOut)
+                var floorMeasured: Floor?
+                if floor, command != "check" {
+                    log("\(size.name) \(command): floor (salient under perf, then writing its bytes) …")
+                    let profiledOut = out + "-salient-profiled"
+                    do {
+                        floorMeasured = try Floor.measure(
+                            salient: salient, arguments: [command, timeline, "--out", profiledOut, "--quiet"],
+                            environment: environment, profiledOut: profiledOut, output: salientOut, shares: shares)
+                    } catch {
+                        log("  floor not measured: \(error)")
+                    }
+                }
                 rows.append(
                     Row(
                         size: size, command: command, tool: "salient", measure: s, bytes: salientBytes,
-                        agreement: agreement))
+                        agreement: agreement, floor: floorMeasured))
                 rows.append(
                     Row(
                         size: size, command: command, tool: "peer", measure: p, bytes: Self.bytes(peerOut),
@@ -199,8 +218,8 @@ struct Harness {
 
     static func table(_ rows: [Row]) -> String {
         var out =
-            "| size | places | events | days | command | tool | wall s | CPU s | places/s | events/s | days/s | output MB | output MB/s | peak MB | others' CPU s | Salient/peer wall (CPU) | areas |\n"
-        out += "|---|--:|--:|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
+            "| size | places | events | days | command | tool | wall s | CPU s | places/s | events/s | days/s | output MB | output MB/s | peak MB | others' CPU s | Salient/peer wall (CPU) | floor CPU s (GEOS + PROJ + writing) | Salient/floor (CPU) | areas |\n"
+        out += "|---|--:|--:|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
         for (i, row) in rows.enumerated() {
             let m = row.measure
             let spec = row.size.spec
@@ -219,7 +238,14 @@ struct Harness {
             out +=
                 "| \(f(Double(row.bytes) / 1e6, 1)) | \(f(Double(row.bytes) / 1e6 / m.wall, 1)) | \(f(Double(m.maxRSSKilobytes) / 1024, 0)) "
             out += "| \(f(m.othersCPU, 0)) "
-            out += "| \(ratio) | \(row.tool == "salient" ? row.agreement : "") |\n"
+            out += "| \(ratio) "
+            if let floor = row.floor {
+                out += "| \(f(floor.total, 2)) (\(f(floor.geos, 2)) + \(f(floor.proj, 2)) + \(f(floor.writing, 2))) "
+                out += "| \(f(m.cpu / floor.total, 2)) "
+            } else {
+                out += "| | "
+            }
+            out += "| \(row.tool == "salient" ? row.agreement : "") |\n"
         }
         return out
     }
@@ -302,93 +328,5 @@ extension Process {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// Do Salient and the peer find the same areas? Within 0.1 % (or 0.002 km², the rounding of
-/// Salient's three decimals, on tiny areas).
-enum Agreement {
-    static let fraction = 0.001
-
-    static func agree(_ a: Double, _ b: Double) -> Bool {
-        abs(a - b) <= max(fraction * max(abs(a), abs(b)), 0.002)
-    }
-
-    static func check(command: String, salient: String, peer: String) throws -> String {
-        switch command {
-        case "export":
-            let control =
-                try JSONSerialization.jsonObject(
-                    with: Data(contentsOf: URL(fileURLWithPath: salient + "/control.geojson"))) as? [String: Any]
-            let features = control?["features"] as? [[String: Any]] ?? []
-            let ours = features.compactMap { ($0["properties"] as? [String: Any])?["area_km2"] as? Double }
-            let timings =
-                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: peer + ".timings.json")))
-                as? [String: Any]
-            let theirs = (timings?["areas"] as? [String: [Double]])?.values.first ?? []
-            guard ours.count == 2, theirs.count == 2 else { throw BenchError("export: areas missing") }
-            var worst = 0.0
-            for (a, b) in zip(ours, theirs) {
-                guard agree(a, b) else { throw BenchError("export: Salient \(a) km², peer \(b) km²") }
-                worst = max(worst, abs(a - b) / max(abs(a), abs(b), 1e-9))
-            }
-            return String(format: "agree (max %.4f %%)", worst * 100)
-        case "snapshots":
-            let ours = try series(salient + "/series.csv")
-            let theirs = try series(peer + "/series.csv")
-            guard ours.count == theirs.count, !ours.isEmpty else {
-                throw BenchError("snapshots: \(ours.count) days from Salient, \(theirs.count) from the peer")
-            }
-            var worst = 0.0
-            for (a, b) in zip(ours, theirs) {
-                guard a.day == b.day else { throw BenchError("snapshots: day \(a.day) against \(b.day)") }
-                for (x, y) in [(a.controlled, b.controlled), (a.contested, b.contested)] {
-                    guard agree(x, y) else { throw BenchError("snapshots: \(a.day): Salient \(x) km², peer \(y) km²") }
-                    if max(x, y) > 1 { worst = max(worst, abs(x - y) / max(x, y)) }
-                }
-            }
-            let events = try DailyEventsAgreement.check(salient: salient, peer: peer, days: ours.map(\.day))
-            return String(format: "agree on %d days (max %.4f %%), %d daily events", ours.count, worst * 100, events)
-        case "check":
-            func claims(_ path: String) throws -> [String: [String: Any]] {
-                let object =
-                    try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
-                    as? [String: Any]
-                let list = object?["claims"] as? [[String: Any]] ?? []
-                return Dictionary(
-                    list.compactMap { c in (c["id"] as? String).map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
-            }
-            let ours = try claims(salient + ".json")
-            let theirs = try claims(peer + "/check.json")
-            var worst = 0.0
-            var compared = 0
-            for (id, claim) in ours
-            where ["controlled", "controlled_plus_contested", "advanced_over"].contains(claim["definition"] as? String)
-            {
-                let a = claim["measured"] as? [String: Any]
-                let b = theirs[id]?["measured"] as? [String: Any]
-                for key in ["low", "high"] {
-                    guard let x = a?[key] as? Double, let y = b?[key] as? Double else {
-                        throw BenchError("check: claim \(id) has no measured \(key) area on one side")
-                    }
-                    guard agree(x, y) else {
-                        throw BenchError("check: claim \(id) \(key): Salient \(x) km², peer \(y) km²")
-                    }
-                    if max(x, y) > 1 { worst = max(worst, abs(x - y) / max(x, y)) }
-                    compared += 1
-                }
-            }
-            return String(format: "agree on %d claimed areas (max %.4f %%)", compared, worst * 100)
-        default:
-            return "not compared"
-        }
-    }
-
-    static func series(_ path: String) throws -> [(day: String, controlled: Double, contested: Double)] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        return text.split(separator: "\n").dropFirst().map { line in
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            return (String(cells[0]), Double(cells[1]) ?? .nan, Double(cells[2]) ?? .nan)
-        }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
     usage: salient-bench generate --places N --events N --days N [--sector kursk|south|antimeridian|random|LON,LAT] [--seed N] --out DIR
-           salient-bench run [--smallest] [--sizes NAME,...] [--commands export,snapshots,check] [--keep]
+           salient-bench run [--smallest] [--sizes NAME,...] [--commands export,snapshots,check] [--keep] [--no-floor]
                              [--salient PATH] [--python PATH] [--peer PATH] [--work DIR] [--report FILE]
     """
 if arguments.contains("--help") || arguments.contains("-h") {
@@ -27,7 +27,7 @@ do {
         print("wrote \(spec.name) to \(out) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     case "run":
         let known: Set<String> = [
-            "smallest", "sizes", "commands", "keep", "salient", "python", "peer", "work", "report",
+            "smallest", "sizes", "commands", "keep", "salient", "python", "peer", "work", "report", "no-floor",
         ]
         try Harness(options: try Options(Array(arguments.dropFirst()), known: known)).run()
     default:
