@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "salient", targets: ["salient"]),
         .library(name: "SalientCore", targets: ["SalientCore"]),
         .library(name: "SalientIO", targets: ["SalientIO"]),
+        .library(name: "SalientJobs", targets: ["SalientJobs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,12 +31,14 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        .target(name: "SalientJobs", dependencies: ["SalientCore", "SalientIO"]),
         .executableTarget(
             name: "salient",
-            dependencies: ["SalientCore", "SalientIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SalientCore", "SalientIO", "SalientJobs", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SalientCoreTests", dependencies: ["SalientCore"]),
         .testTarget(name: "SalientIOTests", dependencies: ["SalientIO", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "SalientJobsTests", dependencies: ["SalientJobs"]),
         .testTarget(
             name: "SalientCLITests", dependencies: ["salient", "SalientIO", "CCairo"], exclude: ["Fixtures", "Golden"]),
     ]

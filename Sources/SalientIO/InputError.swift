@@ -68,7 +68,7 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
 }
 
 /// "did you mean A?" / "did you mean A or B?" from the closest candidates, or nil.
-func didYouMean(_ candidates: [String]) -> String? {
+public func didYouMean(_ candidates: [String]) -> String? {
     switch candidates.count {
     case 0: return nil
     case 1: return "did you mean \(candidates[0])?"
@@ -79,7 +79,7 @@ func didYouMean(_ candidates: [String]) -> String? {
 /// The allowed words closest to a misspelt one, for enum values and field names.
 /// The distance is bounded (words longer or shorter by more than the limit are never
 /// compared), so a huge misspelt word costs little.
-func closest(_ word: String, among allowed: [String]) -> [String] {
+public func closest(_ word: String, among allowed: [String]) -> [String] {
     let lowered = Array(word.lowercased())
     let limit = max(2, lowered.count / 3)
     let scored = allowed.compactMap { candidate in

@@ -19,7 +19,7 @@ public struct WriteFailure: Error, CustomStringConvertible, Equatable, Sendable 
     /// system's own trouble is a failure (exit 1); anything else means the path the user chose
     /// cannot be written (a read-only disk, no permission, a file in the way), which is bad
     /// input (exit 2).
-    static func writing(
+    public static func writing(
         _ path: String, _ what: String = "cannot write the output", errno code: Int32,
         hint: String? = nil
     ) -> Error {

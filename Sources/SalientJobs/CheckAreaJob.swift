@@ -1,5 +1,6 @@
 import Foundation
 import SalientCore
+import SalientIO
 
 /// `salient check-area`: the geodesic area of each polygon of a file from elsewhere against
 /// the area a property of the feature claims.

@@ -1,5 +1,6 @@
 import Foundation
 import SalientCore
+import SalientIO
 
 /// `salient check`: measures every claim of a timeline and judges it.
 public enum CheckJob {
@@ -64,7 +65,6 @@ public enum CheckJob {
         }
     }
 
-    /// The lines claims' fields were written on, read again only when a message needs one.
     // MARK: - GeoJSON
 
     /// Where `--geojson FILE` writes: the lines to FILE, the areas beside it as
@@ -92,43 +92,5 @@ public enum CheckJob {
         let names = [linesPath, areasPath].map { ($0 as NSString).lastPathComponent }
         try FileSet.write([(names[0], lines), (names[1], areas)], into: folder, force: false, inputs: inputs)
         return [linesPath, areasPath]
-    }
-}
-
-/// The features of `--geojson`: what was measured, so a user can see it in QGIS.
-enum CheckLayers {
-    static func lines(_ report: CheckReport) -> [GeoJSONFeature] {
-        report.lines.map { line in
-            GeoJSONFeature(
-                properties: [
-                    ("role", .string(line.role)),
-                    ("label", .string(line.label)),
-                    ("claims", .string(line.claimIDs.joined(separator: "; "))),
-                    ("as_of_date", .string(line.asOf.description)),
-                    ("length_km", .number(line.lengthKilometers, decimals: 3)),
-                    ("length_method", .string("geodesic on WGS 84 (PROJ geod_inverse)")),
-                    ("timeline", .string(report.timelineID)),
-                ], geometry: lineString(line.points))
-        }
-    }
-
-    static func areas(_ report: CheckReport) throws -> [GeoJSONFeature] {
-        try report.areas.map { area in
-            GeoJSONFeature(
-                properties: [
-                    ("role", .string(area.role)),
-                    ("label", .string(area.label)),
-                    ("claims", .string(area.claimIDs.joined(separator: "; "))),
-                    ("as_of_date", .string(area.asOf.description)),
-                    ("area_km2", .number(area.areaSquareKilometers, decimals: 3)),
-                    ("area_method", .string("geodesic on WGS 84 (PROJ geod_polygonarea)")),
-                    ("timeline", .string(report.timelineID)),
-                ], geometry: GeoJSONWriter.multiPolygon(try area.geometry.splitAtAntimeridian()))
-        }
-    }
-
-    /// An RFC 7946 LineString, rounded like every other output position.
-    static func lineString(_ points: [LonLat]) -> JSONValue {
-        .object([("type", .string("LineString")), ("coordinates", .array(points.map(GeoJSONWriter.position)))])
     }
 }

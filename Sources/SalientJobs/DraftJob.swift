@@ -1,5 +1,6 @@
 import Foundation
 import SalientCore
+import SalientIO
 
 /// `salient draft`: articles read into a draft timeline for review, written as a new file or
 /// appended to a timeline the way `import --into` appends (the rest of the file kept byte for

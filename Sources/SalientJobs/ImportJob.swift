@@ -1,5 +1,6 @@
 import Foundation
 import SalientCore
+import SalientIO
 
 /// `salient import acled|ucdp`: records from a data set's CSV merged into a timeline file,
 /// written atomically, and only after the merged text reads back as a valid timeline.

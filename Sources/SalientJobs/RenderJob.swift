@@ -1,5 +1,6 @@
 import Foundation
 import SalientCore
+import SalientIO
 
 /// `salient render`: a PNG and an SVG map of the estimate for each day asked for.
 public enum RenderJob {

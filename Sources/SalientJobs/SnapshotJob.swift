@@ -1,5 +1,6 @@
 import Foundation
 import SalientCore
+import SalientIO
 
 /// `salient snapshots`: the state of the map on each day, a temporal layer for QGIS, and the
 /// daily series of areas, counts and depths.
@@ -124,8 +125,9 @@ public enum SnapshotJob {
                 digests[name] = digest
             }
             if let leaflet {
+                let check = loaded.timeline.claims.isEmpty ? nil : try CheckJob.run(loaded)
                 let written = try TimeSliderPage.writeSnapshots(
-                    loaded, days: days, staging: staging.path, leaflet: leaflet)
+                    loaded, days: days, check: check, staging: staging.path, leaflet: leaflet)
                 guard let digest = ContentDigest.of(file: written) else {
                     throw WriteFailure("cannot read back the file just written", path: written)
                 }
@@ -316,8 +318,8 @@ public enum SnapshotJob {
                     shapes[area.tier] = (area.geometry, ExportLayers.controlGeometry(area).serialized)
                 }
                 let geometry = shapes[area.tier]!.text
-                let members = properties.map { (key: $0.0, text: Layout.member($0)) }
-                lines.append(Layout.feature(properties: Layout.object(members.map(\.text)), geometry: geometry))
+                let members = properties.map { (key: $0.0, text: FeatureLayout.member($0)) }
+                lines.append(FeatureLayout.feature(properties: FeatureLayout.object(members.map(\.text)), geometry: geometry))
                 let kept = members.filter { TemporalLayers.stateKeys.contains($0.key) }.map(\.text)
                 states.append((area.tier, StateText(members: kept, geometry: geometry, isEmpty: area.geometry.isEmpty)))
             }

@@ -1,5 +1,6 @@
 import Foundation
 import SalientCore
+import SalientIO
 
 /// How a snapshots run cuts its days into chunks, one a worker. Each worker starts its chunk
 /// from scratch (rebuilding corridors), which pays only when chunks are long; results are

@@ -1,7 +1,7 @@
 import SalientCore
 import Testing
 
-@testable import SalientIO
+@testable import SalientJobs
 
 @Suite struct SnapshotPlanTests {
     let days = CalendarDay.range(CalendarDay("2024-01-01")!, through: CalendarDay("2024-01-10")!)

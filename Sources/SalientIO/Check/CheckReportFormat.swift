@@ -152,7 +152,7 @@ public enum CheckReportFormat {
 
     /// Columns padded to their widest cell, a rule under the header, and each row's details
     /// wrapped beneath it with a hanging indent.
-    static func aligned(_ rows: [[String]], details: [[(String, String)]], rightAligned: Set<Int>) -> String {
+    public static func aligned(_ rows: [[String]], details: [[(String, String)]], rightAligned: Set<Int>) -> String {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in

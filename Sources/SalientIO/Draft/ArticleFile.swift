@@ -2,8 +2,8 @@ import Foundation
 import SalientCore
 
 /// An article read for drafting: UTF-8 text, not empty, with its own date line readable.
-enum ArticleFile {
-    static func draft(path: String, drafter: ArticleDrafter, published: CalendarDay?, territory: Territory? = nil)
+public enum ArticleFile {
+    public static func draft(path: String, drafter: ArticleDrafter, published: CalendarDay?, territory: Territory? = nil)
         throws
         -> ArticleDraft
     {
@@ -25,7 +25,7 @@ enum ArticleFile {
     }
 
     /// The source id an article is cited by: its file name without the extension, as a slug.
-    static func sourceID(for file: String) -> String {
+    public static func sourceID(for file: String) -> String {
         var slug = ""
         for scalar in ((file as NSString).deletingPathExtension).lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {

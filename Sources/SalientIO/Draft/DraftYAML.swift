@@ -4,8 +4,8 @@ import SalientCore
 /// and claim marked `review: draft`, and the record of each article under `draft:`, with the
 /// offsets of every place, date and claim found. Summaries are built from the extracted
 /// fields; no sentence of an article is copied.
-enum DraftYAML {
-    static func source(_ draft: ArticleDraft, id: String, indent: String) -> [String] {
+public enum DraftYAML {
+    public static func source(_ draft: ArticleDraft, id: String, indent: String) -> [String] {
         let inner = indent + "  "
         return [
             "\(indent)- id: \(YAMLEmitter.quoted(id))",
@@ -16,7 +16,7 @@ enum DraftYAML {
         ]
     }
 
-    static func event(_ event: DraftedEvent, placeName: String, indent: String) -> [String] {
+    public static func event(_ event: DraftedEvent, placeName: String, indent: String) -> [String] {
         let inner = indent + "  "
         let summary =
             "\(event.actor): \(event.kind.rawValue) at \(placeName), as drafted from "
@@ -35,7 +35,7 @@ enum DraftYAML {
         ]
     }
 
-    static func claim(_ claim: DraftedClaim, indent: String) -> [String] {
+    public static func claim(_ claim: DraftedClaim, indent: String) -> [String] {
         let inner = indent + "  "
         let value: String
         switch claim.figure.value {
@@ -66,7 +66,7 @@ enum DraftYAML {
     }
 
     /// The record of one article: what was found where, for a reviewer's tool to highlight.
-    static func record(_ draft: ArticleDraft, sourceID: String?, claimIDs: [String], indent: String) -> [String] {
+    public static func record(_ draft: ArticleDraft, sourceID: String?, claimIDs: [String], indent: String) -> [String] {
         let inner = indent + "  "
         let item = inner + "  "
         var lines = [

@@ -3,9 +3,9 @@ import Foundation
 /// Writes a file so that it ends up with either its old content or its new one: the new
 /// content goes to a temporary file beside it (`.NAME.tmp-PID`), flushed to disk, and is
 /// renamed into place (rename is atomic within a folder) only when the caller commits.
-enum AtomicFileWriter {
+public enum AtomicFileWriter {
     /// A temporary file written whole and flushed, waiting to be renamed over `final`.
-    struct Staged {
+    public struct Staged {
         var temporary: String
         var final: String
         var digest: ContentDigest
@@ -24,7 +24,7 @@ enum AtomicFileWriter {
     /// Writes files outside an output folder (a gazetteer folder, say), making their folders:
     /// every one staged and flushed before the first is renamed, so a failure while writing
     /// leaves them all as they were.
-    static func write(_ files: [(path: String, contents: String)]) throws {
+    public static func write(_ files: [(path: String, contents: String)]) throws {
         var staged: [Staged] = []
         do {
             for folder in Set(files.map { ($0.path as NSString).deletingLastPathComponent }) where !folder.isEmpty {

@@ -6,12 +6,12 @@ import Foundation
 /// plain text anyone can edit, so no hash would make it proof against forgery; this one tells
 /// Salient's bytes from anything else that came to stand at the path, and is fast enough to
 /// run over every byte of a snapshot set as it is written (Debian's libxxhash).
-struct ContentDigest: Hashable, Sendable, Comparable {
+public struct ContentDigest: Hashable, Sendable, Comparable {
     var size: Int
     var hash: UInt64
 
     /// The digest of a file on disk; nil when it cannot be read.
-    static func of(file path: String) -> ContentDigest? {
+    public static func of(file path: String) -> ContentDigest? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -29,7 +29,7 @@ struct ContentDigest: Hashable, Sendable, Comparable {
         }
     }
 
-    static func < (lhs: ContentDigest, rhs: ContentDigest) -> Bool {
+    public static func < (lhs: ContentDigest, rhs: ContentDigest) -> Bool {
         (lhs.hash, lhs.size) < (rhs.hash, rhs.size)
     }
 }

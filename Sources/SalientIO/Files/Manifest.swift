@@ -10,7 +10,7 @@ import Foundation
 /// are both Salient's). Lines of other forms (an older Salient listed bare paths) are not
 /// trusted: their files count as the user's, never deleted or replaced (bare paths are kept,
 /// to name them in the refusal, until Salient writes the path anew).
-struct Manifest: Equatable, Sendable {
+public struct Manifest: Equatable, Sendable {
     static let header = "# salient manifest 2: file <xxh3-64> <bytes> <path> | staging <folder>"
 
     private(set) var files: [String: Set<ContentDigest>] = [:]
@@ -75,5 +75,5 @@ struct Manifest: Equatable, Sendable {
 
     mutating func addStaging(_ name: String) { stagingFolders.insert(name) }
 
-    mutating func removeStaging(_ name: String) { stagingFolders.remove(name) }
+    public mutating func removeStaging(_ name: String) { stagingFolders.remove(name) }
 }

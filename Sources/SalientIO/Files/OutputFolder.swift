@@ -17,7 +17,7 @@ public struct OutputFolder: Sendable {
         self.path = path
     }
 
-    func url(_ relative: String) -> String {
+    public func url(_ relative: String) -> String {
         (path as NSString).appendingPathComponent(relative)
     }
 
@@ -34,7 +34,7 @@ public struct OutputFolder: Sendable {
 
     /// Refuses an output path of which any part, as the user wrote it, is a symbolic link
     /// (writing through it would put files somewhere the user did not name), or that is a file.
-    func checkPath() throws {
+    public func checkPath() throws {
         for prefix in prefixes {
             var status = stat()
             guard lstat(prefix, &status) == 0 else { break }  // the rest is yet to be made
@@ -50,7 +50,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// Makes the folder and its parents.
-    func create() throws {
+    public func create() throws {
         for prefix in prefixes {
             if mkdir(prefix, 0o755) != 0, errno != EEXIST {
                 let failure = WriteFailure.writing(path, "cannot create the output folder", errno: errno)
@@ -66,11 +66,11 @@ public struct OutputFolder: Sendable {
     }
 
     /// Takes the folder's lock; another run that tries while it is held is refused.
-    func lock() throws -> FolderLock {
+    public func lock() throws -> FolderLock {
         try FolderLock(file: url(Self.lockName), folder: path)
     }
 
-    func readManifest() throws -> Manifest {
+    public func readManifest() throws -> Manifest {
         let manifestPath = url(Self.manifestName)
         guard FileManager.default.fileExists(atPath: manifestPath) else { return Manifest() }
         guard let data = FileManager.default.contents(atPath: manifestPath) else {
@@ -80,7 +80,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// Writes the manifest in one atomic replacement.
-    func writeManifest(_ manifest: Manifest) throws {
+    public func writeManifest(_ manifest: Manifest) throws {
         let staged = try AtomicFileWriter.stage(manifest.text, at: url(Self.manifestName))
         try staged.moveIntoPlace()
     }
@@ -88,7 +88,7 @@ public struct OutputFolder: Sendable {
     /// Removes what killed runs left, all of it Salient's own: staging folders that carry
     /// Salient's marker and that the manifest lists, and temporaries (`.NAME.tmp-PID`) of
     /// processes that are gone. Called with the lock held, so no live run is using them.
-    func removeLeftovers(_ manifest: inout Manifest) throws {
+    public func removeLeftovers(_ manifest: inout Manifest) throws {
         guard let items = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         var changed = false
         for name in manifest.stagingFolders where !items.contains(name) {
@@ -118,16 +118,16 @@ public struct OutputFolder: Sendable {
 
     /// The files among `paths`, and under the folders `folders`, sorted into Salient's own
     /// and the user's.
-    struct Ownership {
+    public struct Ownership {
         /// Relative paths whose content is what the manifest recorded.
-        var ours: Set<String> = []
+        public var ours: Set<String> = []
         /// The user's files under `folders` (beside the outputs, kept with `force`).
-        var theirs: [String] = []
+        public var theirs: [String] = []
     }
 
     /// Refuses when files Salient did not write stand at any of `paths` (always: they are never
     /// replaced) or under `folders` (unless `force`: then they are kept beside the outputs).
-    func checkOwnership(of paths: [String], folders: [String] = [], force: Bool, manifest: Manifest) throws -> Ownership
+    public func checkOwnership(of paths: [String], folders: [String] = [], force: Bool, manifest: Manifest) throws -> Ownership
     {
         for relative in paths + folders {
             var status = stat()
@@ -200,7 +200,7 @@ public struct OutputFolder: Sendable {
 
     /// Makes a fresh staging folder, marked inside as Salient's and listed in the manifest
     /// before anything is written to it, so that only folders Salient made are ever removed.
-    func makeStaging(_ manifest: inout Manifest) throws -> (name: String, path: String) {
+    public func makeStaging(_ manifest: inout Manifest) throws -> (name: String, path: String) {
         var attempt = 0
         while true {
             let name = "\(Self.stagingPrefix)\(getpid())" + (attempt == 0 ? "" : "-\(attempt)")
@@ -223,7 +223,7 @@ public struct OutputFolder: Sendable {
 
 /// An exclusive lock (flock) on a file in an output folder, held from before the folder is
 /// examined until its outputs are in place, so that two runs never mix their sets.
-final class FolderLock {
+public final class FolderLock {
     private var descriptor: Int32
     private let file: String
 
@@ -258,7 +258,7 @@ final class FolderLock {
     }
 
     /// Removes the lock file while still holding it (a run waiting on it then sees it gone).
-    func release() {
+    public func release() {
         guard descriptor >= 0 else { return }
         unlink(file)
         close(descriptor)

@@ -13,7 +13,7 @@ import Foundation
 /// 4. the old set, now in the staging folder, is removed (only Salient's files), then the
 ///    staging folder;
 /// 5. the final manifest replaces the transition one.
-struct StagedCommit {
+public struct StagedCommit {
     let folder: OutputFolder
     /// The manifest as read under the folder's lock, before the run.
     var manifest: Manifest
@@ -29,7 +29,22 @@ struct StagedCommit {
     /// The staging folder, removed once the outputs are in place.
     var staging: (name: String, path: String)?
 
-    func run() throws {
+    public init(
+        folder: OutputFolder, manifest: Manifest,
+        files: [(relative: String, staged: String, digest: ContentDigest)] = [],
+        swap: (relative: String, staged: String, digests: [String: ContentDigest])? = nil, keep: [String] = [],
+        ours: Set<String> = [], staging: (name: String, path: String)? = nil
+    ) {
+        self.folder = folder
+        self.manifest = manifest
+        self.files = files
+        self.swap = swap
+        self.keep = keep
+        self.ours = ours
+        self.staging = staging
+    }
+
+    public func run() throws {
         let fm = FileManager.default
         var transition = manifest
         var final = manifest

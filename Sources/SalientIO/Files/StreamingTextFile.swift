@@ -4,7 +4,7 @@ import Foundation
 /// Closing it does not flush it to disk: it is written inside a staging folder, and
 /// `FileSystemFlush` makes the whole folder durable once before it moves into place (one
 /// flush for a thousand days' files instead of one wait on the disk for each).
-final class StreamingTextFile {
+public final class StreamingTextFile {
     let path: String
     private var descriptor: Int32
     private let hasher = ContentHasher()
@@ -14,14 +14,14 @@ final class StreamingTextFile {
 
     /// A file of `text`, written whole; returns its digest.
     @discardableResult
-    static func write(_ text: String, to path: String) throws -> ContentDigest {
+    public static func write(_ text: String, to path: String) throws -> ContentDigest {
         let file = try StreamingTextFile(path: path)
         try file.write(text)
         try file.close()
         return file.digest
     }
 
-    init(path: String) throws {
+    public init(path: String) throws {
         self.path = path
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -30,9 +30,9 @@ final class StreamingTextFile {
     }
 
     /// The size and hash of what was written so far.
-    var digest: ContentDigest { hasher.digest }
+    public var digest: ContentDigest { hasher.digest }
 
-    func write(_ text: String) throws {
+    public func write(_ text: String) throws {
         var text = text
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
     }
@@ -81,7 +81,7 @@ final class StreamingTextFile {
         }
     }
 
-    func close() throws {
+    public func close() throws {
         guard descriptor >= 0 else { return }
         let fd = descriptor
         descriptor = -1

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reads input files as UTF-8 text, refusing what is not.
-enum TextFile {
-    static func read(_ path: String) throws -> String {
+public enum TextFile {
+    public static func read(_ path: String) throws -> String {
         var status = stat()
         if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             throw InputError("expected a file, found a folder", file: path)

@@ -9,19 +9,19 @@ import SalientCore
 /// From day to day a feature changes only in its age and, from the day its event enters the
 /// estimate, in its tier and radius; so each feature is laid out once, in pieces, and a day's
 /// file is these pieces put together, byte for byte what laying the day out afresh would give.
-final class DailyEventsLayer: Sendable {
+public final class DailyEventsLayer: Sendable {
     /// The fields this layer adds after the estimate's, last in every feature.
     static func tail(_ event: Event, on day: CalendarDay) -> [(String, JSONValue)] {
         [(ageKey, .integer(day.ordinal - event.date.start.ordinal))]
     }
 
     private static let ageKey = "age_days"
-    private typealias Layout = SnapshotJob.Layout
+    private typealias Layout = FeatureLayout
 
     /// Event indexes in layer order (start day, then id), and their first and last days.
-    let order: [Int]
-    let starts: [CalendarDay]
-    let ends: [CalendarDay]
+    public let order: [Int]
+    public let starts: [CalendarDay]
+    public let ends: [CalendarDay]
     /// Each event's line in five pieces, back to back in one buffer: the head, then from the
     /// end of the head up to the age and after the age, before the event's entry into the
     /// estimate, then the same two from its entry on. `offsets[5k...5k+5]` bound event k's.
@@ -30,10 +30,10 @@ final class DailyEventsLayer: Sendable {
     private let offsets: [Int]
     private let entries: [CalendarDay?]
 
-    var count: Int { order.count }
+    public var count: Int { order.count }
 
     /// - Parameter last: the run's last day; events begun after it never show.
-    init(_ loaded: LoadedTimeline, sources: SourceIndex, through last: CalendarDay) {
+    public init(_ loaded: LoadedTimeline, sources: SourceIndex, through last: CalendarDay) {
         let timeline = loaded.timeline
         let events = timeline.events
         let parameters = timeline.estimate
@@ -78,7 +78,7 @@ final class DailyEventsLayer: Sendable {
     /// events of that day, or with `cumulative` every event begun by then, so this grows with
     /// the events on show summed over the days (the control files, whose size the estimate
     /// cannot know yet, come on top).
-    func estimatedBytes(days: [CalendarDay], cumulative: Bool) -> Int {
+    public func estimatedBytes(days: [CalendarDay], cumulative: Bool) -> Int {
         guard let first = days.first, let last = days.last else { return 0 }
         // Per day, the events on show and their bytes, as differences from the day before.
         var shown = Array(repeating: 0, count: days.count + 1)
@@ -115,7 +115,7 @@ final class DailyEventsLayer: Sendable {
     /// Writes the daily events file of `day` showing `shown`, positions in layer order (not
     /// event indexes), ascending: the stored pieces go to the file as they are, with each
     /// event's age between.
-    func write(
+    public func write(
         name: String, shown: some Collection<Int>, on day: CalendarDay, to file: StreamingTextFile
     ) throws {
         try file.write(GeoJSONWriter.header(name: name))

@@ -85,7 +85,7 @@ public enum ExportLayers {
     }
 
     /// The properties of each tier's feature, in the order of `estimate.tiers`.
-    static func controlProperties(_ timeline: Timeline, estimate: ControlEstimate) -> [[(String, JSONValue)]] {
+    public static func controlProperties(_ timeline: Timeline, estimate: ControlEstimate) -> [[(String, JSONValue)]] {
         let unmapped = estimate.unmapped.map { "\($0.eventID): \($0.reason)" }.joined(separator: "; ")
         let index = SourceIndex(timeline)
         return estimate.tiers.map { area in
@@ -111,7 +111,7 @@ public enum ExportLayers {
 
     /// A tier's geometry: the estimator leaves it as RFC 7946 wants it written (split at the
     /// antimeridian, snapped to the output grid, valid as written).
-    static func controlGeometry(_ area: ControlArea) -> JSONValue {
+    public static func controlGeometry(_ area: ControlArea) -> JSONValue {
         GeoJSONWriter.multiPolygon(area.geometry)
     }
 }

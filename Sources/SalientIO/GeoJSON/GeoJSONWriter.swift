@@ -55,7 +55,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// trimmed. Most numbers (coordinates, areas) are printed from their rounded integer
     /// `value × 10^decimals`, the same digits at a fraction of the cost; the rest, and any
     /// whose rounding the product leaves in doubt, go through C.
-    static func format(_ value: Double, decimals: Int) -> String {
+    public static func format(_ value: Double, decimals: Int) -> String {
         precondition(value.isFinite, "non-finite numbers have no JSON form")
         precondition((0...20).contains(decimals), "at most 20 decimals")
         if decimals <= 9 {
@@ -122,7 +122,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         return text == "-0" ? "0" : text
     }
 
-    static func quote(_ s: String, into out: inout String) {
+    public static func quote(_ s: String, into out: inout String) {
         out += "\""
         // Scanned as contiguous bytes where the string has them (native strings do): through
         // the UTF-8 view, this scan was most of the time spent quoting.

@@ -8,12 +8,12 @@ import SalientCore
 /// events behind it, valid from `start_date` (included) to `end_date` (excluded), `end_date`
 /// null while the state still holds on the last day (QGIS reads a null end as open-ended).
 /// A day that changes neither a tier's polygon nor the events behind it adds nothing.
-enum TemporalLayers {
+public enum TemporalLayers {
     /// The properties of a daily control feature that one state of the temporal layer keeps,
     /// in the control layer's order: what describes the state itself, not the day it is seen
     /// on (`as_of_date`) nor what changes without changing it (unmapped events); the temporal
     /// layer adds `start_date` and `end_date` after `tier`.
-    static let stateKeys: Set<String> = [
+    public static let stateKeys: Set<String> = [
         "tier", "area_km2", "depth_km", "settlement_count", "event_count", "events", "sources",
         "source_urls", "method", "projection", "timeline",
     ]
@@ -25,27 +25,27 @@ enum TemporalLayers {
     /// A tier's state in the temporal layer (`stateKeys`) as text: its
     /// properties' members and its geometry, serialized once. Two states are the same when
     /// these texts are.
-    struct StateText: Sendable, Equatable {
+    public struct StateText: Sendable, Equatable {
         var members: [String]
         var properties: String
         var geometry: String
-        var isEmpty: Bool
+        public var isEmpty: Bool
 
-        init(members: [String], geometry: String, isEmpty: Bool) {
+        public init(members: [String], geometry: String, isEmpty: Bool) {
             self.members = members
-            properties = SnapshotJob.Layout.object(members)
+            properties = FeatureLayout.object(members)
             self.geometry = geometry
             self.isEmpty = isEmpty
         }
 
-        static func == (lhs: StateText, rhs: StateText) -> Bool {
+        public static func == (lhs: StateText, rhs: StateText) -> Bool {
             lhs.geometry == rhs.geometry && lhs.properties == rhs.properties
         }
     }
 
     /// One feature of `control-timeline.geojson`: a tier's state with its validity interval.
-    static func controlTimelineLine(_ interval: TemporalIntervals<ControlTier, StateText>.Interval) -> String {
-        typealias Layout = SnapshotJob.Layout
+    public static func controlTimelineLine(_ interval: TemporalIntervals<ControlTier, StateText>.Interval) -> String {
+        typealias Layout = FeatureLayout
         var members = interval.state.members
         let end: JSONValue = interval.end.map { .string($0.description) } ?? .null
         members.insert(
@@ -57,7 +57,7 @@ enum TemporalLayers {
     }
 
     /// One line of the daily series.
-    struct SeriesRow {
+    public struct SeriesRow {
         var day: CalendarDay
         var controlledKm2: Double
         var contestedKm2: Double
@@ -68,7 +68,22 @@ enum TemporalLayers {
         var eventsToDate: Int
         var sourcesToDate: Int
 
-        static let columns = [
+        public init(
+            day: CalendarDay, controlledKm2: Double, contestedKm2: Double, settlementsControlled: Int,
+            settlementsContested: Int, depthKm: Double, eventsOnDay: Int, eventsToDate: Int, sourcesToDate: Int
+        ) {
+            self.day = day
+            self.controlledKm2 = controlledKm2
+            self.contestedKm2 = contestedKm2
+            self.settlementsControlled = settlementsControlled
+            self.settlementsContested = settlementsContested
+            self.depthKm = depthKm
+            self.eventsOnDay = eventsOnDay
+            self.eventsToDate = eventsToDate
+            self.sourcesToDate = sourcesToDate
+        }
+
+        public static let columns = [
             "date", "controlled_km2", "contested_km2", "estimate_km2", "settlements_controlled",
             "settlements_contested", "depth_km", "events_on_day", "events_to_date", "sources_to_date",
         ]
@@ -82,14 +97,14 @@ enum TemporalLayers {
             ]
         }
 
-        var csv: String {
+        public var csv: String {
             values.map { value in
                 if case .string(let s) = value { return s }
                 return value.serialized
             }.joined(separator: ",")
         }
 
-        var json: String {
+        public var json: String {
             JSONValue.object(Array(zip(Self.columns, values))).serialized
         }
     }

@@ -20,7 +20,7 @@ public enum GeoPackageOutput {
 
     /// Refuses an existing file at `path` that is not a GeoPackage (SQLite's header with the
     /// application id "GPKG"): whatever it is, it is not a file Salient wrote, so it is kept.
-    static func checkTarget(_ path: String) throws {
+    public static func checkTarget(_ path: String) throws {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
         if (status.st_mode & S_IFMT) == S_IFDIR {
@@ -46,8 +46,8 @@ public enum GeoPackageOutput {
     // MARK: - export
 
     /// A GeoPackage written beside its target under a temporary name, renamed into place by `commit`.
-    struct Staged {
-        let temporary: String
+    public struct Staged {
+        public let temporary: String
         let target: String
 
         func commit() throws {
@@ -65,7 +65,7 @@ public enum GeoPackageOutput {
     }
 
     /// Writes the export's twin next to `target`; nothing is at `target` until `commit`.
-    static func stageExport(
+    public static func stageExport(
         _ timeline: Timeline, asOf day: CalendarDay, events: [GeoJSONFeature],
         control: [GeoJSONFeature], at target: String
     ) throws -> Staged {
@@ -101,7 +101,7 @@ public enum GeoPackageOutput {
     /// Writes the snapshots' twin into the staging folder, from what was staged there: the
     /// temporal control layer and the series are read back from their files, so the twin holds
     /// exactly what they say; the events layer is laid out as `events-timeline.geojson` is.
-    static func writeSnapshots(_ loaded: LoadedTimeline, last: ControlEstimate, staging: String, name: String) throws {
+    public static func writeSnapshots(_ loaded: LoadedTimeline, last: ControlEstimate, staging: String, name: String) throws {
         let timeline = loaded.timeline
         let staged = { (file: String) in (staging as NSString).appendingPathComponent(file) }
         let events = ExportLayers.events(

@@ -2,8 +2,8 @@ import SalientCore
 
 /// What a new timeline's header takes from its gazetteer (`import --new`, `draft`): every
 /// region area as the territory and the first border line; the user edits both.
-enum NewTimelineFrame {
-    static func of(_ gazetteer: Gazetteer, folder: String) throws -> (territory: [String], border: String) {
+public enum NewTimelineFrame {
+    public static func of(_ gazetteer: Gazetteer, folder: String) throws -> (territory: [String], border: String) {
         let territory = gazetteer.places.filter {
             guard case .multiPolygon = $0.geometry else { return false }
             return $0.kind == .region

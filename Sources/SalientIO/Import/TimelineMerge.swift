@@ -5,15 +5,15 @@ import Yams
 /// Adds imported records to a timeline's text: new events and sources go at the end of their
 /// lists, an event whose record has a newer version is rewritten in place (its old sources
 /// removed, the new ones appended), and every other byte of the user's file stays as it was.
-enum TimelineMerge {
-    struct Outcome {
-        var text: String
-        var added: Int
-        var updated: Int
-        var unchanged: Int
+public enum TimelineMerge {
+    public struct Outcome {
+        public var text: String
+        public var added: Int
+        public var updated: Int
+        public var unchanged: Int
     }
 
-    static func merge(
+    public static func merge(
         _ records: [ImportedRecord], into text: String, timeline: Timeline,
         file: String
     ) throws -> Outcome {
@@ -120,23 +120,23 @@ enum TimelineMerge {
     }
 
     /// Where the `sources:` and `events:` lists lie in the text, by zero-based line numbers.
-    struct Layout {
-        struct List {
-            var keyLine: Int
-            var indent: String
-            var items: [(id: String, range: Range<Int>)]
+    public struct Layout {
+        public struct List {
+            public var keyLine: Int
+            public var indent: String
+            public var items: [(id: String, range: Range<Int>)]
             /// The line new items are inserted before.
-            var end: Int
-            var isEmptyFlow: Bool
+            public var end: Int
+            public var isEmptyFlow: Bool
         }
 
-        var sources: List
-        var events: List
+        public var sources: List
+        public var events: List
         /// The optional lists, nil when the file has none: `salient draft` appends to them.
-        var claims: List?
-        var draft: List?
+        public var claims: List?
+        public var draft: List?
 
-        init(text: String, file: String) throws {
+        public init(text: String, file: String) throws {
             let lines = text.components(separatedBy: "\n")
             guard let root = try Yams.compose(yaml: text), let mapping = root.mapping else {
                 throw InputError("the timeline is not a YAML mapping", file: file)
@@ -186,8 +186,8 @@ enum TimelineMerge {
 }
 
 /// YAML text for imported records: every string double-quoted with YAML's escapes, keys in one order.
-enum YAMLEmitter {
-    static func quoted(_ text: String) -> String {
+public enum YAMLEmitter {
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

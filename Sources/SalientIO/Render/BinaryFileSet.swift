@@ -2,8 +2,8 @@ import Foundation
 
 /// Stages files whose contents are bytes (a PNG is not text) beside their places in an output
 /// folder, each written whole and flushed, for `FileSet` to move into place with the manifest.
-enum BinaryFileSet {
-    static func write(_ files: [(name: String, contents: Data)], into folder: OutputFolder, force: Bool) throws {
+public enum BinaryFileSet {
+    public static func write(_ files: [(name: String, contents: Data)], into folder: OutputFolder, force: Bool) throws {
         try folder.checkPath()
         try folder.create()
         var staged: [(name: String, temporary: String)] = []

@@ -2,7 +2,7 @@ import Foundation
 import SalientCore
 
 /// What one day's map shows, in the estimate's plane (metres) and in words, before any drawing.
-struct MapContent {
+public struct MapContent {
     struct Marker {
         var kind: EventKind
         var position: PlanarPoint
@@ -40,7 +40,7 @@ struct MapContent {
     var north: PlanarPoint
 
     /// Gathers the day's layers and projects every position in one call.
-    static func make(timeline: Timeline, gazetteer: Gazetteer, estimate: ControlEstimate) throws -> MapContent {
+    public static func make(timeline: Timeline, gazetteer: Gazetteer, estimate: ControlEstimate) throws -> MapContent {
         guard let projection = LocalMetricProjection(definition: estimate.projection) else {
             throw MapRenderer.Failure.projection(estimate.projection)
         }

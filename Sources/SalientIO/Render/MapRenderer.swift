@@ -3,10 +3,10 @@ import Foundation
 import SalientCore
 
 /// Renders one day's map as PNG bytes and SVG text with one drawing routine on two cairo surfaces.
-enum MapRenderer {
-    struct Picture {
-        var png: Data
-        var svg: String
+public enum MapRenderer {
+    public struct Picture {
+        public var png: Data
+        public var svg: String
     }
 
     enum Failure: Error, CustomStringConvertible {
@@ -20,7 +20,7 @@ enum MapRenderer {
         }
     }
 
-    static func render(_ content: MapContent, width: Int) throws -> Picture {
+    public static func render(_ content: MapContent, width: Int) throws -> Picture {
         let painter = MapPainter(content: content, width: width)
         return Picture(png: try png(painter), svg: try svg(painter))
     }

@@ -2,12 +2,13 @@ import Foundation
 import SalientCore
 
 extension TimeSliderPage {
-    static let fileName = "index.html"
+    public static let fileName = "index.html"
 
     /// The page of a snapshots run, from the layers it has just staged, the timeline's sources
-    /// and its claims checked; written into the staging folder beside them.
-    static func writeSnapshots(
-        _ loaded: LoadedTimeline, days: [CalendarDay], staging: String, leaflet: LeafletAssets
+    /// and its claims checked (nil when it has none); written into the staging folder beside them.
+    public static func writeSnapshots(
+        _ loaded: LoadedTimeline, days: [CalendarDay], check report: CheckReport?, staging: String,
+        leaflet: LeafletAssets
     ) throws -> String {
         // Salient's own files, just written: read whole, without the input size limit.
         func staged(_ name: String) throws -> String {
@@ -29,7 +30,7 @@ extension TimeSliderPage {
         if case .multiLineString(let lines) = borderPlace?.geometry { border = lines }
         let drawn = parameters.territoryIDs + [parameters.borderID] + timeline.events.compactMap(\.placeID)
         let credits = MapContent.credits(for: drawn.compactMap(gazetteer.place(id:)))
-        let check = timeline.claims.isEmpty ? nil : CheckReportFormat.json(try CheckJob.run(loaded))
+        let check = report.map { CheckReportFormat.json($0) }
         let page = TimeSliderPage(
             title: timeline.title.isEmpty ? timeline.id : timeline.title, days: days,
             controlTimeline: try staged("control-timeline.geojson"),

@@ -110,7 +110,7 @@ public enum TimelineReader {
 
     /// 1 to 100 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit. Checked
     /// on bytes: a regular expression's `$` also matches before a final newline.
-    static func isSafeID(_ id: String) -> Bool {
+    public static func isSafeID(_ id: String) -> Bool {
         let bytes = Array(id.utf8)
         func isAlphanumeric(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
@@ -124,7 +124,7 @@ public enum TimelineReader {
     }
 
     /// Resolves "dir/../other" lexically so messages quote the path a user would type.
-    static func normalized(_ path: String) -> String {
+    public static func normalized(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: false) {
             if part == "..", let last = parts.last, last != "..", !last.isEmpty {

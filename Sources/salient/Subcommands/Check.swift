@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SalientCore
 import SalientIO
+import SalientJobs
 
 extension SalientCommand {
     struct Check: ParsableCommand {

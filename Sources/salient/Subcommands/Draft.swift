@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SalientIO
+import SalientJobs
 
 extension SalientCommand {
     struct Draft: ParsableCommand {

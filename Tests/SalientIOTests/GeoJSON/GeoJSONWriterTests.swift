@@ -72,7 +72,7 @@ import Testing
                     LonLat(lon: 179.9999994, lat: -1),
                 ])
             ]))
-        let layout = SnapshotJob.Layout.self
+        let layout = FeatureLayout.self
         let line = layout.feature(
             properties: layout.object(properties.map(layout.member)), geometry: geometry.serialized)
         #expect(line == GeoJSONWriter.line(GeoJSONFeature(properties: properties, geometry: geometry)))
