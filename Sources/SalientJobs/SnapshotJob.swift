@@ -319,7 +319,8 @@ public enum SnapshotJob {
                 }
                 let geometry = shapes[area.tier]!.text
                 let members = properties.map { (key: $0.0, text: FeatureLayout.member($0)) }
-                lines.append(FeatureLayout.feature(properties: FeatureLayout.object(members.map(\.text)), geometry: geometry))
+                lines.append(
+                    FeatureLayout.feature(properties: FeatureLayout.object(members.map(\.text)), geometry: geometry))
                 let kept = members.filter { TemporalLayers.stateKeys.contains($0.key) }.map(\.text)
                 states.append((area.tier, StateText(members: kept, geometry: geometry, isEmpty: area.geometry.isEmpty)))
             }

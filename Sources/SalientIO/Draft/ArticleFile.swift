@@ -3,7 +3,9 @@ import SalientCore
 
 /// An article read for drafting: UTF-8 text, not empty, with its own date line readable.
 public enum ArticleFile {
-    public static func draft(path: String, drafter: ArticleDrafter, published: CalendarDay?, territory: Territory? = nil)
+    public static func draft(
+        path: String, drafter: ArticleDrafter, published: CalendarDay?, territory: Territory? = nil
+    )
         throws
         -> ArticleDraft
     {

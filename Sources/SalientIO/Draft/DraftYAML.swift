@@ -66,7 +66,8 @@ public enum DraftYAML {
     }
 
     /// The record of one article: what was found where, for a reviewer's tool to highlight.
-    public static func record(_ draft: ArticleDraft, sourceID: String?, claimIDs: [String], indent: String) -> [String] {
+    public static func record(_ draft: ArticleDraft, sourceID: String?, claimIDs: [String], indent: String) -> [String]
+    {
         let inner = indent + "  "
         let item = inner + "  "
         var lines = [

@@ -127,7 +127,8 @@ public struct OutputFolder: Sendable {
 
     /// Refuses when files Salient did not write stand at any of `paths` (always: they are never
     /// replaced) or under `folders` (unless `force`: then they are kept beside the outputs).
-    public func checkOwnership(of paths: [String], folders: [String] = [], force: Bool, manifest: Manifest) throws -> Ownership
+    public func checkOwnership(of paths: [String], folders: [String] = [], force: Bool, manifest: Manifest) throws
+        -> Ownership
     {
         for relative in paths + folders {
             var status = stat()

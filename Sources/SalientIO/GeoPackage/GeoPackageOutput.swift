@@ -101,7 +101,9 @@ public enum GeoPackageOutput {
     /// Writes the snapshots' twin into the staging folder, from what was staged there: the
     /// temporal control layer and the series are read back from their files, so the twin holds
     /// exactly what they say; the events layer is laid out as `events-timeline.geojson` is.
-    public static func writeSnapshots(_ loaded: LoadedTimeline, last: ControlEstimate, staging: String, name: String) throws {
+    public static func writeSnapshots(_ loaded: LoadedTimeline, last: ControlEstimate, staging: String, name: String)
+        throws
+    {
         let timeline = loaded.timeline
         let staged = { (file: String) in (staging as NSString).appendingPathComponent(file) }
         let events = ExportLayers.events(
