@@ -1,0 +1,164 @@
+import Foundation
+import SalientCore
+import SalientIO
+
+/// The workers of a snapshots run, run in parallel, and their parts put together in day
+/// order into the files a serial run would write.
+extension SnapshotJob {
+    /// Per-chunk results, filled by concurrent workers. Each index is written by exactly one
+    /// worker and read only after all have finished, under the lock, so the unchecked
+    /// Sendable conformance is sound.
+    final class ChunkResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [ChunkOutput?]
+        private var failures: [(Int, Error)] = []
+        private var done = 0
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func store(_ chunk: Int, _ output: ChunkOutput) { lock.withLock { results[chunk] = output } }
+        func fail(_ chunk: Int, _ error: Error) { lock.withLock { failures.append((chunk, error)) } }
+        func tick() -> Int {
+            lock.withLock {
+                done += 1
+                return done
+            }
+        }
+
+        func collect() throws -> [ChunkOutput] {
+            try lock.withLock {
+                if let first = failures.min(by: { $0.0 < $1.0 }) { throw first.1 }
+                return results.compactMap { $0 }
+            }
+        }
+    }
+
+    static func write(
+        _ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventsLayer, cumulativeEvents: Bool,
+        into staging: String, jobs: Int?, progress: (@Sendable (Int, Int) -> Void)?
+    )
+        throws -> (features: Int, last: ControlEstimate, digests: [String: ContentDigest])
+    {
+        let daily = (staging as NSString).appendingPathComponent("daily")
+        try FileManager.default.createDirectory(atPath: daily, withIntermediateDirectories: true)
+        let chunks = SnapshotPlan(days: days, jobs: jobs).chunks
+        let results = ChunkResults(count: chunks.count)
+        let geodesic = try Geodesic.wgs84()
+        let sourceIndex = SourceIndex(loaded.timeline)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            do {
+                let output = try writeChunk(
+                    chunks[index], loaded: loaded, geodesic: geodesic, daily: daily,
+                    eventLines: eventLines, cumulativeEvents: cumulativeEvents,
+                    parts: ChunkParts(staging: staging, chunk: index)
+                ) {
+                    progress?(results.tick(), days.count)
+                }
+                results.store(index, output)
+            } catch {
+                results.fail(index, error)
+            }
+        }
+        let outputs = try results.collect()
+        let timeline = loaded.timeline
+        var digests: [String: ContentDigest] = [:]
+        for output in outputs { digests.merge(output.digests) { first, _ in first } }
+        let timelinePath = (staging as NSString).appendingPathComponent("control-timeline.geojson")
+        let (features, timelineDigest) = try stitchControlTimeline(outputs, into: timelinePath)
+        digests["control-timeline.geojson"] = timelineDigest
+        let csv = try StreamingTextFile(path: (staging as NSString).appendingPathComponent("series.csv"))
+        let json = try StreamingTextFile(path: (staging as NSString).appendingPathComponent("series.json"))
+        try csv.write(TemporalLayers.SeriesRow.columns.joined(separator: ",") + "\n")
+        var header = "{\"timeline\": "
+        JSONValue.quote(timeline.id, into: &header)
+        try json.write(
+            header + ", \"method\": " + JSONValue.string(timeline.estimate.summary).serialized + ", \"days\": [\n")
+        var rows = 0
+        for output in outputs {
+            try forEachLine(of: output.part.csv) { try csv.write($0 + "\n") }
+            try forEachLine(of: output.part.json) { row in
+                try json.write((rows == 0 ? "" : ",\n") + row)
+                rows += 1
+            }
+        }
+        try json.write("\n]}\n")
+        try csv.close()
+        try json.close()
+        digests["series.csv"] = csv.digest
+        digests["series.json"] = json.digest
+        let last = outputs[outputs.count - 1].last
+        digests["events-timeline.geojson"] = try StreamingTextFile.write(
+            eventsTimeline(loaded, sources: sourceIndex, estimate: last),
+            to: (staging as NSString).appendingPathComponent("events-timeline.geojson"))
+        return (features, last, digests)
+    }
+
+    /// Writes `control-timeline.geojson` from the chunks' part files, in day order: a state
+    /// that runs across a chunk boundary becomes one feature, exactly as a serial run makes it.
+    /// Returns the number of features and the file's digest.
+    static func stitchControlTimeline(_ outputs: [ChunkOutput], into path: String)
+        throws -> (Int, ContentDigest)
+    {
+        let file = try StreamingTextFile(path: path)
+        try file.write(GeoJSONWriter.header(name: "control-timeline"))
+        var count = 0
+        func emit(_ line: String) throws {
+            try file.write((count == 0 ? "" : ",\n") + line)
+            count += 1
+        }
+        func emit(_ interval: Intervals.Interval) throws {
+            if !interval.state.isEmpty { try emit(TemporalLayers.controlTimelineLine(interval)) }
+        }
+        var stitch = Intervals.Stitch()
+        for output in outputs {
+            let chunk = output.intervals
+            guard let firstDay = chunk.firstDay else { continue }
+            try stitch.begin(firstDay: firstDay, first: chunk.first).forEach(emit)
+            let first = Dictionary(chunk.first, uniquingKeysWith: { earlier, _ in earlier })
+            try forEachLine(of: output.part.controlTimeline) { line in
+                if line.hasPrefix(marker), let tier = ControlTier(rawValue: String(line.dropFirst(marker.count))),
+                    let state = first[tier], let end = output.firstEnds[tier]
+                {
+                    try emit(stitch.pass(Intervals.Interval(tier: tier, state: state, start: firstDay, end: end)))
+                } else {
+                    try emit(line)
+                }
+            }
+            stitch.end(open: chunk.openIntervals)
+        }
+        try stitch.openIntervals.forEach(emit)
+        try file.write(GeoJSONWriter.footer(empty: count == 0))
+        try file.close()
+        return (count, file.digest)
+    }
+
+    /// Reads a staged part file line by line (without the newlines), then removes it: parts
+    /// can be larger than memory should hold.
+    static func forEachLine(of path: String, _ body: (String) throws -> Void) throws {
+        guard let file = fopen(path, "r") else {
+            throw WriteFailure.writing(path, "cannot read a staged file", errno: errno)
+        }
+        defer {
+            fclose(file)
+            unlink(path)
+        }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        while true {
+            let length = getline(&buffer, &capacity, file)
+            guard length > 0, let buffer else { break }
+            try body(String(decoding: UnsafeRawBufferPointer(start: buffer, count: length - 1), as: UTF8.self))
+        }
+    }
+
+    /// `events-timeline.geojson`: every event with the tier it fed on the last day.
+    static func eventsTimeline(_ loaded: LoadedTimeline, sources: SourceIndex, estimate: ControlEstimate)
+        -> String
+    {
+        GeoJSONWriter.featureCollection(
+            name: "events-timeline",
+            features: ExportLayers.events(
+                loaded.timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources))
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import SalientCore
+import SalientIO
+
+/// One worker of a snapshots run: its chunk of days estimated in order, each day's files
+/// written, and the chunk's temporal states and series rows staged in part files.
+extension SnapshotJob {
+    typealias StateText = TemporalLayers.StateText
+    typealias Intervals = TemporalIntervals<ControlTier, StateText>
+
+    /// What one worker hands back for its chunk of days. Its control states travel through a
+    /// part file, not memory, so that memory stays flat however many days a run has: the part
+    /// holds the finished features of the chunk's inner states in order, and a marker where the
+    /// chunk's first state of a tier ends (that state may have begun in an earlier chunk, so
+    /// only the stitching knows its start_date).
+    struct ChunkOutput: Sendable {
+        /// The chunk's temporal-layer builder after its last day: its first states and open ones.
+        var intervals: Intervals
+        /// The day the first state of a tier gives way, when that happens inside the chunk.
+        var firstEnds: [ControlTier: CalendarDay]
+        var part: ChunkParts
+        var last: ControlEstimate
+        /// The digest of each daily file the chunk wrote, by its path in the output folder.
+        var digests: [String: ContentDigest]
+    }
+
+    /// A chunk's staged part files: its control-timeline features and its series rows, one a line.
+    struct ChunkParts: Sendable {
+        var controlTimeline: String
+        var csv: String
+        var json: String
+
+        init(staging: String, chunk: Int) {
+            let base = (staging as NSString).appendingPathComponent(".part\(chunk)")
+            controlTimeline = base + ".control-timeline"
+            csv = base + ".series.csv"
+            json = base + ".series.json"
+        }
+    }
+
+    static func writeChunk(
+        _ days: [CalendarDay], loaded: LoadedTimeline, geodesic: Geodesic,
+        daily: String, eventLines: DailyEventsLayer, cumulativeEvents: Bool, parts: ChunkParts,
+        dayDone: () -> Void
+    ) throws -> ChunkOutput {
+        let timeline = loaded.timeline
+        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer, geodesic: geodesic)
+        var state = ControlAreaEstimator.State()
+        let partFile = try StreamingTextFile(path: parts.controlTimeline)
+        let csvPart = try StreamingTextFile(path: parts.csv)
+        let jsonPart = try StreamingTextFile(path: parts.json)
+        var intervals = Intervals()
+        var shapes: [ControlTier: (shape: MultiPolygon<LonLat>, text: String)] = [:]
+        var firstEnds: [ControlTier: CalendarDay] = [:]
+        var last: ControlEstimate?
+        // The events begun so far are a prefix of the layer's order (by start day, then id).
+        var begun = 0
+        // The layer positions of the events the day's file shows, ascending.
+        var shown: [Int] = []
+        var sources: Set<String> = []
+        var digests: [String: ContentDigest] = [:]
+        for day in days {
+            let estimate = try estimator.advance(&state, to: day)
+            let control = ExportLayers.controlProperties(timeline, estimate: estimate)
+            let prefix = (daily as NSString).appendingPathComponent(day.description)
+            var onDay = 0
+            while begun < eventLines.count, eventLines.starts[begun] <= day {
+                let event = timeline.events[eventLines.order[begun]]
+                if event.date.start == day { onDay += 1 }
+                sources.formUnion(event.sourceIDs)
+                shown.append(begun)
+                begun += 1
+            }
+            if !cumulativeEvents { shown.removeAll { eventLines.ends[$0] < day } }
+            var lines: [String] = []
+            var states: [(ControlTier, StateText)] = []
+            for (area, properties) in zip(estimate.tiers, control) {
+                // A tier's polygon is laid out only on the days it changes.
+                if shapes[area.tier]?.shape != area.geometry {
+                    shapes[area.tier] = (area.geometry, ExportLayers.controlGeometry(area).serialized)
+                }
+                let geometry = shapes[area.tier]!.text
+                let members = properties.map { (key: $0.0, text: FeatureLayout.member($0)) }
+                lines.append(
+                    FeatureLayout.feature(properties: FeatureLayout.object(members.map(\.text)), geometry: geometry))
+                let kept = members.filter { TemporalLayers.stateKeys.contains($0.key) }.map(\.text)
+                states.append((area.tier, StateText(members: kept, geometry: geometry, isEmpty: area.geometry.isEmpty)))
+            }
+            // The events file can hold every event to date, so it is streamed, not held whole;
+            // like every file here it is flushed to disk, with the whole set, before it moves into place.
+            let eventsFile = try StreamingTextFile(path: prefix + ".events.geojson")
+            try eventLines.write(name: "events \(day)", shown: shown, on: day, to: eventsFile)
+            try eventsFile.close()
+            digests["daily/\(day).events.geojson"] = eventsFile.digest
+            digests["daily/\(day).control.geojson"] = try StreamingTextFile.write(
+                GeoJSONWriter.header(name: "control \(day)") + lines.joined(separator: ",\n")
+                    + GeoJSONWriter.footer(empty: lines.isEmpty),
+                to: prefix + ".control.geojson")
+            for interval in intervals.add(day, states: states) {
+                if interval.start == days[0] {
+                    firstEnds[interval.tier] = day
+                    try partFile.write("\(marker)\(interval.tier.rawValue)\n")
+                } else if !interval.state.isEmpty {
+                    try partFile.write(TemporalLayers.controlTimelineLine(interval) + "\n")
+                }
+            }
+            let row = TemporalLayers.SeriesRow(
+                day: day, controlledKm2: estimate.controlled.areaSquareKilometers,
+                contestedKm2: estimate.contested.areaSquareKilometers,
+                settlementsControlled: estimate.controlled.settlementIDs.count,
+                settlementsContested: estimate.contested.settlementIDs.count,
+                depthKm: estimate.depthKilometers,
+                eventsOnDay: onDay, eventsToDate: begun, sourcesToDate: sources.count)
+            try csvPart.write(row.csv + "\n")
+            try jsonPart.write(row.json + "\n")
+            last = estimate
+            dayDone()
+        }
+        for file in [partFile, csvPart, jsonPart] { try file.close() }
+        return ChunkOutput(intervals: intervals, firstEnds: firstEnds, part: parts, last: last!, digests: digests)
+    }
+
+    /// Marks, in a part file, where the chunk's first state of a tier ends; feature lines
+    /// start with "{", so they never begin with it.
+    static let marker = "#first-state-ends:"
+}
