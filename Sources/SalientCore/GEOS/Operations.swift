@@ -223,21 +223,23 @@ final class PreparedGEOSObject {
 
     /// True when `other` touches or lies inside the prepared geometry.
     func intersects(_ other: GEOSObject) throws -> Bool {
-        precondition(other.context === base.context, "GEOS objects from different contexts cannot be combined")
-        base.context.resetMessages()
-        // returns 2 on exception
-        let result = GEOSPreparedIntersects_r(base.context.handle, pointer, other.pointer)
-        guard result != 2 else { throw base.context.failure("GEOSPreparedIntersects_r") }
-        return result == 1
+        try predicate(other, "GEOSPreparedIntersects_r", GEOSPreparedIntersects_r)
     }
 
     /// True when `other` lies inside the prepared geometry (boundary points allowed inside).
     func contains(_ other: GEOSObject) throws -> Bool {
+        try predicate(other, "GEOSPreparedContains_r", GEOSPreparedContains_r)
+    }
+
+    private func predicate(
+        _ other: GEOSObject, _ name: String,
+        _ function: (GEOSContextHandle_t?, OpaquePointer?, OpaquePointer?) -> CChar
+    ) throws -> Bool {
         precondition(other.context === base.context, "GEOS objects from different contexts cannot be combined")
         base.context.resetMessages()
         // returns 2 on exception
-        let result = GEOSPreparedContains_r(base.context.handle, pointer, other.pointer)
-        guard result != 2 else { throw base.context.failure("GEOSPreparedContains_r") }
+        let result = function(base.context.handle, pointer, other.pointer)
+        guard result != 2 else { throw base.context.failure(name) }
         return result == 1
     }
 
