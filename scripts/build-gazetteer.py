@@ -361,6 +361,47 @@ RUWIKI_RP = ("https://ru.wikipedia.org/wiki/"
              "%D0%9F%D0%BE%D1%80%D0%B5%D1%87%D0%BD%D0%BE%D0%B5")
 TASS_NPP = "https://tass.com/economy/1838543"
 
+# Places not in cities500 whose coordinates a stored copy of a Wikipedia article prints (the
+# search tool's "pages" corpus; see gazetteer/README.md, "Village-level places"). Each row:
+# id, name, name_local, aliases, kind, (lat, lon) as printed, the page, the article it copies,
+# uncertainty_m, and what the point stands for. A point printed in degrees, minutes and seconds
+# is given here as those numbers and converted by dms() below, never rounded by hand.
+WIKI_CC = "CC BY-SA 4.0 (Wikipedia text and infobox)"
+WIKI_PLACES = [
+    ("malaya-loknya", "Malaya Loknya", "Малая Локня",
+     ["Mala Loknya", "Mala Loknia", "Malaya Loknia", "Malaja Loknja", "Мала Локня"], "village",
+     (51.3325, 35.2275), "https://jmediawiki.org/wiki/Malaya_Loknya",
+     "en.wikipedia 'Malaya Loknya' (a mirror with a Japanese translation of the infobox)", 1000,
+     "The village's infobox point, printed in decimal degrees (51.3325; 35.2275)."),
+    ("martynovka", "Martynovka", "Мартыновка",
+     ["Martynivka", "Martinovka", "Мартинівка"], "village",
+     (51.23889, 35.36639),
+     "https://wiki.undernet.uy/content/wikipedia_es_all_maxi_2025-08/Mart%C3%ADnovka_(Kursk)",
+     "es.wikipedia 'Martínovka (Kursk)' (an offline mirror, August 2025 dump)", 1000,
+     "The village's infobox point, printed in decimal degrees (51.23889, 35.36639)."),
+    ("karyzh", "Karyzh", "Карыж", ["Karizh"], "village",
+     ("dms", (51, 22, 38), (34, 27, 6)),
+     "https://perceptiopt.com/%D0%9A%D0%B0%D1%80%D1%8B%D0%B6",
+     "ru.wikipedia 'Карыж' (a mirror with a Portuguese machine translation)", 1000,
+     "The village's infobox point, printed as 51°22′38″ N 34°27′06″ E."),
+    ("snagost", "Snagost", "Снагость", ["Snahost", "Snagost'"], "village",
+     ("dms", (51, 18, 54), (34, 53, 36)),
+     "https://perceptioro.com/%D0%A1%D0%BD%D0%B0%D0%B3%D0%BE%D1%81%D1%82%D1%81%D0%BA%D0%B8%D0%B9_"
+     "%D1%81%D0%B5%D0%BB%D1%8C%D1%81%D0%BE%D0%B2%D0%B5%D1%82",
+     "ru.wikipedia 'Снагостский сельсовет' (a mirror with a Romanian machine translation)", 5000,
+     "No page with the village's own point was found. This is the point printed (51°18′54″ N "
+     "34°53′36″ E) for the rural settlement Snagostsky selsoviet, whose centre is Snagost; the "
+     "settlement covers 78.86 km² (radius about 5 km), hence the 5 km uncertainty."),
+]
+
+# The Kursk nuclear plant's own point, from the infobox of its Wikipedia article.
+NPP_PAGE = "https://enwikipedia.net/wiki/Kursk_Nuclear_Power_Plant"
+NPP_DMS = ((51, 40, 30), (35, 36, 20))
+
+
+def dms(d, m, s):
+    return d + m / 60 + s / 3600
+
 
 def feature_props(**kw):
     p = {k: kw[k] for k in KEYS}
@@ -734,20 +775,45 @@ def build(args):
               f"(rms misfit {rms / 1000:.1f} km).")),
         (lon, lat), 0)
 
-    # --- Kursk NPP at Kurchatov's point
+    # --- Kursk NPP at its own point (Wikipedia infobox); Kurchatov's point is only the check
     kur = gn(538908)
+    npp_lat, npp_lon = dms(*NPP_DMS[0]), dms(*NPP_DMS[1])
+    _, _, npp_to_kur = GEOD.inv(kur["longitude"], kur["latitude"], npp_lon, npp_lat)
+    if not 2000 < npp_to_kur < 10000:
+        fail(f"kursk-npp: {npp_to_kur:.0f} m from Kurchatov, expected a few km")
     add("kursk-npp", dict(
         id="kursk-npp", name="Kursk Nuclear Power Plant", name_local="Курская АЭС",
         aliases=["Kursk NPP", "Kursk nuclear power plant", "Kursk nuclear plant",
                  "Kursk nuclear power station", "Курская атомная электростанция", "Kursk AES",
-                 "Курская АЭС"],
-        kind="facility", parent=region_of(kur["longitude"], kur["latitude"]), country="RU",
-        source=f"{gn_source} (Kurchatov); TASS 2024-09-04", source_id="geonames:538908",
-        source_url=TASS_NPP, licence="CC BY 4.0 (GeoNames)", uncertainty_m=5000,
-        note=("Not in GeoNames cities500. TASS (2024-09-04) says the plant is located just "
-              "outside the city of Kurchatov, so the point is Kurchatov's GeoNames point "
-              "(538908) and the radius is 5 km.")),
-        (kur["longitude"], kur["latitude"]), 0)
+                 "Курская АЭС", "KNPP"],
+        kind="facility", parent=region_of(npp_lon, npp_lat), country="RU",
+        source="en.wikipedia 'Kursk Nuclear Power Plant' (infobox), read on a mirror",
+        source_id="en.wikipedia:Kursk_Nuclear_Power_Plant", source_url=NPP_PAGE,
+        licence=WIKI_CC, uncertainty_m=1000,
+        note=("Not in GeoNames cities500. The infobox prints 51°40′30″ N 35°36′20″ E, converted "
+              f"here; the point is {npp_to_kur / 1000:.1f} km from Kurchatov's GeoNames point "
+              "(538908), which the gazetteer used before. TASS (2024-09-04, "
+              f"{TASS_NPP}) places the plant just outside Kurchatov, which agrees. The radius "
+              "covers the plant site.")),
+        (npp_lon, npp_lat), 0)
+
+    # --- villages from stored copies of Wikipedia articles
+    for fid, name, local, aliases, kind, point, url, article, unc, what in WIKI_PLACES:
+        if point[0] == "dms":
+            lat, lon = dms(*point[1]), dms(*point[2])
+        else:
+            lat, lon = point
+        parent = region_of(lon, lat)
+        if parent != "kursk-oblast":
+            fail(f"{fid}: point lies in '{parent}', not in kursk-oblast")
+        _, _, to_sudzha = GEOD.inv(sud["longitude"], sud["latitude"], lon, lat)
+        add(fid, dict(
+            id=fid, name=name, name_local=local, aliases=uniq(aliases + [local]), kind=kind,
+            parent=parent, country="RU", source=article, source_id=f"wikipedia-page:{url}",
+            source_url=url, licence=WIKI_CC, uncertainty_m=unc,
+            note=(f"Not in GeoNames cities500. {what} Read through the search tool's stored "
+                  f"copy of the page; {to_sudzha / 1000:.1f} km from Sudzha's GeoNames point.")),
+            (lon, lat), 0)
 
     # --- region label points
     for rid, r in regions.items():

@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 scripts/install-dependencies.sh
 swift build --product salient
 .build/debug/salient export timelines/kursk-2024.yaml
-.build/debug/salient snapshots timelines/kursk-2024.yaml --from 2024-08-06 --to 2024-08-15 --html
+.build/debug/salient snapshots timelines/kursk-2024.yaml --from 2024-08-06 --to 2024-08-30 --html
 .build/debug/salient check timelines/kursk-2024.yaml

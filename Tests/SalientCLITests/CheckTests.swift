@@ -26,7 +26,7 @@ import Testing
         let result = try SalientProcess.run(["check", "timelines/kursk-2024.yaml", "--format", "json"])
         let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let claims = try #require(root["claims"] as? [[String: Any]])
-        #expect(claims.count == 22)
+        #expect(claims.count == 42)
         let verdicts = Dictionary(
             uniqueKeysWithValues: claims.map { ($0["id"] as? String ?? "", $0["verdict"] as? String ?? "") })
         #expect(verdicts["afp-isw-area"] == "consistent")
@@ -41,6 +41,17 @@ import Testing
         let statement = try #require(cross.first { $0["kind"] as? String == "same_statement" })
         #expect(statement["claims"] as? [String] == ["syrskyi-advance-per-day", "zelensky-advance-per-day"])
         #expect(statement["verdict"] as? String == "overstated")
+        // Syrskyi's tally of 27 August: its two reports agree; troops moved in and prisoners
+        // taken, both `other`, are two statements and neither is judged against the other.
+        #expect(verdicts["syrskyi-area-2024-08-27"] == "consistent")
+        #expect(verdicts["korenevo-to-border"] == "consistent")
+        #expect(verdicts["syrskyi-russian-reinforcements-2024-08-27"] == "not measurable")
+        let statements = cross.filter { $0["kind"] as? String == "same_statement" }.map { $0["claims"] as? [String] }
+        #expect(
+            statements == [
+                ["syrskyi-advance-per-day", "zelensky-advance-per-day"],
+                ["syrskyi-area-2024-08-27", "syrskyi-area-2024-08-27-rounded"],
+            ])
         // Claims are measured on their as-of day: AFP's figure of Monday the 12th, published the 15th.
         let afp = try #require(claims.first { $0["id"] as? String == "afp-isw-area" })
         #expect(
@@ -78,8 +89,8 @@ import Testing
         #expect(
             Set(features.compactMap { ($0["properties"] as? [String: Any])?["role"] as? String })
                 == [
-                    "border_stretch", "depth", "distance_to_border", "distance_to_fighting_edge",
-                    "distance_to_fighting_place",
+                    "border_stretch", "depth", "depth_reported_place", "distance_between", "distance_to_border",
+                    "distance_to_fighting_edge", "distance_to_fighting_place",
                 ])
     }
 

@@ -4,7 +4,7 @@ import Testing
 /// The exports are read by the clients users open them in: GDAL's ogrinfo and headless QGIS.
 @Suite struct ClientTests {
     static let layers: [(file: String, geometry: String, count: Int, dates: [String])] = [
-        ("exports/kursk-2024/events.geojson", "Point", 24, ["start_date", "end_date", "published_date"]),
+        ("exports/kursk-2024/events.geojson", "Point", 44, ["start_date", "end_date", "published_date"]),
         ("exports/kursk-2024/control.geojson", "Multi Polygon", 2, ["as_of_date"]),
         (
             "Tests/SalientCLITests/Golden/fixture/events.geojson", "Point", 6,

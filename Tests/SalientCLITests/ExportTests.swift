@@ -90,7 +90,7 @@ import Testing
         let properties = features.compactMap { $0["properties"] as? [String: Any] }
         #expect(properties.map { $0["tier"] as? String } == ["controlled", "contested"])
         #expect(properties.allSatisfy { ($0["area_km2"] as? Double ?? 0) > 0 })
-        #expect(properties.allSatisfy { ($0["as_of_date"] as? String) == "2024-08-15" })
+        #expect(properties.allSatisfy { ($0["as_of_date"] as? String) == "2024-08-30" })
         #expect((properties[0]["events"] as? String)?.contains("sudzha-control") == true)
     }
 

@@ -33,26 +33,26 @@ import Testing
         (
             "export/kursk-2024.gpkg",
             [
-                ("events", "Point", 24, ["start_date", "end_date", "published_date"]),
+                ("events", "Point", 44, ["start_date", "end_date", "published_date"]),
                 ("control", "Multi Polygon", 2, ["as_of_date"]),
             ]
         ),
         (
             "early/kursk-2024.gpkg",
             [
-                ("events", "Point", 24, ["start_date", "end_date", "published_date"]),
+                ("events", "Point", 44, ["start_date", "end_date", "published_date"]),
                 ("control", "Multi Polygon", 2, ["as_of_date"]),
             ]
         ),
         (
             "snapshots/kursk-2024-snapshots.gpkg",
             [
-                ("control_timeline", "Multi Polygon", 3, ["start_date", "end_date"]),
+                ("control_timeline", "Multi Polygon", 13, ["start_date", "end_date"]),
                 (
-                    "events_timeline", "Point", 24,
+                    "events_timeline", "Point", 44,
                     ["start_date", "end_date", "published_date"]
                 ),
-                ("series", "None", 10, ["date"]),
+                ("series", "None", 25, ["date"]),
             ]
         ),
     ]
@@ -129,10 +129,10 @@ import Testing
         let line = try #require(result.stdout.split(separator: "\n").last)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         let rows = try #require(report["rtree"] as? [[Double]])
-        #expect(report["features"] as? Int == 24)
-        #expect(rows.count == 24)
+        #expect(report["features"] as? Int == 44)
+        #expect(rows.count == 44)
         #expect(rows.first == [2, 30, 30, 40, 40], "feature 1 deleted, feature 2 moved")
-        #expect(rows.last == [25, 10, 10, 20, 20], "the added feature")
+        #expect(rows.last == [45, 10, 10, 20, 20], "the added feature")
         let validated = try SalientProcess.tool("python3", [Self.validator, file.path])
         #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
     }

@@ -35,19 +35,19 @@ import Testing
             }
         }
         // It opens on the last day; Home goes to the first, ArrowRight one day on.
-        #expect(report["initial_day"] as? String == "2024-08-15")
+        #expect(report["initial_day"] as? String == "2024-08-30")
         let first = try #require(report["first"] as? [String: Any])
         let last = try #require(report["last"] as? [String: Any])
         #expect(first["day"] as? String == "2024-08-06")
         #expect(report["after_arrow_right"] as? String == "2024-08-07")
         #expect(report["hash"] as? String == "#2024-08-07")
-        // 6 August: the contested tier and the 7 events begun; 15 August: both tiers, all 24 events.
+        // 6 August: the contested tier and the 7 events begun; 30 August: both tiers, all 44 events.
         #expect(first["tiers"] as? Int == 1)
         #expect(first["events"] as? Int == 7)
         #expect(last["tiers"] as? Int == 2)
-        #expect(last["events"] as? Int == 24)
+        #expect(last["events"] as? Int == 44)
         #expect(first["figures"] as? String == "controlled 0 km²contested 1,373.8 km²7 events begun that day")
-        #expect(last["figures"] as? String == "controlled 71 km²contested 1,302.9 km²0 events begun that day")
+        #expect(last["figures"] as? String == "controlled 372.4 km²contested 1,098.9 km²1 event begun that day")
         // An event's popup names its source's outlet and day; the claims panel lists the claims to date.
         #expect((report["popup"] as? String)?.contains("Unnamed outlet (seed 003), 2024-08-14") == true)
         #expect(report["claims"] as? Int == 0)

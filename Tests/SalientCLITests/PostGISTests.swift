@@ -18,14 +18,14 @@ import Testing
         }
         #expect(
             lines == [
-                "rows events: 24", "rows control: 2", "rows control_timeline: 3", "rows events_timeline: 24",
-                "rows series: 10", "srid control: 4326", "valid control_timeline: t", "date type: date", "gist: 4",
-                "area controlled: 70.991", "ogrinfo control: Feature Count: 2",
-                "ogrinfo start_date: start_date: Date (0.0)", "qgis control_timeline: True 3 EPSG:4326",
+                "rows events: 44", "rows control: 2", "rows control_timeline: 13", "rows events_timeline: 44",
+                "rows series: 25", "srid control: 4326", "valid control_timeline: t", "date type: date", "gist: 4",
+                "area controlled: 372.376", "ogrinfo control: Feature Count: 2",
+                "ogrinfo start_date: start_date: Date (0.0)", "qgis control_timeline: True 13 EPSG:4326",
                 "failed run exit: 1",
                 "failed run message: error: the server at localhost:\(port(in: result.stdout)) failed: ERROR:  null value in column \"blocker\" of relation \"control\" violates not-null constraint",
-                "rows events after failed run: 24", "rows control after failed run: 2",
-                "rows series after two runs at once: 10", "rows control_timeline after two runs at once: 3",
+                "rows events after failed run: 44", "rows control after failed run: 2",
+                "rows series after two runs at once: 25", "rows control_timeline after two runs at once: 13",
             ], "\(result.stdout)\n\(result.stderr)")
     }
 

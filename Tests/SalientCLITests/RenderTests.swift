@@ -52,17 +52,17 @@ struct Pixels {
     @Test func kurskMapMatchesTheGoldenPictureWithinTolerance() throws {
         let out = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try Self.render(["--as-of", "2024-08-15"], into: out)
+        let result = try Self.render(["--as-of", "2024-08-30"], into: out)
         #expect(result.status == 0, "\(result.stderr)")
-        let made = out.appendingPathComponent("render/2024-08-15.png")
-        let golden = SalientProcess.golden.appendingPathComponent("render/kursk-2024-08-15.png")
+        let made = out.appendingPathComponent("render/2024-08-30.png")
+        let golden = SalientProcess.golden.appendingPathComponent("render/kursk-2024-08-30.png")
         if ProcessInfo.processInfo.environment["SALIENT_RECORD_GOLDENS"] == "1" {
             try FileManager.default.createDirectory(
                 at: golden.deletingLastPathComponent(),
                 withIntermediateDirectories: true)
             _ = try? FileManager.default.removeItem(at: golden)
             try FileManager.default.copyItem(at: made, to: golden)
-            Issue.record("recorded Golden/render/kursk-2024-08-15.png; run again without SALIENT_RECORD_GOLDENS")
+            Issue.record("recorded Golden/render/kursk-2024-08-30.png; run again without SALIENT_RECORD_GOLDENS")
             return
         }
         let actual = try #require(Pixels(png: made.path))
@@ -79,7 +79,7 @@ struct Pixels {
         defer { try? FileManager.default.removeItem(at: out) }
         #expect(try Self.render(["--as-of", "2024-08-10"], into: out).status == 0)
         let actual = try #require(Pixels(png: out.appendingPathComponent("render/2024-08-10.png").path))
-        let golden = SalientProcess.golden.appendingPathComponent("render/kursk-2024-08-15.png")
+        let golden = SalientProcess.golden.appendingPathComponent("render/kursk-2024-08-30.png")
         let expected = try #require(Pixels(png: golden.path))
         let share = actual.shareDiffering(from: expected, threshold: Self.channelThreshold)
         #expect(share > Self.allowedShare * 5, "only \(share * 100)% of the pixels differ")
@@ -93,16 +93,16 @@ struct Pixels {
             try? FileManager.default.removeItem(at: b)
         }
         #expect(try Self.render(["--quiet"], into: a).status == 0)
-        #expect(try Self.render(["--from", "2024-08-14", "--to", "2024-08-15", "--quiet"], into: b).status == 0)
-        for name in ["render/2024-08-15.png", "render/2024-08-15.svg"] {
+        #expect(try Self.render(["--from", "2024-08-29", "--to", "2024-08-30", "--quiet"], into: b).status == 0)
+        for name in ["render/2024-08-30.png", "render/2024-08-30.svg"] {
             let first = try Data(contentsOf: a.appendingPathComponent(name))
             #expect(try first == Data(contentsOf: b.appendingPathComponent(name)))
         }
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: a.appendingPathComponent("render").path).sorted()
-                == ["2024-08-15.png", "2024-08-15.svg"])
+                == ["2024-08-30.png", "2024-08-30.svg"])
         let manifest = try String(contentsOf: b.appendingPathComponent(".salient-manifest"), encoding: .utf8)
-        let days = ["2024-08-14", "2024-08-15"]
+        let days = ["2024-08-29", "2024-08-30"]
         let listed = manifest.split(separator: "\n").filter { $0.hasPrefix("file ") }
             .map { String($0.split(separator: " ").last!) }
         #expect(listed == days.flatMap { ["render/\($0).png", "render/\($0).svg"] })
@@ -154,7 +154,7 @@ struct Pixels {
     @Test func aPictureSalientDidNotWriteIsKept() throws {
         let out = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let mine = out.appendingPathComponent("render/2024-08-15.png")
+        let mine = out.appendingPathComponent("render/2024-08-30.png")
         try FileManager.default.createDirectory(at: mine.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("my own picture".utf8).write(to: mine)
         let result = try Self.render([], into: out)
@@ -162,7 +162,7 @@ struct Pixels {
         #expect(
             result.stderr.contains(
                 "the output folder holds files Salient did not write where it writes: "
-                    + "render/2024-08-15.png"), "\(result.stderr)")
+                    + "render/2024-08-30.png"), "\(result.stderr)")
         #expect(try Data(contentsOf: mine) == Data("my own picture".utf8))
     }
 }

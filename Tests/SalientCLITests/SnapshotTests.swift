@@ -114,9 +114,45 @@ import Testing
         }
         let parallel = try Self.withSnapshots(["--jobs", "4"], timeline: kursk) { out, _ in try Self.contents(of: out) }
         let again = try Self.withSnapshots(["--jobs", "1"], timeline: kursk) { out, _ in try Self.contents(of: out) }
-        #expect(serial.count == 25)
+        // 6-30 August: two daily files a day, the two timelines, the series twice, the manifest.
+        #expect(serial.count == 25 * 2 + 5)
         #expect(serial == parallel)
         #expect(serial == again)
+    }
+
+    /// The `cells` join on the Kursk timeline: serial and parallel runs write the same bytes,
+    /// every layer is well formed, and the tiers hold ground on the last day.
+    @Test func cellsJoinRunsInParallelAsInSerial() throws {
+        let folder = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repository = SalientProcess.repository
+        let source = try String(
+            contentsOf: repository.appendingPathComponent("timelines/kursk-2024.yaml"), encoding: .utf8)
+        let cells =
+            source
+            .replacingOccurrences(of: "\n  join: hull", with: "\n  join: cells")
+            .replacingOccurrences(
+                of: "\ngazetteer: ../gazetteer",
+                with: "\ngazetteer: \(repository.appendingPathComponent("gazetteer").path)")
+        #expect(cells.contains("\n  join: cells") && cells != source)
+        let timeline = folder.appendingPathComponent("kursk-cells.yaml")
+        try cells.write(to: timeline, atomically: true, encoding: .utf8)
+        let serial = try Self.withSnapshots(["--jobs", "1", "--quiet"], timeline: timeline.path) { out, result in
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(try GeoJSONStructure.violations(in: out.appendingPathComponent("control-timeline.geojson")) == [])
+            #expect(
+                try GeoJSONStructure.violations(in: out.appendingPathComponent("daily/2024-08-30.control.geojson"))
+                    == [])
+            let last = try #require(try Self.series(out).last)
+            #expect(last["date"] == "2024-08-30")
+            #expect(Double(last["controlled_km2"] ?? "") ?? 0 > 0 && Double(last["contested_km2"] ?? "") ?? 0 > 0)
+            return try Self.contents(of: out)
+        }
+        let parallel = try Self.withSnapshots(["--jobs", "4", "--quiet"], timeline: timeline.path) { out, _ in
+            try Self.contents(of: out)
+        }
+        #expect(serial.count == 25 * 2 + 5)
+        #expect(serial == parallel)
     }
 
     /// The committed Kursk snapshots are what the README's main command makes now.

@@ -23,7 +23,13 @@ extension ControlAreaEstimator {
     func mappedGroundEvents(asOf day: CalendarDay) -> [(event: Event, radius: Double)] {
         var states = placeStates()
         for (index, report) in ground.enumerated() where report.from <= day && report.isMapped {
-            states.apply(report, index: index)
+            if let cells {
+                // The cells join groups reports by cell, and draws none outside one.
+                guard let cell = reportCells[index] else { continue }
+                states.apply(report, index: index, key: cells.sites[cell].id)
+            } else {
+                states.apply(report, index: index)
+            }
         }
         return states.settle(on: day).compactMap { change in
             guard change.to != nil, let radius = ground[change.report].radiusMeters else { return nil }

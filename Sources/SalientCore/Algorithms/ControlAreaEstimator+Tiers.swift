@@ -42,6 +42,30 @@ extension ControlAreaEstimator {
         }
     }
 
+    /// Two sorted lists of distinct ids as one sorted list of distinct ids (what sorting the
+    /// distinct ids of both gives).
+    static func merge(_ a: [String], _ b: [String]) -> [String] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        var merged: [String] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count, j < b.count {
+            if b[j] < a[i] {
+                merged.append(b[j])
+                j += 1
+            } else {
+                if b[j] == a[i] { j += 1 }
+                merged.append(a[i])
+                i += 1
+            }
+        }
+        merged.append(contentsOf: a[i...])
+        merged.append(contentsOf: b[j...])
+        return merged
+    }
+
     /// A tier's sorted ids: merged with the reports that joined, or rebuilt when one left.
     func tierIDs(_ sorted: [String], _ changes: TierChanges, _ members: () -> [Int]) -> [String] {
         guard changes.anyLeft else { return Self.merge(sorted, changes.addedIDs.sorted()) }

@@ -30,21 +30,29 @@ public struct EstimateSetupError: Error, CustomStringConvertible, Sendable {
 public final class ControlAreaEstimator {
     public let timeline: Timeline
     public let projection: LocalMetricProjection
-    private let geodesic: Geodesic
+    let geodesic: Geodesic
     let geos: GEOSContext
     let projector: Projector
     let territory: GEOSObject
     let border: GEOSObject
     private let settlements: [(id: String, at: PlanarPoint)]
+    /// The settlements' cells, for the `cells` join only, and the cell each ground report falls
+    /// in (nil: not drawn by cells), by its index among the ground events.
+    let cells: SettlementCells?
+    let reportCells: [Int?]
+    /// Whether each estimate carries its lower and upper bounds (`ControlEstimate.lowerBound`).
+    let computesBounds: Bool
     /// The border prepared for distance queries: an index over its segments answers each
     /// vertex's distance without visiting every segment, with the same value as
     /// `GEOSObject.distance(to:)` (both take the least point-to-segment distance).
-    private let preparedBorder: PreparedGEOSObject
+    let preparedBorder: PreparedGEOSObject
     /// Ground events in the order they enter the estimate: by last possible day, then id.
     let ground: [GroundEvent]
     /// Corridors by place and radius: events at the same place and radius share one, as a
     /// front's many reports of one village do.
     private var corridorShapes: [CorridorKey: GEOSObject] = [:]
+    /// The discs the lower bound is made of, by place and radius.
+    var discShapes: [CorridorKey: GEOSObject] = [:]
 
     /// Where along the border each place lies (`reportedBorderStretch`), found once per place.
     var borderPositions: [LonLat: (part: Int, along: Double)?] = [:]
@@ -63,8 +71,11 @@ public final class ControlAreaEstimator {
     /// Densification step for depth measurement: depths are exact to within this spacing.
     static let depthSampleMeters = 100.0
 
-    public init(timeline: Timeline, gazetteer: Gazetteer, geodesic: Geodesic) throws {
+    /// - Parameter bounds: whether each estimate carries its lower and upper bounds, which cost
+    ///   a union or two more per day (the checker asks for them; snapshots do not).
+    public init(timeline: Timeline, gazetteer: Gazetteer, geodesic: Geodesic, bounds: Bool = false) throws {
         self.timeline = timeline
+        computesBounds = bounds
         self.geodesic = geodesic
         let parameters = timeline.estimate
         var territoryAreas: [MultiPolygon<LonLat>] = []
@@ -97,92 +108,15 @@ public final class ControlAreaEstimator {
             place.kind.isSettlement ? place.point.map { (place.id, $0) } : nil
         }
         settlements = try zip(located, projector.project(located.map(\.1))).map { ($0.0.0, $0.1) }
-    }
-
-    /// Longest step, in degrees of longitude or latitude, between the vertices of a territory
-    /// or border before projection. A straight lon/lat edge projects to a curve, and a long
-    /// edge drawn as one chord misses it (by kilometres for an edge of tens of degrees); at
-    /// 0.01° the chord is within 2 cm of the curve near the centre, below the output grid.
-    static let densifyDegrees = 0.01
-
-    /// A territory polygon in the estimate's plane. Densified first; repaired after projecting,
-    /// since a polygon valid in lon/lat can cross itself in the plane (a hole touching its shell
-    /// mid-edge lands a hair outside the projected edge). The projection maps the polygon's
-    /// antipode, if the polygon holds it, to the rim of its disc, so such a polygon (the whole
-    /// globe, say) is the disc less the inside of its projected rings.
-    private static func planarTerritory(
-        _ polygon: Polygon<LonLat>, geos: GEOSContext,
-        projector: Projector
-    ) throws -> GEOSObject {
-        let rings = try polygon.rings.map { try projector.project(densified($0, geos: geos)) }
-        let center = projector.center
-        let antipode = LonLat(lon: center.lon > 0 ? center.lon - 180 : center.lon + 180, lat: -center.lat)
-        let inLonLat = try geos.polygon(polygon.mapPoints { PlanarPoint(x: $0.lon, y: $0.lat) })
-        guard try inLonLat.contains(geos.point(PlanarPoint(x: antipode.lon, y: antipode.lat))) else {
-            return try validArea(geos.polygon(Polygon(exterior: rings[0], holes: Array(rings.dropFirst()))))
+        if parameters.join == .cells {
+            let cells = try SettlementCells(
+                settlements: settlements, territory: territory, border: preparedBorder, geos: geos)
+            self.cells = cells
+            reportCells = try Self.cellsOfReports(ground, cells: cells, territory: territory, projector: projector)
+        } else {
+            cells = nil
+            reportCells = []
         }
-        // Beyond the farthest point of the ellipsoid from the centre (20,004 km along a meridian).
-        var outside = try geos.point(PlanarPoint(x: 0, y: 0)).buffered(byMeters: 20_100_000)
-        for ring in rings {
-            outside = try outside.difference(validArea(geos.polygon(Polygon(exterior: ring))))
-        }
-        return outside
-    }
-
-    /// The shape if valid, else its repair's polygons: overlays refuse invalid input, and a
-    /// repair can leave lines where a ring collapsed, which overlays refuse mixed with areas.
-    private static func validArea(_ shape: GEOSObject) throws -> GEOSObject {
-        try shape.isValid ? shape : shape.context.multiPolygon(shape.madeValid().polygons())
-    }
-
-    /// The border in the estimate's plane: each line unwrapped round the projection's centre
-    /// and joined to the lines it meets there, so that a border RFC 7946 splits at ±180° is one
-    /// line again, then densified like the territory.
-    private static func planarBorder(
-        _ lines: MultiLineString<LonLat>, geos: GEOSContext,
-        projector: Projector
-    ) throws -> GEOSObject {
-        var unwrapped = lines.mapLines { Self.unwrapped($0, around: projector.center.lon) }
-        if unwrapped.lines.count > 1 {
-            let merged = try geos.multiLineString(unwrapped.mapLines(AntimeridianSplit.planar)).lineMerged()
-            unwrapped = try merged.lines().mapLines { AntimeridianSplit.lonLat($0, shifted: 0) }
-        }
-        let projected = try unwrapped.lines.map { try projector.project(densified($0, geos: geos)) }
-        return try geos.multiLineString(MultiLineString(projected))
-    }
-
-    /// Longitudes moved by whole turns, each to within 180° of the one before (the first, of
-    /// `lon`), so that a line crossing ±180° runs on without a jump.
-    private static func unwrapped(_ line: [LonLat], around lon: Double) -> [LonLat] {
-        var previous = lon
-        return line.map { p in
-            var shifted = p.lon
-            while shifted - previous > 180 { shifted -= 360 }
-            while shifted - previous < -180 { shifted += 360 }
-            previous = shifted
-            return LonLat(lon: shifted, lat: p.lat)
-        }
-    }
-
-    /// Longest edge, metres, of a shape in the plane before it is unprojected. Its lon/lat
-    /// vertices are joined by straight lon/lat lines where it is drawn (RFC 7946) and by
-    /// geodesics where it is measured; over 1 km both stay within 0.1 m of the planar edge up
-    /// to 75° of latitude, and a cut at ±180° lands on the edge, not kilometres off a long one.
-    static let unprojectStepMeters = 1000.0
-
-    /// A shape in the plane as it is written: densified, unprojected, split and snapped.
-    func writtenPolygons(_ shape: GEOSObject) throws -> MultiPolygon<LonLat> {
-        let planar = try shape.polygons().mapRings { ring in
-            try geos.lineString(ring).densified(maxSegmentMeters: Self.unprojectStepMeters).lines().lines.first ?? ring
-        }
-        return try OutputGrid.polygons(projector.unproject(planar), context: geos)
-    }
-
-    /// A lon/lat ring or line with vertices added so that no step exceeds `densifyDegrees`.
-    private static func densified(_ points: [LonLat], geos: GEOSContext) throws -> [LonLat] {
-        guard points.count >= 2 else { return points }
-        let line = try geos.lineString(AntimeridianSplit.planar(points)).densified(maxSegmentLength: densifyDegrees)
-        return try line.lines().lines.first.map { AntimeridianSplit.lonLat($0, shifted: 0) } ?? points
     }
 
     /// The tier an event shapes and the first day it does so, or nil when it shapes none; the
@@ -202,19 +136,24 @@ public final class ControlAreaEstimator {
     /// What has been folded in so far; `estimates(for:)` carries it from day to day.
     public struct State {
         fileprivate var included = 0
-        fileprivate var places: PlaceStates?
+        var places: PlaceStates?
         /// The tier each drawn report is drawn in, by its index among the ground events.
-        fileprivate var drawn: [Int: ControlTier] = [:]
+        var drawn: [Int: ControlTier] = [:]
+        /// What the `cells` join keeps from day to day.
+        var cells = CellTiers()
+        /// The lower and upper bounds' shapes in the plane, before they are written.
+        var lowerShape: GEOSObject?
+        var upperShape: GEOSObject?
         /// How many drawn reports share each corridor, in the controlled tier and in all.
         fileprivate var controlledShapes: [CorridorKey: Int] = [:]
         fileprivate var allShapes: [CorridorKey: Int] = [:]
-        fileprivate var controlledJoined: GEOSObject?
+        var controlledJoined: GEOSObject?
         fileprivate var allJoined: GEOSObject?
         fileprivate var controlledBuckets = HullBuckets()
         fileprivate var allBuckets = HullBuckets()
         /// Every corridor joined, widened by the band and clipped: contested ground before the
         /// controlled area is taken out.
-        fileprivate var banded: GEOSObject?
+        var banded: GEOSObject?
         /// The drawn reports' ids, sorted, as estimates list them; merged day by day while
         /// reports only join, rebuilt when one leaves.
         fileprivate var controlledSorted: [String] = []
@@ -222,8 +161,8 @@ public final class ControlAreaEstimator {
         /// The distinct sources those events cite, sorted, kept the same way.
         fileprivate var controlledSources: [String] = []
         fileprivate var allSources: [String] = []
-        fileprivate var unmapped: [UnmappedEvent] = []
-        fileprivate var last: ControlEstimate?
+        var unmapped: [UnmappedEvent] = []
+        var last: ControlEstimate?
 
         public init() {}
     }
@@ -252,6 +191,7 @@ public final class ControlAreaEstimator {
     public func advance(_ state: inout State, to day: CalendarDay) throws -> ControlEstimate {
         var machine = state.places ?? placeStates()
         var changedUnmapped = false
+        var touchedCells: Set<Int> = []
         while state.included < ground.count, ground[state.included].from <= day {
             let index = state.included
             let next = ground[index]
@@ -264,10 +204,24 @@ public final class ControlAreaEstimator {
                 changedUnmapped = true
                 continue
             }
+            if let cells {
+                guard let cell = reportCells[index] else {
+                    state.unmapped.append(UnmappedEvent(eventID: next.event.id, reason: Self.notInACell(next)))
+                    changedUnmapped = true
+                    continue
+                }
+                touchedCells.insert(cell)
+                machine.apply(next, index: index, key: cells.sites[cell].id)
+                continue
+            }
             machine.apply(next, index: index)
         }
         let changes = machine.settle(on: day)
         state.places = machine
+        if cells != nil {
+            return try advanceCells(
+                &state, changes: changes, touched: touchedCells, changedUnmapped: changedUnmapped, day: day)
+        }
         if var last = state.last, changes.isEmpty {
             last.asOf = day
             if changedUnmapped { last.unmapped = state.unmapped }
@@ -348,32 +302,14 @@ public final class ControlAreaEstimator {
                 projection: projection.definition,
                 unmapped: state.unmapped)
         }
+        if computesBounds {
+            try setDiscBounds(
+                &estimate, &state, membersChanged: controlledChanges.membersChanged,
+                shapesChanged: controlledChanged || allChanged
+            ) { members(.controlled) }
+        }
         state.last = estimate
         return estimate
-    }
-
-    /// Two sorted lists of distinct ids as one sorted list of distinct ids (what sorting the
-    /// distinct ids of both gives).
-    static func merge(_ a: [String], _ b: [String]) -> [String] {
-        if b.isEmpty { return a }
-        if a.isEmpty { return b }
-        var merged: [String] = []
-        merged.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count, j < b.count {
-            if b[j] < a[i] {
-                merged.append(b[j])
-                j += 1
-            } else {
-                if b[j] == a[i] { j += 1 }
-                merged.append(a[i])
-                i += 1
-            }
-        }
-        merged.append(contentsOf: a[i...])
-        merged.append(contentsOf: b[j...])
-        return merged
     }
 
     /// The disc round a place joined to an equal disc at the nearest point of the border;
@@ -414,10 +350,12 @@ public final class ControlAreaEstimator {
             let corridors = try geos.collection(of: parts)
             let hull = try corridors.concaveHull(ratio: timeline.estimate.concaveRatio)
             return try geos.collection(of: [hull, corridors]).unaryUnion().normalized()
+        case .cells:
+            preconditionFailure("the cells join draws cells, not corridors (advanceCells)")
         }
     }
 
-    private func area(_ tier: ControlTier, _ geometry: GEOSObject?, eventIDs: [String], sourceIDs: [String]) throws
+    func area(_ tier: ControlTier, _ geometry: GEOSObject?, eventIDs: [String], sourceIDs: [String]) throws
         -> ControlArea
     {
         guard let geometry, !geometry.isEmpty else {

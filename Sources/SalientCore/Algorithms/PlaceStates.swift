@@ -115,10 +115,11 @@ public struct PlaceStates: Sendable {
     /// Folds in a report of `ground` (reports in the order they enter the estimate, `index`
     /// counting them). A report's own state is adjusted by the place's history (a control report
     /// at ground the actor held is a loss). A retake by the holder is returned as a conflict,
-    /// for the reader to refuse, and counts as the holder's reconfirmation.
+    /// for the reader to refuse, and counts as the holder's reconfirmation. `key` names the
+    /// place when the caller groups reports otherwise (the `cells` join: by settlement cell).
     @discardableResult
-    public mutating func apply(_ ground: GroundEvent, index: Int) -> PlaceStateConflict? {
-        let key = Self.placeKey(of: ground.event)
+    public mutating func apply(_ ground: GroundEvent, index: Int, key: String? = nil) -> PlaceStateConflict? {
+        let key = key ?? Self.placeKey(of: ground.event)
         let event = ground.event
         let day = ground.from
         let previous = places[key]

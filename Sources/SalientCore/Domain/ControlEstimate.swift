@@ -50,6 +50,20 @@ public struct UnmappedEvent: Hashable, Sendable {
     }
 }
 
+/// A bound of the estimate on a day, as written, with its geodesic area.
+public struct AreaBound: Hashable, Sendable {
+    public var geometry: MultiPolygon<LonLat>
+    /// Geodesic area on WGS 84, square kilometres.
+    public var areaSquareKilometers: Double
+
+    public init(geometry: MultiPolygon<LonLat>, areaSquareKilometers: Double) {
+        self.geometry = geometry
+        self.areaSquareKilometers = areaSquareKilometers
+    }
+
+    public static let empty = AreaBound(geometry: MultiPolygon(), areaSquareKilometers: 0)
+}
+
 /// The estimate as of a day: both tiers, and how it was made.
 public struct ControlEstimate: Hashable, Sendable {
     public var asOf: CalendarDay
@@ -59,16 +73,25 @@ public struct ControlEstimate: Hashable, Sendable {
     public var projection: String
     /// Events on or before the day that the estimate could not use.
     public var unmapped: [UnmappedEvent]
+    /// The ground the reports make certain: the cells of places reported held (`cells`), or
+    /// their discs clipped to the territory (the other joins). Nil unless the estimator was
+    /// made with `bounds: true`.
+    public var lowerBound: AreaBound?
+    /// Everything the reports do not contradict: held, contested and unknown cells no deeper
+    /// than the deepest reported place (`cells`), or controlled + contested (the other joins).
+    public var upperBound: AreaBound?
 
     public init(
         asOf: CalendarDay, controlled: ControlArea, contested: ControlArea, projection: String,
-        unmapped: [UnmappedEvent]
+        unmapped: [UnmappedEvent], lowerBound: AreaBound? = nil, upperBound: AreaBound? = nil
     ) {
         self.asOf = asOf
         self.controlled = controlled
         self.contested = contested
         self.projection = projection
         self.unmapped = unmapped
+        self.lowerBound = lowerBound
+        self.upperBound = upperBound
     }
 
     public var tiers: [ControlArea] { [controlled, contested] }

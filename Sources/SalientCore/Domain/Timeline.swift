@@ -7,6 +7,10 @@ public enum JoinMethod: String, Hashable, Sendable, CaseIterable {
     /// A concave hull of the corridors' vertices (`concave_ratio`), with the corridors
     /// themselves: follows pockets along the border without bridging the land between them.
     case concave
+    /// The nearest-settlement tessellation of the territory (GEOS Voronoi, clipped), each cell
+    /// taking its settlement's state: ground between a held and an enemy village is split
+    /// along their perpendicular bisector.
+    case cells
 }
 
 /// The documented parameters of the control estimate, set in the timeline's header.

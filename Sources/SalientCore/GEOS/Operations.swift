@@ -40,6 +40,15 @@ extension GEOSObject {
         try derive("GEOSConcaveHull_r") { GEOSConcaveHull_r($0, $1, ratio, 0) }
     }
 
+    /// The Voronoi diagram of the geometry's distinct vertices (GEOS 3.5): one convex polygon
+    /// per vertex, in no set order (GEOS 3.11 cannot keep the input's), covering at least the
+    /// envelope of `extent`.
+    func voronoiCells(covering extent: GEOSObject) throws -> GEOSObject {
+        precondition(extent.context === context, "GEOS objects from different contexts cannot be combined")
+        // returns NULL on exception; tolerance 0, polygons rather than edges
+        return try derive("GEOSVoronoiDiagram_r") { GEOSVoronoiDiagram_r($0, $1, extent.pointer, 0, 0) }
+    }
+
     /// A valid geometry covering the same points, for input drawn by hand.
     func madeValid() throws -> GEOSObject {
         try derive("GEOSMakeValid_r") { GEOSMakeValid_r($0, $1) }
@@ -214,11 +223,23 @@ final class PreparedGEOSObject {
 
     /// True when `other` touches or lies inside the prepared geometry.
     func intersects(_ other: GEOSObject) throws -> Bool {
+        try predicate(other, "GEOSPreparedIntersects_r", GEOSPreparedIntersects_r)
+    }
+
+    /// True when `other` lies inside the prepared geometry (boundary points allowed inside).
+    func contains(_ other: GEOSObject) throws -> Bool {
+        try predicate(other, "GEOSPreparedContains_r", GEOSPreparedContains_r)
+    }
+
+    private func predicate(
+        _ other: GEOSObject, _ name: String,
+        _ function: (GEOSContextHandle_t?, OpaquePointer?, OpaquePointer?) -> CChar
+    ) throws -> Bool {
         precondition(other.context === base.context, "GEOS objects from different contexts cannot be combined")
         base.context.resetMessages()
         // returns 2 on exception
-        let result = GEOSPreparedIntersects_r(base.context.handle, pointer, other.pointer)
-        guard result != 2 else { throw base.context.failure("GEOSPreparedIntersects_r") }
+        let result = function(base.context.handle, pointer, other.pointer)
+        guard result != 2 else { throw base.context.failure(name) }
         return result == 1
     }
 

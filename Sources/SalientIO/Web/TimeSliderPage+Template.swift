@@ -150,7 +150,8 @@ extension TimeSliderPage {
               span.appendChild(document.createTextNode(t[0] + " " + km2(t[1])));
               figures.appendChild(span);
             });
-            figures.appendChild(element("span", row.events_on_day + " events begun that day"));
+            var begun = row.events_on_day == 1 ? " event begun that day" : " events begun that day";
+            figures.appendChild(element("span", row.events_on_day + begun));
           }
           function showClaims(day) {
             claimList.textContent = "";

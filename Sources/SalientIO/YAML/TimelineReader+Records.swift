@@ -77,6 +77,23 @@ extension TimelineReader.Context {
         return ratio
     }
 
+    /// The cells join divides the territory between the gazetteer's settlements inside it
+    /// (distinct positions, as the estimator counts them): three at least.
+    func requireCellSettlements(_ fields: Fields) throws {
+        guard let territory else { return }
+        let needed = 3
+        var inside: Set<LonLat> = []
+        for place in gazetteer.places where place.kind.isSettlement {
+            guard let point = place.point, try territory.contains(point) else { continue }
+            inside.insert(point)
+            if inside.count >= needed { return }
+        }
+        throw InputError(
+            "the cells join needs at least \(needed) settlements inside the territory; the gazetteer has "
+                + "\(inside.count) there", file: file, line: fields.line(of: "join"), field: fields.name("join"),
+            hint: "add the territory's villages to the gazetteer, or choose another join")
+    }
+
     /// How far outside the territory a named place may lie before it is warned about.
     func plausibleDistanceKilometers(_ fields: Fields) throws -> Double {
         guard fields.node("plausible_distance_km") != nil else { return Self.defaultPlausibleKilometers }

@@ -93,6 +93,7 @@ public enum TimelineReader {
         let estimate = try context.estimate(estimateFields)
         context.reachMeters = try context.plausibleDistanceKilometers(estimateFields) * 1000
         context.territory = try Territory(places: estimate.territoryIDs.compactMap(gazetteer.place(id:)))
+        if estimate.join == .cells { try context.requireCellSettlements(estimateFields) }
         let sources = try context.list(root, "sources", limit: Limits.sources, read: context.source)
         context.sourceIDs = Set(sources.map(\.id))
         context.sourcesByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

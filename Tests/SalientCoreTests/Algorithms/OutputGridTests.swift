@@ -29,7 +29,8 @@ import Testing
     }
 
     static let cases: [(Sector, JoinMethod, Bool)] = Sector.all.flatMap { sector in
-        [JoinMethod.hull, .corridors, .concave].flatMap { join in [(sector, join, false), (sector, join, true)] }
+        [JoinMethod.hull, .corridors, .concave, .cells].flatMap { join in [(sector, join, false), (sector, join, true)]
+        }
     }
 
     /// Over generated fronts in every sector and with every join, advancing and receding, every
@@ -47,7 +48,7 @@ import Testing
             let front = GeneratedFront(sector: sector, seed: seed, join: join, geodesic: geodesic, receding: receding)
             let estimator = try ControlAreaEstimator(
                 timeline: front.timeline(), gazetteer: front.gazetteer(geos: geos),
-                geodesic: geodesic)
+                geodesic: geodesic, bounds: true)
             var previous: Double?
             for estimate in try estimator.estimates(for: front.days) {
                 let total = estimate.controlled.areaSquareKilometers + estimate.contested.areaSquareKilometers
@@ -57,6 +58,16 @@ import Testing
                 if receding {
                     let alone = try estimator.estimate(asOf: estimate.asOf) == estimate
                     #expect(alone, "seed \(seed), \(estimate.asOf)")
+                }
+                // The range holds the estimate: certain ground inside the controlled tier, and
+                // both tiers inside what the reports leave open.
+                let lower = try #require(estimate.lowerBound).areaSquareKilometers
+                let upper = try #require(estimate.upperBound).areaSquareKilometers
+                #expect(lower <= estimate.controlled.areaSquareKilometers * (1 + 1e-6) + 1e-6, "seed \(seed)")
+                #expect(upper >= total * (1 - 1e-6) - 1e-6, "seed \(seed), \(upper) < \(total)")
+                for bound in [estimate.lowerBound, estimate.upperBound].compactMap({ $0 }) {
+                    let whole = try geos.multiPolygon(Self.lonLatPlane(bound.geometry)).invalidityReason()
+                    #expect(whole == nil, "seed \(seed), \(estimate.asOf): \(whole ?? "")")
                 }
                 for tier in estimate.tiers {
                     let label = "\(sector), \(join), receding \(receding), seed \(seed), \(estimate.asOf), \(tier.tier)"
@@ -81,10 +92,11 @@ import Testing
         }
         #expect(polygons > 50)
         // A concave hull is not monotone in its points (a new place can move the ratio's length
-        // threshold), so only the convex joins never shrink while a front advances.
+        // threshold), and a report of fighting in an unknown cell between held ones takes it
+        // from the controlled tier, so only the convex joins never shrink while a front advances.
         if receding {
             #expect(shrinkingDays >= 6)
-        } else if join != .concave {
+        } else if join != .concave, join != .cells {
             #expect(shrinkingDays == 0)
         }
     }

@@ -50,6 +50,9 @@ struct GeneratedFront {
     let receding: Bool
     let border: [LonLat]
     let events: [Event]
+    /// Villages for the `cells` join to divide the territory between (none for the other joins,
+    /// whose generated cases stay as they were).
+    let settlements: [LonLat]
 
     init(sector: Sector, seed: UInt64, join: JoinMethod, geodesic: Geodesic, receding: Bool = false) {
         self.sector = sector
@@ -102,6 +105,17 @@ struct GeneratedFront {
             }
         }
         self.events = events
+        var settlements: [LonLat] = []
+        if join == .cells {
+            for _ in 0..<40 {
+                let from = border[Int.random(in: 0...steps, using: &random)]
+                let position = geodesic.direct(
+                    from: from, azimuth: Double.random(in: -60...60, using: &random),
+                    meters: Double.random(in: 500...40_000, using: &random))
+                settlements.append(Self.wrapped(Self.grid(position)))
+            }
+        }
+        self.settlements = settlements
     }
 
     static func grid(_ p: LonLat) -> LonLat {
@@ -149,10 +163,11 @@ struct GeneratedFront {
                 border.filter { $0.lon >= 180 }.map { LonLat(lon: $0.lon - 360, lat: $0.lat) },
             ]
             : [border]
-        return try Gazetteer(places: [
-            place("north", kind: .region, geometry: .multiPolygon(territory)),
-            place("line", kind: .border, geometry: .multiLineString(MultiLineString(lines))),
-        ])
+        return try Gazetteer(
+            places: [
+                place("north", kind: .region, geometry: .multiPolygon(territory)),
+                place("line", kind: .border, geometry: .multiLineString(MultiLineString(lines))),
+            ] + settlements.enumerated().map { place("v\($0)", kind: .village, geometry: .point($1)) })
     }
 
     func place(_ id: String, kind: PlaceKind, geometry: Geometry) -> Place {

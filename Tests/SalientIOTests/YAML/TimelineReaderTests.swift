@@ -11,13 +11,16 @@ import Testing
         let timeline = try Self.loaded.get().timeline
         #expect(timeline.id == "kursk-2024")
         #expect(timeline.timeZone == "Europe/Moscow")
+        // The four seed articles by file; the news pages of 16-30 August by URL only.
+        let (seeds, pages) = (timeline.sources.filter { !$0.file.isEmpty }, timeline.sources.filter { $0.file.isEmpty })
         #expect(
-            timeline.sources.map(\.file).sorted() == [
+            seeds.map(\.file).sorted() == [
                 "000_7a379853dc20a3a0.txt", "002_f01ce8c55b41932b.txt",
                 "003_99f9997e802d78fd.txt", "004_382df688842ab0bb.txt",
             ])
+        #expect(pages.count == 18 && pages.allSatisfy { $0.url.hasPrefix("https://") })
         #expect(timeline.span?.start == CalendarDay("2024-08-06"))
-        #expect(timeline.span?.end == CalendarDay("2024-08-15"))
+        #expect(timeline.span?.end == CalendarDay("2024-08-30"))
         #expect(timeline.events.allSatisfy { !$0.sourceIDs.isEmpty })
         #expect(timeline.claims.allSatisfy { !$0.sourceIDs.isEmpty })
     }

@@ -17,7 +17,9 @@ struct AreaAndDepthPair {
 
 /// Two reports of one statement: claims that share the event, the quantity, the definition
 /// and the day, from sources that do not overlap (one outlet printing two figures is two
-/// statements). Judged as the first claim against the second, each read with its hedge.
+/// statements). Judged as the first claim against the second, each read with its hedge. A
+/// definition of `other` says only what is not counted, so two such figures (prisoners taken,
+/// troops moved in) are never taken for one statement.
 struct SameStatementPair {
     var first: Claim
     var second: Claim
@@ -58,7 +60,8 @@ enum CrossChecks {
         for (i, a) in claims.enumerated() {
             for b in claims[(i + 1)...]
             where !a.eventID.isEmpty && a.eventID == b.eventID && a.quantity == b.quantity
-                && a.definition == b.definition && a.asOf == b.asOf && a.unit.canonical == b.unit.canonical
+                && a.definition != .other && a.definition == b.definition && a.asOf == b.asOf
+                && a.unit.canonical == b.unit.canonical
                 && Set(a.sourceIDs).isDisjoint(with: b.sourceIDs)
             {
                 let (first, second) = a.id < b.id ? (a, b) : (b, a)

@@ -48,4 +48,23 @@ import Testing
         // 1.5 km against 5 km in the same unit: no slip to suspect.
         #expect(pairs[1].unitSlip == nil)
     }
+
+    /// Prisoners taken and troops moved in, one claimant on one day: both `other`, so not one
+    /// statement, and 30,000 is not judged against 594.
+    @Test func twoFiguresOfOtherDefinitionAreNotOneStatement() throws {
+        let pairs = CrossChecks.sameStatement([
+            w.claim(
+                "prisoners", .other, .single(594), .people, .exact, quantity: .people, event: "held", sources: ["s"]),
+            w.claim(
+                "troops", .other, .single(30000), .people, .about, quantity: .people, event: "held", sources: ["t"]),
+            w.claim(
+                "evacuated", .evacuated, .single(121000), .people, .about, quantity: .people, event: "held",
+                sources: ["s"]),
+            w.claim(
+                "evacuated-again", .evacuated, .single(120000), .people, .about, quantity: .people, event: "held",
+                sources: ["t"]),
+        ])
+        #expect(pairs.map { [$0.first.id, $0.second.id] } == [["evacuated", "evacuated-again"]])
+        #expect(pairs[0].judgement.verdict == .consistent)
+    }
 }

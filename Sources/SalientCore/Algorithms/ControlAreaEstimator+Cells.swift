@@ -1,0 +1,167 @@
+/// The `cells` join: each settlement's cell takes the state of its place, the state of every
+/// report that falls in the cell (the latest report wins, as for any place).
+///
+/// - controlled: the cells held by the actor, and the unknown cells (no state) whose
+///   neighbours with a state (edge-sharing, inside the territory) are all held by the actor,
+///   at least 2 of them: ground surrounded by held villages. One pass, from reported cells only.
+/// - contested: the contested cells (fought over, or held by another actor), and the band of
+///   `contested_band_km` round the controlled cells, less the controlled cells and the cells the
+///   actor lost: the band never covers ground a report gives to the other side.
+/// Shapes are unions of cells taken in site order and brought to GEOS's canonical form, so a
+/// day depends only on the cells' states that day, however it was reached.
+extension ControlAreaEstimator {
+    /// What a cell's state says, for the tiers.
+    enum CellClass: Hashable {
+        case held, contested, lost
+    }
+
+    /// The cells' classes and the sets drawn from them, kept from day to day.
+    struct CellTiers {
+        /// Cells with a state; a cell absent is unknown.
+        var classes: [Int: CellClass] = [:]
+        /// Unknown cells drawn as controlled because held cells surround them.
+        var filled: Set<Int> = []
+        var controlledCells: [Int] = []
+        var contestedCells: [Int] = []
+        var lostCells: [Int] = []
+        var controlled: GEOSObject?
+        var contested: GEOSObject?
+    }
+
+    /// The cell each ground report falls in: located to a place (exact or near) inside the
+    /// territory, the cell of its nearest settlement; else nil.
+    static func cellsOfReports(
+        _ ground: [GroundEvent], cells: SettlementCells, territory: GEOSObject, projector: Projector
+    ) throws -> [Int?] {
+        let prepared = try PreparedGEOSObject(territory)
+        let points = try projector.project(ground.map(\.event.position))
+        return try zip(ground, points).map { report, point in
+            guard report.isMapped, report.isLocatedToPlace else { return nil }
+            let geos = territory.context
+            guard try prepared.intersects(geos.point(point)) else { return nil }
+            return cells.site(nearest: point)
+        }
+    }
+
+    /// Why the `cells` join does not draw a mapped report.
+    static func notInACell(_ report: GroundEvent) -> String {
+        report.isLocatedToPlace
+            ? "outside the territory the cells join divides"
+            : "located only to \(report.event.locationPrecision.rawValue) precision, and the cells join draws places"
+    }
+
+    /// The day's estimate from the cells' states: `touched` cells had a report folded in today.
+    func advanceCells(
+        _ state: inout State, changes: [PlaceStates.Change], touched: Set<Int>, changedUnmapped: Bool,
+        day: CalendarDay
+    ) throws -> ControlEstimate {
+        guard let cells, let machine = state.places else { preconditionFailure("cells join without cells") }
+        var touched = touched
+        for change in changes {
+            state.drawn[change.report] = change.to
+            if let cell = reportCells[change.report] { touched.insert(cell) }
+        }
+        if var last = state.last, touched.isEmpty {
+            last.asOf = day
+            if changedUnmapped { last.unmapped = state.unmapped }
+            state.last = last
+            return last
+        }
+        var tiers = state.cells
+        for cell in touched {
+            switch machine.state(of: cells.sites[cell].id, on: day) {
+            case nil: tiers.classes[cell] = nil
+            case .lost?: tiers.classes[cell] = .lost
+            case let known?:
+                tiers.classes[cell] = known.tier(actor: timeline.estimate.actor) == .controlled ? .held : .contested
+            }
+        }
+        // Whether an unknown cell is surrounded depends on its neighbours alone.
+        for cell in Set(touched.flatMap { [$0] + cells.neighbours[$0] }) {
+            let stated = cells.neighbours[cell].compactMap { tiers.classes[$0] }
+            if tiers.classes[cell] == nil, stated.count >= 2, stated.allSatisfy({ $0 == .held }) {
+                tiers.filled.insert(cell)
+            } else {
+                tiers.filled.remove(cell)
+            }
+        }
+        let classes = tiers.classes
+        func members(_ wanted: CellClass) -> [Int] { classes.filter { $0.value == wanted }.map(\.key).sorted() }
+        let controlledCells = (members(.held) + tiers.filled).sorted()
+        let contestedCells = members(.contested)
+        let lostCells = members(.lost)
+        let controlledChanged = controlledCells != tiers.controlledCells || state.last == nil
+        if controlledChanged { tiers.controlled = try union(controlledCells.map { cells.cells[$0] }) }
+        if controlledChanged || contestedCells != tiers.contestedCells || lostCells != tiers.lostCells
+            || state.last == nil
+        {
+            tiers.contested = try contestedShape(
+                contestedCells.map { cells.cells[$0] }, around: tiers.controlled,
+                lost: lostCells.map { cells.cells[$0] })
+        }
+        let contestedChanged =
+            state.last == nil || contestedCells != tiers.contestedCells || lostCells != tiers.lostCells
+            || controlledChanged
+        (tiers.controlledCells, tiers.contestedCells, tiers.lostCells) = (controlledCells, contestedCells, lostCells)
+        state.cells = tiers
+        let drawn = state.drawn.keys.sorted()
+        let held = drawn.filter { state.drawn[$0] == .controlled }
+        func ids(_ reports: [Int]) -> [String] { reports.map { ground[$0].event.id }.sorted() }
+        func sources(_ reports: [Int]) -> [String] { Set(reports.flatMap { ground[$0].event.sourceIDs }).sorted() }
+        var controlled: ControlArea
+        var contested: ControlArea
+        if let last = state.last, !controlledChanged {
+            controlled = last.controlled
+            (controlled.eventIDs, controlled.sourceIDs) = (ids(held), sources(held))
+        } else {
+            controlled = try area(.controlled, tiers.controlled, eventIDs: ids(held), sourceIDs: sources(held))
+        }
+        if let last = state.last, !contestedChanged {
+            contested = last.contested
+            (contested.eventIDs, contested.sourceIDs) = (ids(drawn), sources(drawn))
+        } else {
+            contested = try area(.contested, tiers.contested, eventIDs: ids(drawn), sourceIDs: sources(drawn))
+        }
+        var estimate = ControlEstimate(
+            asOf: day, controlled: controlled, contested: contested, projection: projection.definition,
+            unmapped: state.unmapped)
+        if computesBounds {
+            let lower = try union(members(.held).map { cells.cells[$0] })
+            let deepest = classes.keys.filter { classes[$0] != .lost }.map { cells.sites[$0].borderDistance }.max()
+            let open = (0..<cells.sites.count).filter { cell in
+                classes[cell] == nil && !tiers.filled.contains(cell)
+                    && cells.sites[cell].borderDistance <= (deepest ?? -1) + Self.depthSlackMeters
+            }
+            let upper = try union(
+                [tiers.controlled, tiers.contested].compactMap { $0 } + open.map { cells.cells[$0] })
+            try setBounds(&estimate, &state, lower: lower, upper: upper)
+        }
+        state.last = estimate
+        return estimate
+    }
+
+    /// How much deeper than the deepest reported settlement an unknown one may lie and still
+    /// count as inside the reported depth: villages in a row along the border differ by
+    /// centimetres in the plane.
+    static let depthSlackMeters = 1.0
+
+    /// The union of shapes in GEOS's canonical form; nil for none.
+    func union(_ shapes: [GEOSObject]) throws -> GEOSObject? {
+        let areas = shapes.filter { !$0.isEmpty }
+        guard !areas.isEmpty else { return nil }
+        return try geos.collection(of: areas).unaryUnion().normalized()
+    }
+
+    /// Contested cells and the band round the controlled ones, less controlled and lost ground.
+    private func contestedShape(_ contested: [GEOSObject], around controlled: GEOSObject?, lost: [GEOSObject])
+        throws -> GEOSObject?
+    {
+        let band = timeline.estimate.contestedBandKilometers * 1000
+        guard band > 0, let controlled else { return try union(contested) }
+        let banded = try controlled.buffered(byMeters: band).intersection(territory)
+        guard let grey = try union(contested + [banded]) else { return nil }
+        let taken = try union([controlled] + lost) ?? controlled
+        let shape = try grey.difference(taken).normalized()
+        return shape.isEmpty ? nil : shape
+    }
+}

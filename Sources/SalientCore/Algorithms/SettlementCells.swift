@@ -1,0 +1,170 @@
+/// The nearest-settlement tessellation of a territory, in the estimator's plane: the Voronoi
+/// cells (GEOS) of the gazetteer's settlements inside the territory, clipped to it, with which
+/// cells share an edge inside the territory. Built once per estimator.
+///
+/// Settlements at one position share one cell, the first by id's. A point of the territory
+/// lies in the cell of its nearest settlement (planar distance; ties go to the first by id).
+final class SettlementCells {
+    struct Site {
+        var id: String
+        var at: PlanarPoint
+        /// Planar distance to the border, metres.
+        var borderDistance: Double
+    }
+
+    /// Sorted by id; one per distinct position.
+    let sites: [Site]
+    /// Each site's cell clipped to the territory, in GEOS's canonical form (may be empty where a
+    /// site lies on the territory's edge).
+    let cells: [GEOSObject]
+    /// The sites whose cells share an edge with each site's cell inside the territory, ascending.
+    let neighbours: [[Int]]
+    private let index: NearestSiteIndex
+
+    /// The fewest settlements a tessellation is drawn from.
+    static let minimumSettlements = 3
+
+    init(
+        settlements: [(id: String, at: PlanarPoint)], territory: GEOSObject, border: PreparedGEOSObject,
+        geos: GEOSContext
+    ) throws {
+        let prepared = try PreparedGEOSObject(territory)
+        var seen: Set<PlanarPoint> = []
+        var sites: [Site] = []
+        for settlement in settlements.sorted(by: { $0.id < $1.id }) {
+            let point = try geos.point(settlement.at)
+            guard try prepared.intersects(point), seen.insert(settlement.at).inserted else { continue }
+            sites.append(Site(id: settlement.id, at: settlement.at, borderDistance: try border.distance(to: point)))
+        }
+        guard sites.count >= Self.minimumSettlements else {
+            throw EstimateSetupError(
+                description: "the cells join needs at least \(Self.minimumSettlements) settlements inside the "
+                    + "territory; the gazetteer has \(sites.count) there")
+        }
+        let box = try territory.envelope()
+        index = NearestSiteIndex(sites.map(\.at), box: box)
+        let diagram = try geos.collection(of: sites.map { try geos.point($0.at) }).voronoiCells(covering: territory)
+        var unclipped = [Polygon<PlanarPoint>?](repeating: nil, count: sites.count)
+        for polygon in try diagram.polygons().polygons {
+            // A Voronoi cell is convex, so the mean of its vertices lies inside it, nearest its site.
+            let ring = polygon.exterior.dropLast()
+            let mean = PlanarPoint(
+                x: ring.map(\.x).reduce(0, +) / Double(ring.count), y: ring.map(\.y).reduce(0, +) / Double(ring.count))
+            unclipped[index.nearest(to: mean)] = polygon
+        }
+        var cells: [GEOSObject] = []
+        for polygon in unclipped {
+            guard let polygon else {
+                throw EstimateSetupError(description: "GEOS drew no Voronoi cell for a settlement")
+            }
+            let cell = try geos.polygon(polygon)
+            cells.append(try prepared.contains(cell) ? cell.normalized() : cell.intersection(territory).normalized())
+        }
+        self.sites = sites
+        self.cells = cells
+        neighbours = try Self.neighbours(of: unclipped.map { $0! }, within: prepared, geos: geos)
+    }
+
+    /// Cells are neighbours when an edge of one is an edge of the other (GEOS computes each
+    /// Voronoi vertex once, so shared edges match to the bit) and that edge reaches into the
+    /// territory.
+    private static func neighbours(
+        of polygons: [Polygon<PlanarPoint>], within territory: PreparedGEOSObject, geos: GEOSContext
+    ) throws -> [[Int]] {
+        struct Edge: Hashable {
+            var a: PlanarPoint
+            var b: PlanarPoint
+        }
+        var owners: [Edge: Int] = [:]
+        var pairs: Set<[Int]> = []
+        for (site, polygon) in polygons.enumerated() {
+            for (a, b) in zip(polygon.exterior, polygon.exterior.dropFirst()) where a != b {
+                let edge = (a.x, a.y) < (b.x, b.y) ? Edge(a: a, b: b) : Edge(a: b, b: a)
+                guard let other = owners[edge] else {
+                    owners[edge] = site
+                    continue
+                }
+                guard other != site, !pairs.contains([min(site, other), max(site, other)]) else { continue }
+                if try territory.intersects(geos.lineString([edge.a, edge.b])) {
+                    pairs.insert([min(site, other), max(site, other)])
+                }
+            }
+        }
+        var neighbours = [[Int]](repeating: [], count: polygons.count)
+        for pair in pairs {
+            neighbours[pair[0]].append(pair[1])
+            neighbours[pair[1]].append(pair[0])
+        }
+        return neighbours.map { $0.sorted() }
+    }
+
+    /// The site whose cell holds a point of the territory.
+    func site(nearest point: PlanarPoint) -> Int {
+        index.nearest(to: point)
+    }
+}
+
+/// Points in square buckets over a box, for nearest-point queries from inside the box; a
+/// query from outside it visits every point.
+struct NearestSiteIndex {
+    private let origin: PlanarPoint
+    private let size: Double
+    private let columns: Int
+    private let rows: Int
+    private let buckets: [[Int]]
+    private let points: [PlanarPoint]
+
+    init(_ points: [PlanarPoint], box: (x: ClosedRange<Double>, y: ClosedRange<Double>)) {
+        let width = max(box.x.upperBound - box.x.lowerBound, 1)
+        let height = max(box.y.upperBound - box.y.lowerBound, 1)
+        // About one point per bucket, at most 1,024 buckets a side.
+        let size = max((width * height / Double(max(points.count, 1))).squareRoot(), max(width, height) / 1024)
+        origin = PlanarPoint(x: box.x.lowerBound, y: box.y.lowerBound)
+        self.size = size
+        columns = Int(width / size) + 1
+        rows = Int(height / size) + 1
+        var buckets = [[Int]](repeating: [], count: columns * rows)
+        for (i, p) in points.enumerated() {
+            if let (c, r) = Self.bucket(of: p, origin: origin, size: size, columns: columns, rows: rows) {
+                buckets[r * columns + c].append(i)
+            }
+        }
+        self.buckets = buckets
+        self.points = points
+    }
+
+    private static func bucket(
+        of p: PlanarPoint, origin: PlanarPoint, size: Double, columns: Int, rows: Int
+    ) -> (Int, Int)? {
+        let c = ((p.x - origin.x) / size).rounded(.down)
+        let r = ((p.y - origin.y) / size).rounded(.down)
+        guard c >= 0, r >= 0, c < Double(columns), r < Double(rows) else { return nil }
+        return (Int(c), Int(r))
+    }
+
+    /// The index of the point nearest `p` (ties: the lowest index).
+    func nearest(to p: PlanarPoint) -> Int {
+        var best: (distance: Double, index: Int)?
+        func consider(_ i: Int) {
+            let dx = points[i].x - p.x
+            let dy = points[i].y - p.y
+            let d = dx * dx + dy * dy
+            if best == nil || (d, i) < (best!.distance, best!.index) { best = (d, i) }
+        }
+        guard let (c, r) = Self.bucket(of: p, origin: origin, size: size, columns: columns, rows: rows) else {
+            points.indices.forEach(consider)
+            return best?.index ?? 0
+        }
+        // Points beyond ring k of buckets lie at least k bucket sizes away.
+        for k in 0...max(columns, rows) {
+            if let found = best, found.distance < (Double(k - 1) * size) * (Double(k - 1) * size), k > 1 { break }
+            for row in max(0, r - k)...min(rows - 1, r + k) {
+                for column in max(0, c - k)...min(columns - 1, c + k)
+                where max(abs(row - r), abs(column - c)) == k {
+                    buckets[row * columns + column].forEach(consider)
+                }
+            }
+        }
+        return best?.index ?? 0
+    }
+}
