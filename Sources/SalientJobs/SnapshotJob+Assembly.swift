@@ -107,7 +107,9 @@ extension SnapshotJob {
             count += 1
         }
         func emit(_ interval: Intervals.Interval) throws {
-            if !interval.state.isEmpty { try emit(TemporalLayers.controlTimelineLine(interval)) }
+            if !interval.state.isEmpty {
+                try emit(TemporalLayers.controlTimelineLine(interval.state, start: interval.start, end: interval.end))
+            }
         }
         var stitch = Intervals.Stitch()
         for output in outputs {

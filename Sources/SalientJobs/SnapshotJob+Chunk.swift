@@ -101,7 +101,9 @@ extension SnapshotJob {
                     firstEnds[interval.tier] = day
                     try partFile.write("\(marker)\(interval.tier.rawValue)\n")
                 } else if !interval.state.isEmpty {
-                    try partFile.write(TemporalLayers.controlTimelineLine(interval) + "\n")
+                    try partFile.write(
+                        TemporalLayers.controlTimelineLine(interval.state, start: interval.start, end: interval.end)
+                            + "\n")
                 }
             }
             let row = TemporalLayers.SeriesRow(

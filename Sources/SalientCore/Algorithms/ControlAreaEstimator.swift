@@ -119,13 +119,6 @@ public final class ControlAreaEstimator {
         }
     }
 
-    /// The tier an event shapes and the first day it does so, or nil when it shapes none; the
-    /// rule is `GroundEvent`'s.
-    public static func entry(of event: Event, parameters: EstimateParameters) -> (tier: ControlTier, from: CalendarDay)?
-    {
-        GroundEvent(event, parameters: parameters)?.entry
-    }
-
     /// Distance from the border in the estimate's plane, kilometres. An azimuthal equidistant
     /// plane stretches distances across its radii by (ρ/R)/sin(ρ/R), under 4 % within 3,000 km
     /// of its centre: good for ranking places, not for reporting a distance.

@@ -50,7 +50,7 @@ public final class DailyEventsLayer: Sendable {
         for index in order {
             let event = events[index]
             // An event that enters only after the last day never shows entered.
-            let entry = ControlAreaEstimator.entry(of: event, parameters: parameters)
+            let entry = GroundEvent(event, parameters: parameters)?.entry
                 .flatMap { $0.from <= last ? $0 : nil }
             entries.append(entry?.from)
             let head = ExportLayers.eventHead(event, gazetteer: loaded.gazetteer, sources: sources)

@@ -44,16 +44,16 @@ public enum TemporalLayers {
     }
 
     /// One feature of `control-timeline.geojson`: a tier's state with its validity interval.
-    public static func controlTimelineLine(_ interval: TemporalIntervals<ControlTier, StateText>.Interval) -> String {
+    public static func controlTimelineLine(_ state: StateText, start: CalendarDay, end: CalendarDay?) -> String {
         typealias Layout = FeatureLayout
-        var members = interval.state.members
-        let end: JSONValue = interval.end.map { .string($0.description) } ?? .null
+        var members = state.members
+        let end: JSONValue = end.map { .string($0.description) } ?? .null
         members.insert(
             contentsOf: [
-                Layout.member(("start_date", .string(interval.start.description))),
+                Layout.member(("start_date", .string(start.description))),
                 Layout.member(("end_date", end)),
             ], at: 1)
-        return Layout.feature(properties: Layout.object(members), geometry: interval.state.geometry)
+        return Layout.feature(properties: Layout.object(members), geometry: state.geometry)
     }
 
     /// One line of the daily series.

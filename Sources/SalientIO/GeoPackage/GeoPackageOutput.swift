@@ -109,7 +109,7 @@ public enum GeoPackageOutput {
         let events = ExportLayers.events(
             timeline, gazetteer: loaded.gazetteer, estimate: last,
             sources: SourceIndex(timeline))
-        // A state's properties as SnapshotJob.controlTimelineLine lays them out: the state's keys
+        // A state's properties as TemporalLayers.controlTimelineLine lays them out: the state's keys
         // in the control layer's order, with start_date and end_date after tier.
         var state = ExportLayers.controlProperties(timeline, estimate: last)[0]
             .filter { TemporalLayers.stateKeys.contains($0.0) }
