@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-dependencies.sh --test
-echo "== architecture: SalientIO and the CLI name no GEOS or PROJ type"
+echo "== architecture: SalientIO and the CLI name no GEOS or PROJ type, SalientIO no job or estimator"
 scripts/check-architecture.sh
 echo "== format: swift format lint --strict (.swift-format)"
 swift format lint --strict --recursive Sources Tests Benchmarks/Sources

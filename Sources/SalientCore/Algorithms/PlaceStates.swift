@@ -226,3 +226,16 @@ private struct AgendaHeap: Sendable {
         }
     }
 }
+
+extension Timeline {
+    /// The first `retaken` report, in the order reports enter the estimate, whose actor already
+    /// holds the place on that day, with the report; nil when there is none.
+    public func firstRetakeByHolder() -> (conflict: PlaceStateConflict, report: GroundEvent)? {
+        var states = PlaceStates(
+            actor: estimate.actor, staleAfterDays: estimate.staleAfterDays, heldExpiresDays: estimate.heldExpiresDays)
+        for (index, report) in GroundEvent.all(in: self).enumerated() where report.isMapped {
+            if let conflict = states.apply(report, index: index) { return (conflict, report) }
+        }
+        return nil
+    }
+}

@@ -43,20 +43,13 @@ enum PlaceStatesReader {
     static func refuseRetakesByHolder(
         _ timeline: Timeline, file: String, lines: [String: (line: Int?, field: String)]
     ) throws {
-        guard !lines.isEmpty else { return }
-        let parameters = timeline.estimate
-        var states = PlaceStates(
-            actor: parameters.actor, staleAfterDays: parameters.staleAfterDays,
-            heldExpiresDays: parameters.heldExpiresDays)
-        for (index, report) in GroundEvent.all(in: timeline).enumerated() where report.isMapped {
-            guard let conflict = states.apply(report, index: index) else { continue }
-            let place = report.event.placeID ?? "the point of \(report.event.id)"
-            let at = lines[conflict.eventID]
-            throw InputError(
-                "'\(conflict.eventID)' says \(conflict.actor) retook \(place), which \(conflict.actor) already holds "
-                    + "(reported by '\(conflict.heldByEventID)' on \(conflict.heldOn))",
-                file: file, line: at?.line, field: at?.field,
-                hint: "a place is retaken from another actor; write change: taken for a report that it still holds")
-        }
+        guard !lines.isEmpty, let (conflict, report) = timeline.firstRetakeByHolder() else { return }
+        let place = report.event.placeID ?? "the point of \(report.event.id)"
+        let at = lines[conflict.eventID]
+        throw InputError(
+            "'\(conflict.eventID)' says \(conflict.actor) retook \(place), which \(conflict.actor) already holds "
+                + "(reported by '\(conflict.heldByEventID)' on \(conflict.heldOn))",
+            file: file, line: at?.line, field: at?.field,
+            hint: "a place is retaken from another actor; write change: taken for a report that it still holds")
     }
 }
