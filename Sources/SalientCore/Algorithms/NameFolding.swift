@@ -105,9 +105,9 @@ public enum NameFolding {
     }
 
     /// `unicodeWords` for text that is all ASCII, as most names are once Cyrillic is
-    /// transliterated: a gazetteer of 50,000 places folds every name and alias on loading,
-    /// and Unicode decomposition and Character properties were most of that time. ASCII has
-    /// no decomposition; its only diacritics, ^ and `, are dropped as the Unicode path drops them.
+    /// transliterated, on bytes: every name and alias is folded on loading (Benchmarks/README.md,
+    /// "Code written for speed"). ASCII has no decomposition; its only diacritics, ^ and `, are
+    /// dropped as the Unicode path drops them.
     static func asciiWords(_ latin: String) -> [String] {
         var words: [String] = []
         forEachASCIIWord(Array(latin.utf8)) { words.append(String(decoding: $0, as: UTF8.self)) }
@@ -176,8 +176,7 @@ public enum NameFolding {
     }
 
     /// `levelRomanisation` for a word that is all ASCII, the same rules in the same order on
-    /// bytes, in place: Foundation's search, even guarded by the letters, was half the time
-    /// spent folding a large gazetteer's names.
+    /// bytes, in place, for the same reason as `asciiWords`.
     static func levelASCIIRomanisation(_ word: String) -> String {
         var w = Array(word.utf8)
         levelASCIIRomanisation(&w)

@@ -46,8 +46,8 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// Year, month and day by Hinnant's `civil_from_days` (proleptic Gregorian, exact for
-    /// every Int day count in range): a snapshot run prints hundreds of thousands of dates,
-    /// and Foundation's Calendar took a visible share of it. Tests check it against Calendar.
+    /// every Int day count in range), not Foundation's Calendar: runs print dates by the
+    /// hundred thousand (Benchmarks/README.md, "Code written for speed"). Tests check it against Calendar.
     public var components: (year: Int, month: Int, day: Int) {
         let z = ordinal + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097

@@ -36,7 +36,7 @@ public struct ContentDigest: Hashable, Sendable, Comparable {
 
 /// Hashes bytes as they are written. Owns its XXH3 state, freed once. Small pieces (the
 /// daily events files come as millions of pieces of tens of bytes) are gathered into a buffer
-/// and hashed together: one XXH3 call per small piece costs about twice as much CPU.
+/// and hashed together, so that each XXH3 call has enough bytes to be worth its overhead.
 final class ContentHasher {
     private let state: OpaquePointer
     private var size = 0

@@ -106,8 +106,8 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// C's `%.*f` (glibc prints the exactly rounded decimal), trimmed as `format` trims.
     static func formatWithC(_ value: Double, decimals: Int) -> String {
-        // snprintf: the same digits as String(format:) without Foundation's formatter, which
-        // took a large share of writing big layers. 352 bytes hold any finite double at 20 decimals.
+        // snprintf: the same digits as String(format:) without going through Foundation's
+        // formatter for every coordinate. 352 bytes hold any finite double at 20 decimals.
         var text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 352) { buffer in
             let written = withVaList([Int32(decimals), value]) {
                 vsnprintf(buffer.baseAddress!, buffer.count, "%.*f", $0)
@@ -124,8 +124,8 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     public static func quote(_ s: String, into out: inout String) {
         out += "\""
-        // Scanned as contiguous bytes where the string has them (native strings do): through
-        // the UTF-8 view, this scan was most of the time spent quoting.
+        // Scanned as contiguous bytes where the string has them (native strings do), not
+        // through the UTF-8 view's iterator.
         let needsEscape: (UInt8) -> Bool = { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
         if !(s.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) }
             ?? s.utf8.contains(where: needsEscape))

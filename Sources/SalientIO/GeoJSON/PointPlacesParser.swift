@@ -1,8 +1,8 @@
 import Foundation
 import SalientCore
 
-/// Reads a gazetteer file of Point places straight from its bytes: a file of 200,000 places is
-/// 80 MB of GeoJSON, and building Yams's tree for it took a minute and 1.4 GB. It accepts only
+/// Reads a gazetteer file of Point places straight from its bytes, without building a YAML
+/// tree of the whole file (Benchmarks/README.md, "Code written for speed"). It accepts only
 /// what `GazetteerReader.place` accepts and answers nil for anything else (another geometry,
 /// a key or value out of the ordinary, any doubt), so the reader then takes the Yams path,
 /// which checks everything and words the message: one set of rules, one set of messages.
@@ -178,9 +178,9 @@ struct PointPlacesParser {
         func contains(_ key: Int) -> Bool { bits & (1 << key) != 0 }
     }
 
-    /// The index in `table` of the key that comes next, compared as bytes: a gazetteer of
-    /// 200,000 places has millions of keys, and a `String` and a hash each took a tenth of
-    /// the reading. Nil for a key outside the table, or one written with escapes.
+    /// The index in `table` of the key that comes next, compared as bytes, with no `String`
+    /// made or hashed for each of the file's millions of keys. Nil for a key outside the table,
+    /// or one written with escapes.
     private mutating func key(in table: [[UInt8]]) -> Int? {
         guard let raw = rawString() else { return nil }
         return table.firstIndex { $0.count == raw.count && $0.elementsEqual(raw) }

@@ -36,8 +36,7 @@ struct NodeReader {
         }
         do {
             // The basic resolver tags no plain scalar by pattern: the readers type every value
-            // themselves, and Yams's regular expressions, run on each comparison of keys, were
-            // most of the time spent reading a large timeline.
+            // themselves, so Yams's regular expressions would only cost time.
             guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw InputError("the file is empty", file: file, line: 1)
             }

@@ -14,8 +14,7 @@ final class CheckContext {
     private let estimator: ControlAreaEstimator
     /// The same method on the ground events located to a place alone, with no grey-zone band.
     private let reportedEstimator: ControlAreaEstimator
-    /// One PROJ context for every place frame: opening proj.db per frame dominated checks of
-    /// long timelines.
+    /// One PROJ context for every place frame, so that proj.db is opened once per check.
     private let proj: PROJContext
     private var estimates: [CalendarDay: ControlEstimate] = [:]
     private var reportedEstimates: [CalendarDay: ControlEstimate] = [:]
