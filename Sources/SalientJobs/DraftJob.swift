@@ -167,14 +167,7 @@ public enum DraftJob {
             timezone: UTC
             gazetteer: \(YAMLEmitter.quoted(named))
 
-            estimate:
-              actor: "Ukraine"
-              territory: [\(territory.map(YAMLEmitter.quoted).joined(separator: ", "))]
-              border: \(YAMLEmitter.quoted(border))
-              radius_km: {city: 4, town: 3, village: 1.5, facility: 1, district: 4.5}
-              precision_factor: {exact: 1, near: 2, district: 4}
-              contested_band_km: 4
-              join: hull
+            \(NewTimelineFrame.estimateBlock(actor: "Ukraine", territory: territory, border: border))
 
             """
     }

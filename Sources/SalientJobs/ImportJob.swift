@@ -53,14 +53,7 @@ public enum ImportJob {
             timezone: UTC
             gazetteer: \(YAMLEmitter.quoted(folder))
 
-            estimate:
-              actor: \(YAMLEmitter.quoted(actor))
-              territory: [\(territory.map(YAMLEmitter.quoted).joined(separator: ", "))]
-              border: \(YAMLEmitter.quoted(border))
-              radius_km: {city: 4, town: 3, village: 1.5, facility: 1, district: 4.5}
-              precision_factor: {exact: 1, near: 2, district: 4}
-              contested_band_km: 4
-              join: hull
+            \(NewTimelineFrame.estimateBlock(actor: actor, territory: territory, border: border))
 
             sources: []
 

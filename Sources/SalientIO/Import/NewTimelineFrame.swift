@@ -17,4 +17,18 @@ public enum NewTimelineFrame {
         }
         return (territory, border)
     }
+
+    /// A new timeline's `estimate:` block with the default parameters, for the reviewer to edit.
+    public static func estimateBlock(actor: String, territory: [String], border: String) -> String {
+        """
+        estimate:
+          actor: \(YAMLEmitter.quoted(actor))
+          territory: [\(territory.map(YAMLEmitter.quoted).joined(separator: ", "))]
+          border: \(YAMLEmitter.quoted(border))
+          radius_km: {city: 4, town: 3, village: 1.5, facility: 1, district: 4.5}
+          precision_factor: {exact: 1, near: 2, district: 4}
+          contested_band_km: 4
+          join: hull
+        """
+    }
 }
