@@ -14,10 +14,12 @@ swift build --scratch-path "$scratch" --target SalientIO "${flags[@]}" >/dev/nul
 build="$scratch/debug"
 # Salient's objects are named from its current sources: a file renamed or removed leaves its old
 # object behind in the scratch folder, which would be linked in twice.
-objects=$( (for module in SalientCore SalientIO; do
+mapfile -t objects < <( (for module in SalientCore SalientIO; do
               find "Sources/$module" -name '*.swift' -printf "$build/$module.build/%f.o\n"
             done
-            find "$build/Yams.build" "$build/CYaml.build" "$build/ZIPFoundation.build" "$build/CSV.build" -name '*.o') | sort)
+            # swift-collections names objects after files with spaces in their names.
+            find "$build/Yams.build" "$build/CYaml.build" "$build/ZIPFoundation.build" "$build/CSV.build" \
+              "$build/HeapModule.build" "$build/InternalCollectionsUtilities.build" -name '*.o') | sort)
 mkdir -p "$scratch/fuzzers"
 # cairo's and libpq's headers live in their own folders, which only pkg-config knows.
 cairo_includes=()
@@ -28,7 +30,7 @@ for target in timeline gazetteer names units; do
   [[ -n "$only" && "$only" != "$target" ]] && continue
   source="Tests/Fuzz/Fuzz$(tr '[:lower:]' '[:upper:]' <<< "${target:0:1}")${target:1}.swift"
   binary="$scratch/fuzzers/$target"
-  swiftc -sanitize=fuzzer,address -parse-as-library -g "$source" $objects \
+  swiftc -sanitize=fuzzer,address -parse-as-library -g "$source" "${objects[@]}" \
     -I "$build/Modules" -I Sources/CGEOS -I Sources/CPROJ -I Sources/CSQLite -I Sources/CXXHash -I Sources/CCairo -I Sources/CPostgres \
     "${cairo_includes[@]}" -I "$scratch/checkouts/Yams/Sources/CYaml/include" \
     -I "$scratch/checkouts/ZIPFoundation/Sources/CZLib" \

@@ -1,3 +1,5 @@
+import HeapModule
+
 /// The vertex of a tier's densified boundary that lies farthest from the border, found by
 /// branch and bound instead of measuring every vertex.
 ///
@@ -26,11 +28,13 @@ enum BorderDepth {
 
     /// A stretch of one line between two measured vertices, `start` and `end`, whose inner
     /// vertices are not measured yet.
-    private struct Stretch {
+    private struct Stretch: Comparable {
         var line: Int
         var start: Int
         var end: Int
         var bound: Double
+        static func < (a: Stretch, b: Stretch) -> Bool { a.bound < b.bound }
+        static func == (a: Stretch, b: Stretch) -> Bool { a.bound == b.bound }
     }
 
     private struct Search {
@@ -39,8 +43,8 @@ enum BorderDepth {
         var distances: [[Double?]] = []
         var firstIndexes: [Int] = []
         var best: (distance: Double, index: Int, point: PlanarPoint)?
-        /// A max-heap of stretches by bound.
-        var heap: [Stretch] = []
+        /// The stretches still to search, deepest bound first.
+        var heap = Heap<Stretch>()
 
         mutating func add(_ line: [PlanarPoint], firstIndex: Int, distance: (PlanarPoint) throws -> Double) rethrows {
             let number = arcs.count
@@ -59,7 +63,7 @@ enum BorderDepth {
         }
 
         mutating func run(_ lines: [[PlanarPoint]], distance: (PlanarPoint) throws -> Double) rethrows {
-            while let stretch = pop() {
+            while let stretch = heap.popMax() {
                 guard let best, stretch.bound >= best.distance - Self.slack(best.distance, stretch) else { return }
                 let middle = (stretch.start + stretch.end) / 2
                 try measure(stretch.line, middle, lines[stretch.line], distance)
@@ -88,32 +92,8 @@ enum BorderDepth {
 
         private mutating func push(line: Int, start: Int, end: Int) {
             guard end - start > 1, let a = distances[line][start], let b = distances[line][end] else { return }
-            heap.append(
+            heap.insert(
                 Stretch(line: line, start: start, end: end, bound: (a + b + arcs[line][end] - arcs[line][start]) / 2))
-            var child = heap.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard heap[parent].bound < heap[child].bound else { break }
-                heap.swapAt(parent, child)
-                child = parent
-            }
-        }
-
-        private mutating func pop() -> Stretch? {
-            guard !heap.isEmpty else { return nil }
-            heap.swapAt(0, heap.count - 1)
-            let top = heap.removeLast()
-            var parent = 0
-            while true {
-                var largest = parent
-                let (left, right) = (2 * parent + 1, 2 * parent + 2)
-                if left < heap.count, heap[left].bound > heap[largest].bound { largest = left }
-                if right < heap.count, heap[right].bound > heap[largest].bound { largest = right }
-                guard largest != parent else { break }
-                heap.swapAt(parent, largest)
-                parent = largest
-            }
-            return top
         }
     }
 }

@@ -1,3 +1,5 @@
+import HeapModule
+
 /// What the reports say of one place from a day on.
 public enum PlaceState: Hashable, Sendable {
     /// The actor holds the place.
@@ -192,39 +194,25 @@ public struct PlaceStates: Sendable {
 
 /// Days places may age on, earliest first; ties keep the order they were pushed in.
 private struct AgendaHeap: Sendable {
-    private var items: [(day: CalendarDay, order: Int, place: String)] = []
+    private struct Entry: Comparable, Sendable {
+        var day: CalendarDay
+        var order: Int
+        var place: String
+        static func < (a: Entry, b: Entry) -> Bool { (a.day, a.order) < (b.day, b.order) }
+        static func == (a: Entry, b: Entry) -> Bool { (a.day, a.order) == (b.day, b.order) }
+    }
+
+    private var items = Heap<Entry>()
     private var pushed = 0
 
-    var first: (day: CalendarDay, place: String)? { items.first.map { ($0.day, $0.place) } }
-
-    private func before(_ a: Int, _ b: Int) -> Bool {
-        (items[a].day, items[a].order) < (items[b].day, items[b].order)
-    }
+    var first: (day: CalendarDay, place: String)? { items.min.map { ($0.day, $0.place) } }
 
     mutating func push(_ day: CalendarDay, _ place: String) {
-        items.append((day, pushed, place))
+        items.insert(Entry(day: day, order: pushed, place: place))
         pushed += 1
-        var child = items.count - 1
-        while child > 0, before(child, (child - 1) / 2) {
-            items.swapAt(child, (child - 1) / 2)
-            child = (child - 1) / 2
-        }
     }
 
-    mutating func pop() {
-        items.swapAt(0, items.count - 1)
-        items.removeLast()
-        var parent = 0
-        while true {
-            let (left, right) = (2 * parent + 1, 2 * parent + 2)
-            var least = parent
-            if left < items.count, before(left, least) { least = left }
-            if right < items.count, before(right, least) { least = right }
-            guard least != parent else { return }
-            items.swapAt(parent, least)
-            parent = least
-        }
-    }
+    mutating func pop() { items.removeMin() }
 }
 
 extension Timeline {
