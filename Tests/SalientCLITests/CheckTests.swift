@@ -56,7 +56,15 @@ import Testing
         let afp = try #require(claims.first { $0["id"] as? String == "afp-isw-area" })
         #expect(
             (afp["measured"] as? [String: Any])?["text"] as? String
-                == "the estimate of 2024-08-12: controlled 0.0 km² to controlled + contested 1,373.8 km²")
+                == "the estimate of 2024-08-12: 0.0 km² certain (the discs of the places reported held or fought "
+                + "over) to "
+                + "1,373.8 km² not contradicted (controlled + contested); controlled 0.0 km², controlled + contested "
+                + "1,373.8 km²")
+        // Nothing is held yet, so nothing is certain: the range has no low end. Every measured
+        // verdict says how wide its range was.
+        #expect((afp["measured"] as? [String: Any])?["width"] as? String == "unbounded")
+        let measured = claims.compactMap { $0["measured"] as? [String: Any] }
+        #expect(measured.count == 19 && measured.allSatisfy { $0.keys.contains("width") })
     }
 
     @Test func geoJSONHoldsWhatWasMeasured() throws {

@@ -1,16 +1,22 @@
 /// The range of an estimate: a lower bound, the ground the reports make certain, and an upper
 /// bound, everything they do not contradict. For the disc joins: the discs of the places
-/// reported held, clipped to the territory, and controlled + contested; for `cells`, see
+/// reported held (located to the place: a district's disc is not certain ground), clipped to
+/// the territory, and controlled + contested; for `cells`, see
 /// `advanceCells`. Measured only when their shapes change, as the tiers are.
 extension ControlAreaEstimator {
     /// Puts the bounds' shapes on the estimate as written and measured, reusing the previous
-    /// day's when a shape is the same to the bit.
-    func setBounds(_ estimate: inout ControlEstimate, _ state: inout State, lower: GEOSObject?, upper: GEOSObject?)
-        throws
-    {
+    /// day's when a shape is the same to the bit. `reported` is the lower bound with the places
+    /// reported fought over: the certain ground of a claim that counts the grey zone.
+    func setBounds(
+        _ estimate: inout ControlEstimate, _ state: inout State, lower: GEOSObject?, reported: GEOSObject?,
+        upper: GEOSObject?
+    ) throws {
         estimate.lowerBound = try bound(lower, previous: state.lowerShape, measured: state.last?.lowerBound)
+        estimate.reportedBound = try bound(
+            reported, previous: state.reportedShape, measured: state.last?.reportedBound)
         estimate.upperBound = try bound(upper, previous: state.upperShape, measured: state.last?.upperBound)
         state.lowerShape = lower
+        state.reportedShape = reported
         state.upperShape = upper
     }
 
@@ -21,36 +27,41 @@ extension ControlAreaEstimator {
         return AreaBound(geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6)
     }
 
-    /// The disc joins' bounds: the lower made again when the held reports change, the upper
-    /// when either tier's shape does.
+    /// The disc joins' bounds: the lower made again when the held reports change, the reported
+    /// when any report does, the upper when either tier's shape does.
     func setDiscBounds(
-        _ estimate: inout ControlEstimate, _ state: inout State, membersChanged: Bool, shapesChanged: Bool,
-        held: () -> [Int]
+        _ estimate: inout ControlEstimate, _ state: inout State, heldChanged: Bool, reportsChanged: Bool,
+        shapesChanged: Bool, held: () -> [Int], all: () -> [Int]
     ) throws {
         var lower = state.lowerShape
+        var reported = state.reportedShape
         var upper = state.upperShape
-        if membersChanged || state.last == nil {
-            var seen: Set<CorridorKey> = []
-            var discs: [GEOSObject] = []
-            for report in held() {
-                let event = ground[report].event
-                let radius = ground[report].radiusMeters ?? 0
-                let key = CorridorKey(lon: event.position.lon, lat: event.position.lat, radius: radius)
-                guard seen.insert(key).inserted else { continue }
-                if let disc = discShapes[key] {
-                    discs.append(disc)
-                } else {
-                    let disc = try geos.point(projector.project(event.position)).buffered(byMeters: radius)
-                    discShapes[key] = disc
-                    discs.append(disc)
-                }
-            }
-            lower = try union(discs).map { try $0.intersection(territory).normalized() }
-        }
+        if heldChanged || state.last == nil { lower = try discs(of: held()) }
+        if reportsChanged || state.last == nil { reported = try discs(of: all()) }
         if shapesChanged || state.last == nil {
             let controlled = try state.controlledJoined.map { try $0.intersection(territory) }
             upper = try union([controlled, state.banded].compactMap { $0 })
         }
-        try setBounds(&estimate, &state, lower: lower, upper: upper)
+        try setBounds(&estimate, &state, lower: lower, reported: reported, upper: upper)
+    }
+
+    /// The union of the discs of `reports` located to a place, clipped to the territory.
+    private func discs(of reports: [Int]) throws -> GEOSObject? {
+        var seen: Set<CorridorKey> = []
+        var discs: [GEOSObject] = []
+        for report in reports where ground[report].isLocatedToPlace {
+            let event = ground[report].event
+            let radius = ground[report].radiusMeters ?? 0
+            let key = CorridorKey(lon: event.position.lon, lat: event.position.lat, radius: radius)
+            guard seen.insert(key).inserted else { continue }
+            if let disc = discShapes[key] {
+                discs.append(disc)
+            } else {
+                let disc = try geos.point(projector.project(event.position)).buffered(byMeters: radius)
+                discShapes[key] = disc
+                discs.append(disc)
+            }
+        }
+        return try union(discs).map { try $0.intersection(territory).normalized() }
     }
 }

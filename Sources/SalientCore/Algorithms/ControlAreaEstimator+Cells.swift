@@ -134,7 +134,8 @@ extension ControlAreaEstimator {
             }
             let upper = try union(
                 [tiers.controlled, tiers.contested].compactMap { $0 } + open.map { cells.cells[$0] })
-            try setBounds(&estimate, &state, lower: lower, upper: upper)
+            let reported = try union((members(.held) + members(.contested)).map { cells.cells[$0] })
+            try setBounds(&estimate, &state, lower: lower, reported: reported, upper: upper)
         }
         state.last = estimate
         return estimate

@@ -136,6 +136,7 @@ public final class ControlAreaEstimator {
         var cells = CellTiers()
         /// The lower and upper bounds' shapes in the plane, before they are written.
         var lowerShape: GEOSObject?
+        var reportedShape: GEOSObject?
         var upperShape: GEOSObject?
         /// How many drawn reports share each corridor, in the controlled tier and in all.
         fileprivate var controlledShapes: [CorridorKey: Int] = [:]
@@ -297,9 +298,9 @@ public final class ControlAreaEstimator {
         }
         if computesBounds {
             try setDiscBounds(
-                &estimate, &state, membersChanged: controlledChanges.membersChanged,
-                shapesChanged: controlledChanged || allChanged
-            ) { members(.controlled) }
+                &estimate, &state, heldChanged: controlledChanges.membersChanged,
+                reportsChanged: allChanges.membersChanged, shapesChanged: controlledChanged || allChanged,
+                held: { members(.controlled) }, all: { members(nil) })
         }
         state.last = estimate
         return estimate

@@ -41,6 +41,13 @@ public enum QuantityFormat {
         return a == b ? "\(a) \(symbol(unit, after: a))" : "\(a)–\(b) \(unit.symbol)"
     }
 
+    /// A range's width (`Measured.width`): "3.95×", "1.00×" for a single value, "∞" when
+    /// nothing sets its low end, "—" when there is none.
+    public static func width(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return value.isFinite ? fixed(value, decimals: 2) + "×" : "∞"
+    }
+
     /// A ratio to two decimals, or "—" when there is none.
     public static func ratio(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "—" }

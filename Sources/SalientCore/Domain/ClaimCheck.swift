@@ -126,6 +126,13 @@ public struct Measured: Hashable, Sendable {
 
     public var widenedLow: Double { max(0, low - tolerance.allowance(for: low)) }
     public var widenedHigh: Double { high + tolerance.allowance(for: high) }
+
+    /// How wide the measured range is, high ÷ low, before the tolerance: 1 for a single value,
+    /// infinite when nothing sets its low end (nothing is certain), nil when both ends are 0.
+    public var width: Double? {
+        guard high > 0 else { return nil }
+        return low > 0 ? high / low : .infinity
+    }
 }
 
 /// A limit the evidence itself sets, apart from the estimate's modelling choices.

@@ -77,13 +77,18 @@ public struct ControlEstimate: Hashable, Sendable {
     /// their discs clipped to the territory (the other joins). Nil unless the estimator was
     /// made with `bounds: true`.
     public var lowerBound: AreaBound?
+    /// The ground the reports make certain is held or fought over: the lower bound with the
+    /// cells or discs of the places reported contested. The certain ground of a claim that
+    /// counts the grey zone. Nil unless the estimator was made with `bounds: true`.
+    public var reportedBound: AreaBound?
     /// Everything the reports do not contradict: held, contested and unknown cells no deeper
     /// than the deepest reported place (`cells`), or controlled + contested (the other joins).
     public var upperBound: AreaBound?
 
     public init(
         asOf: CalendarDay, controlled: ControlArea, contested: ControlArea, projection: String,
-        unmapped: [UnmappedEvent], lowerBound: AreaBound? = nil, upperBound: AreaBound? = nil
+        unmapped: [UnmappedEvent], lowerBound: AreaBound? = nil, reportedBound: AreaBound? = nil,
+        upperBound: AreaBound? = nil
     ) {
         self.asOf = asOf
         self.controlled = controlled
@@ -91,6 +96,7 @@ public struct ControlEstimate: Hashable, Sendable {
         self.projection = projection
         self.unmapped = unmapped
         self.lowerBound = lowerBound
+        self.reportedBound = reportedBound
         self.upperBound = upperBound
     }
 

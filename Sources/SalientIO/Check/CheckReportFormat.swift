@@ -83,7 +83,7 @@ public enum CheckReportFormat {
         // The map column appears only when the timeline names maps from elsewhere.
         let hasMaps = !report.maps.isEmpty
         var rows = [
-            ["claim", "as of", "claimed (SI)", "measured", "ratio", "verdict"]
+            ["claim", "as of", "claimed (SI)", "measured", "width", "ratio", "verdict"]
                 + (hasMaps ? ["map", "map verdict"] : [])
         ]
         var details: [[(String, String)]] = [[]]
@@ -94,7 +94,8 @@ public enum CheckReportFormat {
             rows.append(
                 [
                     check.claim.id, check.claim.asOf.description, claimedShort(check), measuredShort(check),
-                    QuantityFormat.ratio(check.ratio), check.verdict.rawValue,
+                    QuantityFormat.width(check.measured?.width), QuantityFormat.ratio(check.ratio),
+                    check.verdict.rawValue,
                 ] + (hasMaps ? map ?? ["—", "—"] : []))
             var lines: [(String, String)] = [("who", who(check)), ("as written", check.claim.asWritten)]
             if check.claim.unit.toCanonical != 1 { lines.append(("conversion", check.claimedText)) }
@@ -105,7 +106,7 @@ public enum CheckReportFormat {
             if !check.toleranceText.isEmpty { lines.append(("tolerance", check.toleranceText)) }
             details.append(lines)
         }
-        out += aligned(rows, details: details, rightAligned: hasMaps ? [4, 6] : [4])
+        out += aligned(rows, details: details, rightAligned: hasMaps ? [4, 5, 7] : [4, 5])
         if !report.crossChecks.isEmpty {
             out += "\nClaims against each other\n\n"
             var rows = [["check", "as of", "ratio", "verdict"]]
@@ -201,13 +202,13 @@ public enum CheckReportFormat {
             return out
         }
         let hasMaps = report.checks.contains { $0.map != nil || $0.laterMap != nil }
-        var header = ["claim", "who", "as of", "as written", "claimed (SI)", "measured"]
+        var header = ["claim", "who", "as of", "as written", "claimed (SI)", "measured", "width"]
         if hasMaps { header.append("map") }
         header += ["ratio", "verdict", "tolerance"]
         let rows = report.checks.map { check -> [String] in
             var row = [
                 check.claim.id, who(check), check.claim.asOf.description, check.claim.asWritten, check.claimedText,
-                measuredLong(check),
+                measuredLong(check), QuantityFormat.width(check.measured?.width),
             ]
             if hasMaps {
                 let maps = [check.map, check.laterMap].compactMap { $0 }.map { mapLong($0) }
@@ -259,7 +260,8 @@ public enum CheckReportFormat {
 
     static let csvHeader = [
         "section", "id", "claimant", "stated", "as_of", "quantity", "definition", "as_written", "claimed_si",
-        "claimed_low", "claimed_high", "unit", "measured", "measured_low", "measured_high", "lower_bound",
+        "claimed_low", "claimed_high", "unit", "measured", "measured_low", "measured_high", "range_width",
+        "lower_bound",
         "upper_bound", "map_id", "map_area_km2", "map_verdict", "later_map_id", "later_map_area_km2",
         "later_map_verdict", "ratio", "verdict", "reason", "tolerance",
     ]
@@ -274,6 +276,11 @@ public enum CheckReportFormat {
             guard let value, value.isFinite else { return "" }
             return JSONValue.format(value, decimals: decimals)
         }
+        // "unbounded" when nothing sets the range's low end; empty when nothing was measured.
+        func width(_ value: Double?) -> String {
+            guard let value else { return "" }
+            return value.isFinite ? number(value) : "unbounded"
+        }
         var rows = [csvHeader]
         for check in report.checks {
             let m = check.measured
@@ -284,7 +291,8 @@ public enum CheckReportFormat {
                 check.claimedText,
                 number(check.claimed.low), number(check.claimed.high), check.claim.unit.canonical.symbol,
                 m.map { "\(QuantityFormat.measuredRange($0.low, $0.high, $0.unit)): \($0.text)" } ?? "",
-                number(m?.low), number(m?.high), number(check.lowerBound?.value), number(check.upperBound?.value),
+                number(m?.low), number(m?.high), width(m?.width), number(check.lowerBound?.value),
+                number(check.upperBound?.value),
                 check.map?.mapID ?? "", number(check.map?.areaSquareKilometers), check.map?.verdict.rawValue ?? "",
                 check.laterMap?.mapID ?? "", number(check.laterMap?.areaSquareKilometers),
                 check.laterMap?.verdict.rawValue ?? "",
@@ -295,7 +303,7 @@ public enum CheckReportFormat {
             rows.append([
                 "cross_check", check.claimIDs.joined(separator: "+"), "", "", check.asOf.description, "",
                 check.kind.rawValue,
-                check.implied, "", "", "", "", check.measured, "", "", "", "", "", "", "", "", "", "",
+                check.implied, "", "", "", "", check.measured, "", "", "", "", "", "", "", "", "", "", "",
                 number(check.ratio),
                 check.verdict.rawValue, check.reason, check.tolerance,
             ])
@@ -325,6 +333,7 @@ public enum CheckReportFormat {
                 check.measured.map { m in
                     .object([
                         ("low", number(m.low)), ("high", number(m.high)), ("reference", number(m.reference)),
+                        ("width", m.width.map { $0.isFinite ? number($0) : .string("unbounded") } ?? .null),
                         ("unit", .string(m.unit.symbol)), ("text", .string(m.text)),
                         ("tolerance", .string(m.tolerance.text)),
                     ])

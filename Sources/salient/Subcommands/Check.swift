@@ -10,8 +10,9 @@ extension SalientCommand {
             abstract: "Measure every claim of a timeline against the geometry and judge it.",
             discussion: """
                 Each claim is measured on the day it holds for (as_of), not the day it was published: \
-                areas against the estimate's range from controlled to controlled + contested and \
-                against the bounds the evidence sets, distances between gazetteer points and to the \
+                areas against the estimate's range, from the ground the reports make certain to \
+                everything they do not contradict, and against the bounds the evidence sets, \
+                distances between gazetteer points and to the \
                 border, depths, settlement counts, and the maps the timeline names. Claims are also \
                 checked against each other (an area and a depth imply a front width; two outlets' \
                 reports of one statement must agree).
@@ -20,7 +21,9 @@ extension SalientCommand {
                 Hedges keep their meaning: "about" is ±10 %, "at least 800" is never overstated by \
                 a larger measurement, "up to 30" is contradicted only by more than 30, "more than" \
                 is strict. Every measurement carries its tolerance (±10 %, or the positional \
-                uncertainty of what was measured when that is larger).
+                uncertainty of what was measured when that is larger). The width column says how \
+                wide each range was (high ÷ low; ∞ when nothing is certain): a wide range is a weak \
+                check.
 
                 --geojson FILE writes what was measured: the distance, depth and border lines \
                 (LineStrings with their geodesic length) to FILE, and the areas (estimate tiers, \

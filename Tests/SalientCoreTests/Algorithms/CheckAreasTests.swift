@@ -6,7 +6,7 @@ import Testing
 /// The areas `check` writes beside its report are valid as written, like the export's.
 @Suite struct CheckAreasTests {
     /// An area claim over a village held and a village fought over: among the areas recorded is
-    /// the ground the reported places cover, both tiers as one area. The tiers share the
+    /// the estimate's upper bound, both tiers as one area. The tiers share the
     /// controlled tier's edge, so listed side by side they would make an invalid MultiPolygon;
     /// every recorded area is valid as a whole and measured on its own coordinates.
     @Test func everyRecordedAreaIsValidAndMeasuredAsWritten() throws {
@@ -27,7 +27,7 @@ import Testing
         let checker = try ClaimChecker(timeline: timeline, gazetteer: world.gazetteer(), geodesic: world.geodesic)
         let report = try checker.check()
         let geos = try GEOSContext()
-        #expect(report.areas.contains { $0.role == "reported_places" })
+        #expect(report.areas.contains { $0.role == "estimate_upper_bound" })
         for area in report.areas {
             let shape = try geos.multiPolygon(area.geometry.mapRings { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } })
             let reason = try shape.invalidityReason()

@@ -119,11 +119,10 @@ import Testing
 
     // MARK: Areas and depth
 
-    /// Controlled is the corridor 2rd + πr²/2 (46.28 km²); controlled + contested the same
-    /// shape with r + b: 2(r+b)d + π(r+b)²/2 (176.55 km²).
+    /// The range runs from the village's disc, πr² (12.57 km²), the ground the report makes
+    /// certain, to controlled + contested: the corridor with r + b, 2(r+b)d + π(r+b)²/2 (176.55 km²).
     @Test func areaClaimsAreMeasuredAgainstTheEstimatesRange() throws {
         let (r, d, b) = (2.0, 10.0, 4.0)
-        let controlled = 2 * r * d + Double.pi * r * r / 2
         let total = 2 * (r + b) * d + Double.pi * (r + b) * (r + b) / 2
         let report = try check([
             claim("about-100", .controlledPlusContested, .single(100), .squareKilometers, .about, quantity: .area),
@@ -131,12 +130,16 @@ import Testing
             claim("thousand", .controlledPlusContested, .single(1000), .squareKilometers, quantity: .area),
         ])
         let measured = try #require(try result(report, "about-100").measured)
-        #expect(abs(measured.low - controlled) / controlled < 0.003)
+        // From the held village's own disc, πr² (12.57 km²), to both tiers; the reference is both tiers.
+        let disc = Double.pi * r * r
+        #expect(abs(measured.low - disc) / disc < 0.003)
         #expect(abs(measured.high - total) / total < 0.003)
+        #expect(abs(measured.reference - total) / total < 0.003)
+        #expect(abs(try #require(measured.width) - total / disc) < 0.05)
         #expect(try result(report, "about-100").verdict == .consistent)
-        // Less than the held village's own corridor: the reported places alone cover more.
+        // Less than the held village's own disc, with the tolerance (11.3 km²).
         #expect(try result(report, "ten").verdict == .understated)
-        #expect(abs(try #require(try result(report, "ten").lowerBound).value - controlled) / controlled < 0.003)
+        #expect(try result(report, "ten").lowerBound == nil)
         // More than the estimate, and no depth claim bounds it: the estimate is a lower bound.
         let thousand = try result(report, "thousand")
         #expect(thousand.verdict == .notMeasurable)
@@ -187,7 +190,8 @@ import Testing
             claim("on", .controlled, .single(50), .squareKilometers, quantity: .area, asOf: "2024-08-10"),
         ])
         #expect(try #require(try result(report, "before").measured).high == 0)
-        #expect(try #require(try result(report, "on").measured).low > 46)
+        // The village's disc, πr² (12.57 km²), is certain from its day on.
+        #expect(try #require(try result(report, "on").measured).low > 12.5)
         #expect(try result(report, "on").verdict == .consistent)
     }
 

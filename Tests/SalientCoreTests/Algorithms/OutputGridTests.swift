@@ -65,7 +65,11 @@ import Testing
                 let upper = try #require(estimate.upperBound).areaSquareKilometers
                 #expect(lower <= estimate.controlled.areaSquareKilometers * (1 + 1e-6) + 1e-6, "seed \(seed)")
                 #expect(upper >= total * (1 - 1e-6) - 1e-6, "seed \(seed), \(upper) < \(total)")
-                for bound in [estimate.lowerBound, estimate.upperBound].compactMap({ $0 }) {
+                // The places fought over add to the certain ground, within what is left open.
+                let reported = try #require(estimate.reportedBound).areaSquareKilometers
+                #expect(reported >= lower * (1 - 1e-6) - 1e-6, "seed \(seed), \(reported) < \(lower)")
+                #expect(reported <= upper * (1 + 1e-6) + 1e-6, "seed \(seed), \(reported) > \(upper)")
+                for bound in [estimate.lowerBound, estimate.reportedBound, estimate.upperBound].compactMap({ $0 }) {
                     let whole = try geos.multiPolygon(Self.lonLatPlane(bound.geometry)).invalidityReason()
                     #expect(whole == nil, "seed \(seed), \(estimate.asOf): \(whole ?? "")")
                 }

@@ -1,8 +1,9 @@
 /// An area claim (`controlled`, `controlled_plus_contested`, `advanced_over`) measured on its
-/// `as_of` day: the estimate's range from controlled to controlled + contested, since officials'
-/// totals usually count the grey zone; bounded below by the ground the reported places alone
-/// cover and above by the land within the claimed depth of the border they span; and beside it,
-/// when the timeline names one, a map from elsewhere.
+/// `as_of` day against the estimate's range: from its lower bound, the ground the reports make
+/// certain, to its upper bound, everything they do not contradict (`ControlEstimate`). The
+/// tier the definition names is the value a ratio is taken against. Bounded above, besides,
+/// by the land within the claimed depth of the border the reported places span, and beside
+/// it, when the timeline names one, a map from elsewhere.
 struct AreaMeasurement {
     var definition: ClaimDefinition
     var day: CalendarDay
@@ -10,10 +11,14 @@ struct AreaMeasurement {
     var controlled: Double
     /// Controlled + contested, km².
     var total: Double
-    /// Whether only ground held counts (`controlled`), for the estimate and for the reported places.
+    /// Whether only ground held counts (`controlled`).
     var heldOnly: Bool
-    /// The ground the reported places alone cover (held only, for `controlled`), km²; 0 for none.
-    var reported: Double
+    /// The estimate's lower and upper bounds, km².
+    var lower: Double
+    var upper: Double
+    /// Whether the upper bound is one the reports set (`CheckContext.upperBoundIsEvidence`).
+    var upperIsEvidence: Bool
+    var join: JoinMethod
     var evidence: EvidenceBase
     var depthBound: DepthBound?
     var map: MapMatch?
@@ -34,27 +39,28 @@ enum AreaMeasure {
         geometry.addEstimate(estimate, for: claim)
         let controlled = estimate.controlled.areaSquareKilometers
         let total = controlled + estimate.contested.areaSquareKilometers
-        let reported = try context.reportedEstimate(day)
         let heldOnly = claim.definition == .controlled
-        let reportedArea =
-            reported.controlled.areaSquareKilometers
-            + (heldOnly ? 0 : reported.contested.areaSquareKilometers)
-        if reportedArea > 0 {
-            // The tiers share edges, so they are written as their union, measured as written.
-            let shape = try context.joined(heldOnly ? [reported.controlled] : reported.tiers)
+        // A claim that counts the grey zone is certain of the places reported fought over too.
+        let lower = (heldOnly ? estimate.lowerBound : estimate.reportedBound) ?? .empty
+        let upper = estimate.upperBound ?? .empty
+        for (role, bound) in [("estimate_lower_bound", lower), ("estimate_upper_bound", upper)]
+        where !bound.geometry.isEmpty {
             geometry.add(
                 MeasuredArea(
-                    role: heldOnly ? "reported_held_places" : "reported_places", claimIDs: [claim.id],
-                    asOf: day, label: CheckProse.reportedPlacesLabel(heldOnly: heldOnly),
-                    geometry: shape.geometry, areaSquareKilometers: shape.areaSquareKilometers))
+                    role: role, claimIDs: [claim.id], asOf: day, label: CheckProse.boundLabel(role, heldOnly: heldOnly),
+                    geometry: bound.geometry, areaSquareKilometers: bound.areaSquareKilometers))
         }
-        let evidence = context.evidence(day)
         let bound = try DepthBound.nearest(for: claim, in: context)
         if let bound { geometry.add(bound.geometry) }
         let maps = try MapMeasure.match(claim, claimed, in: context)
+        let evidence = context.evidence(day)
+        // Before any place is reported the upper bound is 0 for want of evidence, not by it.
+        let upperIsEvidence = context.upperBoundIsEvidence && !evidence.precisePlaces.isEmpty
         let measurement = AreaMeasurement(
-            definition: claim.definition, day: day, controlled: controlled, total: total, heldOnly: heldOnly,
-            reported: reportedArea, evidence: evidence, depthBound: bound,
+            definition: claim.definition, day: day, controlled: controlled, total: total,
+            heldOnly: heldOnly, lower: lower.areaSquareKilometers,
+            upper: upper.areaSquareKilometers, upperIsEvidence: upperIsEvidence,
+            join: context.timeline.estimate.join, evidence: evidence, depthBound: bound,
             map: maps.atOrBefore, laterMap: maps.after)
         return ClaimMeasurement(value: .area(measurement), geometry: geometry)
     }

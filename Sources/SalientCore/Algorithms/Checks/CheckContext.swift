@@ -11,13 +11,11 @@ final class CheckContext {
     /// Gazetteer settlements with a point, in the gazetteer's order.
     let settlements: [(id: String, position: LonLat)]
     private let borderLines: MultiLineString<LonLat>
+    /// Made with `bounds: true`: claims are judged against each day's range.
     private let estimator: ControlAreaEstimator
-    /// The same method on the ground events located to a place alone, with no grey-zone band.
-    private let reportedEstimator: ControlAreaEstimator
     /// One PROJ context for every place frame, so that proj.db is opened once per check.
     private let proj: PROJContext
     private var estimates: [CalendarDay: ControlEstimate] = [:]
-    private var reportedEstimates: [CalendarDay: ControlEstimate] = [:]
     private var stretches: [CalendarDay: BorderStretch] = [:]
     private var lands: [LandKey: DerivedArea] = [:]
     /// The border point nearest each place, found once: depth claims ask it of every event.
@@ -35,12 +33,8 @@ final class CheckContext {
             throw EstimateSetupError(
                 description: "estimate border '\(timeline.estimate.borderID)' is not a line in the gazetteer")
         }
-        var reported = timeline
-        reported.events = timeline.events.filter { Self.isReportedPlace($0, parameters: timeline.estimate) }
-        reported.estimate.contestedBandKilometers = 0
-        estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: gazetteer, geodesic: geodesic)
+        estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: gazetteer, geodesic: geodesic, bounds: true)
         proj = try PROJContext()
-        reportedEstimator = try ControlAreaEstimator(timeline: reported, gazetteer: gazetteer, geodesic: geodesic)
         self.timeline = timeline
         self.gazetteer = gazetteer
         self.maps = maps
@@ -70,9 +64,6 @@ final class CheckContext {
     /// Estimates the ascending `days` at once, each built on the previous one.
     func prepareEstimates(for days: [CalendarDay]) throws {
         for (day, estimate) in zip(days, try estimator.estimates(for: days)) { estimates[day] = estimate }
-        for (day, estimate) in zip(days, try reportedEstimator.estimates(for: days)) {
-            reportedEstimates[day] = estimate
-        }
     }
 
     func estimate(_ day: CalendarDay) throws -> ControlEstimate {
@@ -82,13 +73,11 @@ final class CheckContext {
         return estimate
     }
 
-    /// The estimate drawn from the places reported alone.
-    func reportedEstimate(_ day: CalendarDay) throws -> ControlEstimate {
-        if let known = reportedEstimates[day] { return known }
-        let estimate = try reportedEstimator.estimate(asOf: day)
-        reportedEstimates[day] = estimate
-        return estimate
-    }
+    /// Whether the estimate's upper bound is one the reports set: with `cells`, the ground
+    /// beyond it is in a cell reported lost or deeper than any place reported. The disc joins'
+    /// upper bound is the estimate itself, drawn from the few places reported, so more ground
+    /// cannot be ruled out there.
+    var upperBoundIsEvidence: Bool { timeline.estimate.join == .cells }
 
     /// Tiers joined into one valid area, as written and measured.
     func joined(_ areas: [ControlArea]) throws -> DerivedArea {

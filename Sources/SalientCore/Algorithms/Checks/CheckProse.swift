@@ -34,19 +34,21 @@ enum CheckProse {
     // MARK: - Measures
 
     static func outcome(_ area: AreaMeasurement) -> ClaimOutcome {
+        let reported = area.heldOnly ? "the places reported held" : "the places reported held or fought over"
+        let (certain, open) =
+            area.join == .cells
+            ? (
+                "the cells of \(reported)",
+                "held, contested and unknown cells no deeper than the deepest place reported"
+            )
+            : ("the discs of \(reported)", "controlled + contested")
         let measured = Measured(
-            low: area.controlled, high: area.total, reference: area.reference, unit: .squareKilometers,
+            low: area.lower, high: area.upper, reference: area.reference, unit: .squareKilometers,
             tolerance: Tolerance(fraction: rel, text: "±\(percent(rel)) of each measured area"),
-            text: "the estimate of \(area.day): controlled \(km2(area.controlled)) to controlled + "
-                + "contested \(km2(area.total))")
+            text: "the estimate of \(area.day): \(km2(area.lower)) certain (\(certain)) to \(km2(area.upper)) not "
+                + "contradicted (\(open)); controlled \(km2(area.controlled)), controlled + contested "
+                + "\(km2(area.total))")
         var outcome = ClaimOutcome(measured: measured)
-        if area.reported > 0 {
-            outcome.lower = EvidenceBound(
-                value: area.reported,
-                text: area.heldOnly
-                    ? "the ground the places reported held cover alone"
-                    : "the ground the reported places cover alone")
-        }
         var why = "\(text(area.evidence)), so more ground cannot be ruled out"
         if let bound = area.depthBound {
             outcome.upper = EvidenceBound(
@@ -58,7 +60,7 @@ enum CheckProse {
         } else {
             why += "; no depth claim bounds it from above"
         }
-        outcome.above = .undecidable(why)
+        if !area.upperIsEvidence { outcome.above = .undecidable(why) }
         outcome.map = area.map.map(mapComparison)
         outcome.laterMap = area.laterMap.map(mapComparison)
         return outcome
@@ -263,8 +265,13 @@ enum CheckProse {
         "land within \(QuantityFormat.trimmed(kilometers)) km (\(depthClaim.id)) of the reported stretch of border"
     }
 
-    static func reportedPlacesLabel(heldOnly: Bool) -> String {
-        heldOnly ? "ground the places reported held cover" : "ground the reported places cover"
+    static func boundLabel(_ role: String, heldOnly: Bool) -> String {
+        guard role == "estimate_lower_bound" else {
+            return "estimate, upper bound (ground the reports do not contradict)"
+        }
+        return heldOnly
+            ? "estimate, lower bound (ground the reports make certain is held)"
+            : "estimate, lower bound (ground the reports make certain is held or fought over)"
     }
 
     static func deepestPointLabel(_ tier: ControlTier) -> String {
