@@ -49,8 +49,17 @@ struct Generator {
         var depth: Double
     }
 
+    /// What the accuracy report builds its truth on: the front's geometry and the places.
+    struct Written {
+        var world: World
+        var places: [PlaceRecord]
+        var regionIDs: [String]
+        var borderID: String
+    }
+
     /// Writes `folder/gazetteer/{places,areas,border}.geojson` and `folder/timeline.yaml`.
-    func write(to folder: String) throws {
+    @discardableResult
+    func write(to folder: String) throws -> Written {
         let fm = FileManager.default
         let gazetteer = (folder as NSString).appendingPathComponent("gazetteer")
         try fm.createDirectory(atPath: gazetteer, withIntermediateDirectories: true)
@@ -153,6 +162,7 @@ struct Generator {
         var timeline = TimelineWriter(
             spec: spec, sector: sector, world: world, places: places, regionIDs: regionIDs, borderID: borderID)
         try timeline.write(to: (folder as NSString).appendingPathComponent("timeline.yaml"), rng: &eventRNG)
+        return Written(world: world, places: places, regionIDs: regionIDs, borderID: borderID)
     }
 
     static func properties(

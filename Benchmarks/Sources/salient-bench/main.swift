@@ -3,11 +3,15 @@ import Foundation
 /// salient-bench: generates synthetic fronts and times `salient` against the Python peer.
 ///   salient-bench generate --places N --events N --days N [--sector S] [--seed N] --out DIR
 ///   salient-bench run [--smallest] [--sizes NAME,...] [options]   (see Harness.swift)
+///   salient-bench accuracy [options]   (see Accuracy.swift)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
     usage: salient-bench generate --places N --events N --days N [--sector kursk|south|antimeridian|random|LON,LAT] [--seed N] --out DIR
+                                  [--truth [--density PERCENT]]
            salient-bench run [--smallest] [--sizes NAME,...] [--commands export,snapshots,check] [--keep] [--no-floor]
                              [--salient PATH] [--python PATH] [--peer PATH] [--work DIR] [--report FILE]
+           salient-bench accuracy [--places N] [--days N] [--seed N] [--sectors S,...] [--densities 5,20,50,100]
+                                  [--methods hull,...] [--perfect] [--jobs N] [--work DIR] [--per-day FILE.csv]
     """
 if arguments.contains("--help") || arguments.contains("-h") {
     print(usage)
@@ -17,19 +21,29 @@ do {
     switch arguments.first {
     case "generate":
         let options = try Options(
-            Array(arguments.dropFirst()), known: ["places", "events", "days", "sector", "seed", "out"])
+            Array(arguments.dropFirst()),
+            known: ["places", "events", "days", "sector", "seed", "out", "truth", "density"])
         let spec = GeneratorSpec(
             places: try options.int("places"), events: try options.int("events"), days: try options.int("days"),
             sector: options.string("sector") ?? "kursk", seed: UInt64(try options.int("seed", default: 1)))
         let out = options.string("out") ?? "."
         let started = Date()
-        try Generator(spec: spec).write(to: out)
+        let generator = try Generator(spec: spec)
+        let written = try generator.write(to: out)
+        if options.flag("truth") {
+            // The true front and what a press reports of it (Accuracy.swift).
+            let (press, _) = try Accuracy.writeTruth(generator, written: written, folder: out, geodesic: .wgs84())
+            _ = try Accuracy.writePress(
+                press, PressParameters(density: Double(try options.int("density", default: 50)) / 100), folder: out)
+        }
         print("wrote \(spec.name) to \(out) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     case "run":
         let known: Set<String> = [
             "smallest", "sizes", "commands", "keep", "salient", "python", "peer", "work", "report", "no-floor",
         ]
         try Harness(options: try Options(Array(arguments.dropFirst()), known: known)).run()
+    case "accuracy":
+        try Accuracy(options: try Options(Array(arguments.dropFirst()), known: Accuracy.known)).run()
     default:
         print(usage)
         exit(arguments.first == nil ? 0 : 2)

@@ -4,18 +4,18 @@
 ///
 /// The overlay runs in the lon/lat plane, as the maps' own unions do; each difference is
 /// snapped to the output grid so that it is valid as written, and every area is geodesic.
-struct ShapeAgreement: Hashable, Sendable {
-    var intersectionSquareKilometers: Double
-    var unionSquareKilometers: Double
-    var estimateOutsideMap: DerivedArea
-    var mapOutsideEstimate: DerivedArea
+public struct ShapeAgreement: Hashable, Sendable {
+    public var intersectionSquareKilometers: Double
+    public var unionSquareKilometers: Double
+    public var estimateOutsideMap: DerivedArea
+    public var mapOutsideEstimate: DerivedArea
 
     /// Nil when both shapes are empty.
-    var intersectionOverUnion: Double? {
+    public var intersectionOverUnion: Double? {
         unionSquareKilometers > 0 ? intersectionSquareKilometers / unionSquareKilometers : nil
     }
 
-    static func compare(
+    public static func compare(
         estimate: MultiPolygon<LonLat>, map: MultiPolygon<LonLat>, geodesic: Geodesic
     ) throws -> ShapeAgreement {
         let context = try GEOSContext()
