@@ -2,7 +2,8 @@
 # Runs every check CI runs: each fuzz target for 15 s, the test suite under AddressSanitizer
 # with LeakSanitizer and under ThreadSanitizer, then the test suite itself (unit tests, golden
 # files, the bad-input corpus, the exports opened in GDAL and headless QGIS). Installs what
-# the tests need when it is missing. Last, the benchmark at its smallest size, for correctness.
+# the tests need when it is missing. Last, the benchmark at its smallest size, for correctness,
+# and the accuracy report's smoke run.
 #   scripts/test.sh           everything (what CI runs)
 #   scripts/test.sh --quick   the test suite only
 set -euo pipefail
@@ -55,4 +56,9 @@ if [[ "${1:-}" != "--quick" ]]; then
     exit 1
   fi
   echo "  salient-bench refuses an unknown option"
+  # Not a score: perfect reports on small fronts in three sectors, failing when a true polygon
+  # is invalid as written, a press timeline is refused, or no method's range holds the true
+  # area on most days (Benchmarks/README.md, "Accuracy").
+  echo "== accuracy, smoke run"
+  bash Benchmarks/accuracy.sh --smoke | tail -1
 fi

@@ -1,7 +1,8 @@
 import Foundation
+// Not @testable: the benchmark's accuracy report measures with ShapeAgreement from outside the
+// module, so these tests use its public interface only.
+import SalientCore
 import Testing
-
-@testable import SalientCore
 
 /// Two squares of 0.2° on the equator, the second shifted east by half its side: they share
 /// half of each, so IoU is 1/3 and each difference is a 0.1° × 0.2° rectangle, whose area on
