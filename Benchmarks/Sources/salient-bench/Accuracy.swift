@@ -190,19 +190,20 @@ struct Accuracy {
                 : try MultiPolygon.union([estimate.controlled.geometry, estimate.contested.geometry])
             let both = try ShapeAgreement.compare(estimate: tiers, map: truth.outer, geodesic: geodesic)
             let lower =
-                range.lower == estimate.controlled.geometry
-                ? controlled : try ShapeAgreement.compare(estimate: range.lower, map: truth.held, geodesic: geodesic)
-            let upper = try ShapeAgreement.compare(estimate: range.upper, map: truth.held, geodesic: geodesic)
+                range.lower.geometry == estimate.controlled.geometry
+                ? controlled
+                : try ShapeAgreement.compare(estimate: range.lower.geometry, map: truth.held, geodesic: geodesic)
+            let upper = try ShapeAgreement.compare(estimate: range.upper.geometry, map: truth.held, geodesic: geodesic)
             let tolerance = shapeTolerance * truth.heldSquareKilometers
             let previous = truth.day > 0 ? c.truth[truth.day - 1].heldSquareKilometers : .infinity
             rows.append(
                 DayAccuracy(
                     day: truth.day, trueSquareKilometers: truth.heldSquareKilometers,
-                    lowerSquareKilometers: range.lowerSquareKilometers,
-                    upperSquareKilometers: range.upperSquareKilometers,
+                    lowerSquareKilometers: range.lower.areaSquareKilometers,
+                    upperSquareKilometers: range.upper.areaSquareKilometers,
                     controlledIoU: controlled.intersectionOverUnion ?? 1, bothIoU: both.intersectionOverUnion ?? 1,
-                    areaInRange: range.lowerSquareKilometers <= truth.heldSquareKilometers
-                        && truth.heldSquareKilometers <= range.upperSquareKilometers,
+                    areaInRange: range.lower.areaSquareKilometers <= truth.heldSquareKilometers
+                        && truth.heldSquareKilometers <= range.upper.areaSquareKilometers,
                     shapeInRange: lower.estimateOutsideMap.areaSquareKilometers <= tolerance
                         && upper.mapOutsideEstimate.areaSquareKilometers <= tolerance,
                     retreating: truth.heldSquareKilometers < previous))

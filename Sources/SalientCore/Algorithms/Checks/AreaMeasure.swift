@@ -16,8 +16,6 @@ struct AreaMeasurement {
     /// The estimate's lower and upper bounds, km².
     var lower: Double
     var upper: Double
-    /// Whether the upper bound is one the reports set (`CheckContext.upperBoundIsEvidence`).
-    var upperIsEvidence: Bool
     var join: JoinMethod
     var evidence: EvidenceBase
     var depthBound: DepthBound?
@@ -26,6 +24,12 @@ struct AreaMeasurement {
 
     /// The value a ratio is taken against: the tier the definition names.
     var reference: Double { heldOnly ? controlled : total }
+
+    /// Whether the upper bound is one the reports set: with `cells`, the ground beyond it is in
+    /// a cell reported lost or deeper than any place reported. The disc joins' upper bound is
+    /// the estimate itself, drawn from the few places reported, so more ground cannot be ruled
+    /// out there. Before any place is reported the bound is 0 for want of evidence, not by it.
+    var upperIsEvidence: Bool { join == .cells && !evidence.precisePlaces.isEmpty }
 }
 
 enum AreaMeasure {
@@ -53,14 +57,11 @@ enum AreaMeasure {
         let bound = try DepthBound.nearest(for: claim, in: context)
         if let bound { geometry.add(bound.geometry) }
         let maps = try MapMeasure.match(claim, claimed, in: context)
-        let evidence = context.evidence(day)
-        // Before any place is reported the upper bound is 0 for want of evidence, not by it.
-        let upperIsEvidence = context.upperBoundIsEvidence && !evidence.precisePlaces.isEmpty
         let measurement = AreaMeasurement(
             definition: claim.definition, day: day, controlled: controlled, total: total,
             heldOnly: heldOnly, lower: lower.areaSquareKilometers,
-            upper: upper.areaSquareKilometers, upperIsEvidence: upperIsEvidence,
-            join: context.timeline.estimate.join, evidence: evidence, depthBound: bound,
+            upper: upper.areaSquareKilometers, join: context.timeline.estimate.join,
+            evidence: context.evidence(day), depthBound: bound,
             map: maps.atOrBefore, laterMap: maps.after)
         return ClaimMeasurement(value: .area(measurement), geometry: geometry)
     }

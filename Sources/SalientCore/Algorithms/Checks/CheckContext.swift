@@ -73,12 +73,6 @@ final class CheckContext {
         return estimate
     }
 
-    /// Whether the estimate's upper bound is one the reports set: with `cells`, the ground
-    /// beyond it is in a cell reported lost or deeper than any place reported. The disc joins'
-    /// upper bound is the estimate itself, drawn from the few places reported, so more ground
-    /// cannot be ruled out there.
-    var upperBoundIsEvidence: Bool { timeline.estimate.join == .cells }
-
     /// Tiers joined into one valid area, as written and measured.
     func joined(_ areas: [ControlArea]) throws -> DerivedArea {
         try estimator.joined(areas, geodesic: geodesic)
