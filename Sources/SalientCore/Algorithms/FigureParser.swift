@@ -110,7 +110,7 @@ public enum FigureParser {
         guard index < words.count else { return nil }
         var value: Double
         let word = words[index]
-        if let digits = Double(word.replacingOccurrences(of: ",", with: "")), word.first?.isNumber == true {
+        if let digits = plainDecimal(word) {
             value = digits
         } else if let spelt = numberWords[word] {
             value = spelt
@@ -122,7 +122,19 @@ public enum FigureParser {
             value *= scale
             next += 1
         }
-        return (value, next)
+        return value.isFinite ? (value, next) : nil
+    }
+
+    /// Digits with thousands commas and at most one decimal point, as the news prints them.
+    /// Exponents ("2e3"), hex and "inf" are not figures, and one too large for a Double is none.
+    private static func plainDecimal(_ word: String) -> Double? {
+        let digits = word.replacingOccurrences(of: ",", with: "")
+        guard word.first?.isASCII == true, word.first?.isNumber == true,
+            digits.allSatisfy({ $0 == "." || ($0.isASCII && $0.isNumber) }),
+            digits.filter({ $0 == "." }).count <= 1,
+            let value = Double(digits), value.isFinite
+        else { return nil }
+        return value
     }
 
     /// The longest run of up to three words at `index` that names a unit.

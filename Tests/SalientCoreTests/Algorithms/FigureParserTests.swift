@@ -89,4 +89,14 @@ import Testing
         }
         #expect(throws: FigureParseError.noNumber("")) { try FigureParser.parse("") }
     }
+
+    /// Found by the fuzzer: "20.e822" reads as a Double (infinity) but is no figure anyone
+    /// prints, and neither is one too long for a Double, alone or scaled.
+    @Test(arguments: [
+        "20.e822 km", "1.2.3 km", "inf km", "1" + String(repeating: "0", count: 400) + " km",
+        String(repeating: "9", count: 305) + " million km",
+    ])
+    func exponentsHexAndOverflowAreNotFigures(text: String) {
+        #expect(throws: FigureParseError.noNumber(text)) { try FigureParser.parse(text) }
+    }
 }
