@@ -40,7 +40,7 @@ let package = Package(
             dependencies: ["SalientCore", "SalientIO", "SalientJobs", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SalientCoreTests", dependencies: ["SalientCore"]),
-        .testTarget(name: "SalientIOTests", dependencies: ["SalientIO", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "SalientIOTests", dependencies: ["SalientIO"]),
         .testTarget(name: "SalientJobsTests", dependencies: ["SalientJobs"]),
         .testTarget(
             name: "SalientCLITests", dependencies: ["salient", "SalientIO", "CCairo"], exclude: ["Fixtures", "Golden"]),

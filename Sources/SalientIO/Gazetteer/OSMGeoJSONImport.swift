@@ -1,6 +1,5 @@
 import Foundation
 import SalientCore
-import Yams
 
 /// `salient gazetteer import geojson`: OpenStreetMap places and admin boundaries from the
 /// GeoJSON that `ogr2ogr` (tags beyond its columns in `other_tags`), `osmium export` or
@@ -38,7 +37,7 @@ public enum OSMGeoJSONImport {
                 try reader.mapping($0, field: feature.name("properties"))
             }
             let tags = try self.tags(properties, reader: reader)
-            if firstProperties == nil { firstProperties = (properties?.line ?? node.mark?.line, tags.keys.sorted()) }
+            if firstProperties == nil { firstProperties = (properties?.line ?? node.line, tags.keys.sorted()) }
             guard let name = tags[nameField], !name.isEmpty else {
                 unnamed += 1
                 continue
@@ -79,7 +78,7 @@ public enum OSMGeoJSONImport {
                 proposal: ImportedPlace(
                     place: place, slug: slug.isEmpty ? "osm" : slug,
                     sourceKey: osm.replacingOccurrences(of: "/", with: "-")),
-                file: file, line: node.mark?.line, field: feature.name("properties.\(nameField)"))
+                file: file, line: node.line, field: feature.name("properties.\(nameField)"))
             if isArea { areas.append(record) } else { places.append(record) }
         }
         if !features.isEmpty, unnamed == features.count {
@@ -111,7 +110,7 @@ public enum OSMGeoJSONImport {
         guard let properties else { return [:] }
         var tags: [String: String] = [:]
         for entry in properties.entries {
-            guard let key = entry.scalarKey, case .scalar(let value) = entry.value, !reader.isNull(entry.value) else {
+            guard let key = entry.scalarKey, let value = entry.value.scalar, !value.isNull else {
                 continue
             }
             tags[key] = value.string

@@ -1,6 +1,5 @@
 import Foundation
 import SalientCore
-import Yams
 
 /// Reads a gazetteer folder: every `*.geojson` in it, in name order.
 public enum GazetteerReader {
@@ -69,11 +68,11 @@ public enum GazetteerReader {
                 file: path, line: root.line(of: "features"), field: "features")
         }
         return try features.enumerated().map { index, node in
-            try (place(node, index: index, reader: reader), node.mark?.line)
+            try (place(node, index: index, reader: reader), node.line)
         }
     }
 
-    private static func place(_ node: Node, index: Int, reader: NodeReader) throws -> Place {
+    private static func place(_ node: YAMLNode, index: Int, reader: NodeReader) throws -> Place {
         let feature = try reader.mapping(node, field: "features[\(index)]")
         let properties = try feature.mapping("properties")
         try properties.rejectUnknown(allowed: propertyKeys)
@@ -130,12 +129,12 @@ struct GeoJSONGeometryReader {
         guard vertices <= Limits.verticesPerGeometry else {
             throw InputError(
                 "a geometry of \(vertices) vertices is more than Salient accepts (\(Limits.verticesPerGeometry))",
-                file: reader.file, line: coordinates.mark?.line, field: field, hint: "simplify it, e.g. in QGIS")
+                file: reader.file, line: coordinates.line, field: field, hint: "simplify it, e.g. in QGIS")
         }
         return geometry
     }
 
-    private func parse(type: String, coordinates: Node, field: String, fields: Fields) throws -> Geometry {
+    private func parse(type: String, coordinates: YAMLNode, field: String, fields: Fields) throws -> Geometry {
         switch type {
         case "Point":
             return .point(try position(coordinates, field: field))
@@ -162,39 +161,39 @@ struct GeoJSONGeometryReader {
         }
     }
 
-    private func list(_ node: Node, field: String) throws -> [Node] {
+    private func list(_ node: YAMLNode, field: String) throws -> [YAMLNode] {
         try reader.sequence(node, field: field)
     }
 
-    func position(_ node: Node, field: String) throws -> LonLat {
+    func position(_ node: YAMLNode, field: String) throws -> LonLat {
         let numbers = try list(node, field: field)
         guard numbers.count == 2 || numbers.count == 3 else {
             throw InputError(
                 "a position needs [longitude, latitude], found \(numbers.count) numbers", file: reader.file,
-                line: node.mark?.line, field: field)
+                line: node.line, field: field)
         }
         let p = LonLat(
             lon: try reader.number(numbers[0], field: field), lat: try reader.number(numbers[1], field: field))
         guard p.isValidPosition else {
             throw InputError(
                 "coordinates out of range: longitude \(p.lon), latitude \(p.lat)", file: reader.file,
-                line: node.mark?.line, field: field,
+                line: node.line, field: field,
                 hint: "longitude must lie in [-180, 180] and latitude in [-90, 90], longitude first")
         }
         return p
     }
 
-    private func line(_ node: Node, field: String) throws -> [LonLat] {
+    private func line(_ node: YAMLNode, field: String) throws -> [LonLat] {
         let points = try list(node, field: field).enumerated().map { try position($1, field: "\(field)[\($0)]") }
         guard points.count >= 2 else {
             throw InputError(
-                "a line needs at least two positions", file: reader.file, line: node.mark?.line, field: field)
+                "a line needs at least two positions", file: reader.file, line: node.line, field: field)
         }
         return points
     }
 
     /// A polygon's rings, each closed and of at least four positions.
-    func polygon(_ node: Node, field: String) throws -> Polygon<LonLat> {
+    func polygon(_ node: YAMLNode, field: String) throws -> Polygon<LonLat> {
         let rings = try list(node, field: field).enumerated().map { i, ringNode in
             let ring = try list(ringNode, field: "\(field)[\(i)]").enumerated().map {
                 try position($1, field: "\(field)[\(i)][\($0)]")
@@ -202,22 +201,24 @@ struct GeoJSONGeometryReader {
             guard ring.count >= 4, ring.first == ring.last else {
                 throw InputError(
                     ring.count < 4 ? "a ring needs at least four positions" : "the ring is not closed",
-                    file: reader.file, line: ringNode.mark?.line, field: "\(field)[\(i)]",
+                    file: reader.file, line: ringNode.line, field: "\(field)[\(i)]",
                     hint: "repeat the first position at the end of each ring")
             }
             return ring
         }
         guard let exterior = rings.first else {
-            throw InputError("a polygon needs an exterior ring", file: reader.file, line: node.mark?.line, field: field)
+            throw InputError("a polygon needs an exterior ring", file: reader.file, line: node.line, field: field)
         }
         return Polygon(exterior: exterior, holes: Array(rings.dropFirst()))
     }
 
     /// Self-intersecting or otherwise invalid polygons are refused: areas measured on them mean nothing.
-    private func validated(_ multi: MultiPolygon<LonLat>, at node: Node, field: String) throws -> MultiPolygon<LonLat> {
+    private func validated(_ multi: MultiPolygon<LonLat>, at node: YAMLNode, field: String) throws
+        -> MultiPolygon<LonLat>
+    {
         if let reason = try multi.invalidityReason() {
             throw InputError(
-                "invalid polygon: \(reason)", file: reader.file, line: node.mark?.line, field: field,
+                "invalid polygon: \(reason)", file: reader.file, line: node.line, field: field,
                 hint: "repair it, e.g. with QGIS's Fix Geometries")
         }
         return multi

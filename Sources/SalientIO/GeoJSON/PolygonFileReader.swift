@@ -1,6 +1,5 @@
 import Foundation
 import SalientCore
-import Yams
 
 /// A scalar property of a feature from elsewhere.
 public enum PropertyValue: Hashable, Sendable {
@@ -54,19 +53,19 @@ public enum PolygonFileReader {
                 let mapping = try reader.mapping(propertiesNode, field: "\(field).properties")
                 // A null property is a missing one, as GDAL reads it.
                 for entry in mapping.entries where !reader.isNull(entry.value) {
-                    properties.append((Fields.text(of: entry) ?? "", Self.value(entry.value, reader: reader)))
+                    properties.append((entry.scalarKey ?? "", Self.value(entry.value, reader: reader)))
                 }
             }
             guard let geometryNode = feature.node("geometry") else {
                 return PolygonFeature(
-                    index: index, line: node.mark?.line, properties: properties, geometryType: "none",
+                    index: index, line: node.line, properties: properties, geometryType: "none",
                     geometry: nil, repair: nil)
             }
             let geometry = try reader.mapping(geometryNode, field: "\(field).geometry")
             let geometryType = try geometry.string("type")
             guard geometryType == "Polygon" || geometryType == "MultiPolygon" else {
                 return PolygonFeature(
-                    index: index, line: node.mark?.line, properties: properties, geometryType: geometryType,
+                    index: index, line: node.line, properties: properties, geometryType: geometryType,
                     geometry: nil, repair: nil)
             }
             let coordinates = try geometry.required("coordinates")
@@ -81,7 +80,7 @@ public enum PolygonFileReader {
             guard vertices <= Limits.verticesPerGeometry else {
                 throw InputError(
                     "a geometry of \(vertices) vertices is more than Salient accepts (\(Limits.verticesPerGeometry))",
-                    file: path, line: coordinates.mark?.line, field: coordinatesField, hint: "simplify it, e.g. in QGIS"
+                    file: path, line: coordinates.line, field: coordinatesField, hint: "simplify it, e.g. in QGIS"
                 )
             }
             var multi = MultiPolygon(polygons)
@@ -90,7 +89,7 @@ public enum PolygonFileReader {
             if let reason = try multi.invalidityReason() {
                 guard repair else {
                     throw InputError(
-                        "feature \(index) has an invalid polygon: \(reason)", file: path, line: geometryNode.mark?.line,
+                        "feature \(index) has an invalid polygon: \(reason)", file: path, line: geometryNode.line,
                         field: "\(field).geometry",
                         hint: "repair it (QGIS: Fix Geometries), or \(repairHint)")
                 }
@@ -98,15 +97,15 @@ public enum PolygonFileReader {
                 repaired = "feature \(index): \(reason), repaired with GEOSMakeValid"
             }
             return PolygonFeature(
-                index: index, line: node.mark?.line, properties: properties, geometryType: geometryType,
+                index: index, line: node.line, properties: properties, geometryType: geometryType,
                 geometry: multi, repair: repaired)
         }
     }
 
-    private static func value(_ node: Node, reader: NodeReader) -> PropertyValue {
-        guard case .scalar(let scalar) = node else { return .other(node.mapping != nil ? "{…}" : "[…]") }
-        if scalar.style == .plain, let number = Double(scalar.string), number.isFinite { return .number(number) }
-        if scalar.style == .plain, ["true", "false"].contains(scalar.string) { return .other(scalar.string) }
+    private static func value(_ node: YAMLNode, reader: NodeReader) -> PropertyValue {
+        guard let scalar = node.scalar else { return .other(node.mapping != nil ? "{…}" : "[…]") }
+        if scalar.isPlain, let number = Double(scalar.string), number.isFinite { return .number(number) }
+        if scalar.isPlain, ["true", "false"].contains(scalar.string) { return .other(scalar.string) }
         return .text(scalar.string)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import SalientCore
-import Yams
 
 /// Adds imported records to a timeline's text: new events and sources go at the end of their
 /// lists, an event whose record has a newer version is rewritten in place (its old sources
@@ -138,22 +137,19 @@ public enum TimelineMerge {
 
         public init(text: String, file: String) throws {
             let lines = text.components(separatedBy: "\n")
-            guard let root = try Yams.compose(yaml: text), let mapping = root.mapping else {
+            guard let mapping = try NodeReader(file: file).root(of: text).mapping else {
                 throw InputError("the timeline is not a YAML mapping", file: file)
             }
-            let keyLines = mapping.keys.compactMap { $0.mark?.line }.map { $0 - 1 }.sorted()
+            let keyLines = mapping.map { $0.key.line - 1 }.sorted()
             func list(_ key: String) throws -> List {
-                guard let keyNode = mapping.keys.first(where: { $0.string == key }),
-                    let keyLine = keyNode.mark.map({ $0.line - 1 }),
-                    let node = mapping[key], let items = node.sequence
+                guard let pair = mapping.first(where: { $0.scalarKey == key }), let items = pair.value.sequence
                 else {
                     throw InputError("the timeline has no '\(key):' list", file: file, field: key)
                 }
+                let keyLine = pair.key.line - 1
                 let nextKey = keyLines.first { $0 > keyLine } ?? lines.count
-                var starts = items.map { ($0.mark?.line ?? 1) - 1 }
-                // Yams does not always report a flow style, so the key's own line is read too.
-                let isFlow = items.style == .flow || lines[keyLine].contains("[")
-                if isFlow {
+                var starts = items.map { $0.line - 1 }
+                if pair.value.isFlow {
                     guard items.count == 0 else {
                         throw InputError(
                             "'\(key)' is written as a flow list [...]", file: file, line: keyLine + 1,
@@ -172,15 +168,15 @@ public enum TimelineMerge {
                 let ranges = starts.enumerated().map { i, start in
                     start..<(i + 1 < starts.count ? starts[i + 1] : end)
                 }
-                let ids = items.map { $0.mapping?["id"]?.string ?? "" }
+                let ids = items.map { $0.mapping?.first(where: { $0.scalarKey == "id" })?.value.string ?? "" }
                 return List(
                     keyLine: keyLine, indent: indent, items: Array(zip(ids, ranges)).map { ($0.0, $0.1) },
-                    end: end, isEmptyFlow: isFlow)
+                    end: end, isEmptyFlow: pair.value.isFlow)
             }
             sources = try list("sources")
             events = try list("events")
-            claims = mapping["claims"] == nil ? nil : try list("claims")
-            draft = mapping["draft"] == nil ? nil : try list("draft")
+            claims = mapping.contains { $0.scalarKey == "claims" } ? try list("claims") : nil
+            draft = mapping.contains { $0.scalarKey == "draft" } ? try list("draft") : nil
         }
     }
 }

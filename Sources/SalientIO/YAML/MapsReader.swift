@@ -1,6 +1,5 @@
 import Foundation
 import SalientCore
-import Yams
 
 /// Reads a timeline's optional `maps:` section: dated control polygons from elsewhere that
 /// `salient check` measures claims against beside the estimate (format in docs/formats.md).
@@ -86,14 +85,14 @@ extension TimelineReader {
         let table = try reader.mapping(node, field: fields.name("layers"))
         var definitions: [String: MapLayerDefinition] = [:]
         for entry in table.entries {
-            let category = Fields.text(of: entry) ?? ""
+            let category = entry.scalarKey ?? ""
             let field = "\(fields.name("layers")).\(category)"
             let text = try reader.string(entry.value, field: field)
             guard let definition = MapLayerDefinition(rawValue: text) else {
                 let allowed = MapLayerDefinition.allCases.map(\.rawValue)
                 throw InputError(
                     "'\(text)' is not one of \(allowed.joined(separator: ", "))", file: reader.file,
-                    line: entry.value.mark?.line, field: field, hint: didYouMean(closest(text, among: allowed)))
+                    line: entry.value.line, field: field, hint: didYouMean(closest(text, among: allowed)))
             }
             definitions[category] = definition
         }

@@ -1,6 +1,5 @@
 import Foundation
 import SalientCore
-import Yams
 
 /// Reads one file's YAML (or JSON) tree while remembering where each value was written, so
 /// that every complaint names the file, the line and the field.
@@ -20,7 +19,59 @@ struct NodeReader {
     }
 
     /// Parses text into a tree; syntax errors carry libyaml's line.
-    func root(of text: String) throws -> Node {
+    func root(of text: String) throws -> YAMLNode {
+        try refuseHostile(text)
+        do {
+            guard let node = try YAMLComposer.root(of: text) else {
+                throw InputError("the file is empty", file: file, line: 1)
+            }
+            return node
+        } catch let error as YAMLSyntaxError {
+            throw inputError(error, in: text)
+        }
+    }
+
+    /// Reads a root mapping key by key: `value` is given each key, the fields before it and
+    /// the composer at the key's value, and returns the value to keep, composed or, for a list
+    /// it reads item by item, a stand-in.
+    func rootMapping(
+        of text: String, value: (YAMLNode, Fields, YAMLComposer) throws -> YAMLNode
+    ) throws -> Fields {
+        try refuseHostile(text)
+        do {
+            let root = try YAMLComposer.withComposer(text: text) { composer -> Fields in
+                guard try composer.beginDocument() else { throw InputError("the file is empty", file: file, line: 1) }
+                let (event, line) = try composer.next()
+                guard case .mappingStart = event else {
+                    let node = try composer.compose(event, line: line)
+                    throw InputError(
+                        "expected a mapping of fields, found \(kindName(node))", file: file, line: node.line)
+                }
+                var pairs: [YAMLNode.Pair] = []
+                var keys: Set<String> = []
+                while true {
+                    let (keyEvent, keyLine) = try composer.next()
+                    if case .mappingEnd = keyEvent { break }
+                    let key = try composer.compose(keyEvent, line: keyLine)
+                    if let text = key.string, !keys.insert(text).inserted {
+                        throw YAMLSyntaxError.duplicateKey(text, line: keyLine)
+                    }
+                    let before = Fields(reader: self, mapping: pairs, line: line, prefix: "")
+                    pairs.append(YAMLNode.Pair(key: key, value: try value(key, before, composer)))
+                }
+                try composer.endDocument()
+                try spend(pairs.count, at: YAMLNode(.mapping([]), line: line), field: nil)
+                return Fields(reader: self, mapping: pairs, line: line, prefix: "")
+            }
+            return root
+        } catch let error as YAMLSyntaxError {
+            throw inputError(error, in: text)
+        }
+    }
+
+    /// Refuses what would make composing overflow the stack or expand without bound, and sets
+    /// the file's budget of values.
+    private func refuseHostile(_ text: String) throws {
         try checkNesting(text)
         budget.remaining = max(Limits.minimumValues, text.utf8.count * Limits.valuesPerByte)
         // Without an anchor no alias can expand, so most files skip the walk.
@@ -34,26 +85,24 @@ struct NodeReader {
                 "the file expands to more values than its size allows", file: file, line: line,
                 field: field, hint: "YAML aliases that repeat large parts (an alias bomb) are refused")
         }
-        do {
-            // The basic resolver tags no plain scalar by pattern: the readers type every value
-            // themselves, so Yams's regular expressions would only cost time.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
-                throw InputError("the file is empty", file: file, line: 1)
-            }
-            return node
-        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
-            // Yams's own message quotes the whole file; name the key, its line and field instead.
+    }
+
+    /// A syntax error as the user reads it: a duplicate key with its field and first line, a
+    /// refused character with its own line.
+    func inputError(_ error: YAMLSyntaxError, in text: String) -> InputError {
+        switch error {
+        case .reader(let problem):
+            return readerError(problem, in: text)
+        case .malformed(let message, let line):
+            return InputError(message, file: file, line: line)
+        case .duplicateKey(let key, let line):
             let scanner = EventScanner(text: text, budget: .max, findDuplicateKeys: true)
             if case .duplicateKey(let key, let line, let firstLine, let field) = scanner.scan() {
-                throw InputError(
+                return InputError(
                     "duplicate key '\(key)'", file: file, line: line, field: field,
                     hint: "first written on line \(firstLine); a key may appear once in a mapping")
             }
-            throw InputError("duplicate key '\(duplicates.first ?? "")'", file: file, line: context.mark.line)
-        } catch YamlError.reader(let problem, _, _, _) {
-            throw readerError(problem, in: text)
-        } catch let error as YamlError {
-            throw InputError(Self.describe(error), file: file, line: Self.line(of: error))
+            return InputError("duplicate key '\(key)'", file: file, line: line)
         }
     }
 
@@ -124,51 +173,32 @@ struct NodeReader {
     }
 
     /// Charges `count` values to the file's budget.
-    func spend(_ count: Int, at node: Node, field: String?) throws {
+    func spend(_ count: Int, at node: YAMLNode, field: String?) throws {
         budget.remaining -= count
         if budget.remaining < 0 {
             throw InputError(
-                "the file expands to more values than its size allows", file: file, line: node.mark?.line,
+                "the file expands to more values than its size allows", file: file, line: node.line,
                 field: field, hint: "YAML aliases that repeat large parts (an alias bomb) are refused")
         }
     }
 
-    private static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return nil
-        }
-    }
-
-    private static func describe(_ error: YamlError) -> String {
-        switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-            .composer(let context, let problem, _, _):
-            return "malformed YAML: \(problem)" + (context.map { " \($0.text) started on line \($0.mark.line)" } ?? "")
-        case .reader(let problem, _, _, _):
-            return "unreadable text: \(problem)"
-        default:
-            return "malformed YAML: \(error)"
-        }
-    }
-
-    func mapping(_ node: Node, field: String?) throws -> Fields {
+    func mapping(_ node: YAMLNode, field: String?) throws -> Fields {
         guard let mapping = node.mapping else {
             throw InputError(
-                "expected a mapping of fields, found \(kindName(node))", file: file, line: node.mark?.line, field: field
+                "expected a mapping of fields, found \(kindName(node))", file: file, line: node.line, field: field
             )
         }
         try spend(mapping.count, at: node, field: field)
-        return Fields(reader: self, mapping: mapping, line: node.mark?.line, prefix: field.map { $0 + "." } ?? "")
+        return Fields(reader: self, mapping: mapping, line: node.line, prefix: field.map { $0 + "." } ?? "")
     }
 
-    func sequence(_ node: Node, field: String) throws -> [Node] {
+    func sequence(_ node: YAMLNode, field: String) throws -> [YAMLNode] {
         guard let sequence = node.sequence else {
             throw InputError(
-                "expected a list, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
+                "expected a list, found \(kindName(node))", file: file, line: node.line, field: field)
         }
         try spend(sequence.count, at: node, field: field)
-        return Array(sequence)
+        return sequence
     }
 
     /// Ids are quoted in reports and messages and written into outputs: a newline or an escape
@@ -185,65 +215,55 @@ struct NodeReader {
             field: fields.name(key), hint: "ids are written on one line, without control characters")
     }
 
-    func kindName(_ node: Node) -> String {
-        switch node {
-        case .scalar(let s): return isNull(node) ? "nothing" : "'\(s.string)'"
+    func kindName(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let s): return s.isNull ? "nothing" : "'\(s.string)'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 
     /// A plain `~`, `null`, `Null`, `NULL` or nothing (YAML's null forms), or a value tagged `!!null`.
-    func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let s) = node, s.style == .plain else { return false }
-        switch Tag.Name(rawValue: s.tag.rawValue) {
-        case .null: return true
-        case .implicit: return Self.nullForms.contains(s.string)
-        default: return false
-        }
-    }
+    func isNull(_ node: YAMLNode) -> Bool { node.isNull }
 
-    private static let nullForms: Set<String> = ["", "~", "null", "Null", "NULL"]
-
-    func string(_ node: Node, field: String) throws -> String {
-        guard case .scalar(let s) = node, !isNull(node) else {
-            throw InputError("expected text, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
+    func string(_ node: YAMLNode, field: String) throws -> String {
+        guard let s = node.scalar, !s.isNull else {
+            throw InputError("expected text, found \(kindName(node))", file: file, line: node.line, field: field)
         }
         return s.string
     }
 
-    func number(_ node: Node, field: String) throws -> Double {
-        if case .scalar(let s) = node, s.style == .plain,
+    func number(_ node: YAMLNode, field: String) throws -> Double {
+        if let s = node.scalar, s.isPlain,
             [".nan", ".inf", "-.inf", "+.inf"].contains(s.string.lowercased())
         {
             throw InputError(
-                "expected a finite number, found \(s.string)", file: file, line: node.mark?.line, field: field)
+                "expected a finite number, found \(s.string)", file: file, line: node.line, field: field)
         }
-        guard case .scalar(let s) = node, !isNull(node), s.style == .plain, let value = Double(s.string) else {
+        guard let s = node.scalar, !s.isNull, s.isPlain, let value = Double(s.string) else {
             throw InputError(
-                "expected a number, found \(kindName(node))", file: file, line: node.mark?.line, field: field)
+                "expected a number, found \(kindName(node))", file: file, line: node.line, field: field)
         }
         guard value.isFinite else {
             throw InputError(
-                "expected a finite number, found \(s.string)", file: file, line: node.mark?.line, field: field)
+                "expected a finite number, found \(s.string)", file: file, line: node.line, field: field)
         }
         return value
     }
 
-    func day(_ node: Node, field: String) throws -> CalendarDay {
+    func day(_ node: YAMLNode, field: String) throws -> CalendarDay {
         let text = try string(node, field: field)
         // There was no year 0 (1 BC is followed by AD 1), so 0000 names no day.
         guard let day = CalendarDay(text), !text.hasPrefix("0000") else {
             throw InputError(
-                "'\(text)' is not a date", file: file, line: node.mark?.line, field: field,
+                "'\(text)' is not a date", file: file, line: node.line, field: field,
                 hint: "write a day that exists as YYYY-MM-DD")
         }
         return day
     }
 
     /// A day (`2024-08-06`) or an interval (`{start: 2024-08-06, end: 2024-08-12}`).
-    func eventDate(_ node: Node, field: String) throws -> EventDate {
+    func eventDate(_ node: YAMLNode, field: String) throws -> EventDate {
         if node.mapping == nil { return .day(try day(node, field: field)) }
         let fields = try mapping(node, field: field)
         try fields.rejectUnknown(allowed: ["start", "end"])
@@ -257,47 +277,35 @@ struct NodeReader {
         return start == end ? .day(start) : .interval(start: start, end: end)
     }
 
-    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, field: String, as type: T.Type) throws -> T
+    func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, field: String, as type: T.Type) throws -> T
     where T.RawValue == String {
         let text = try string(node, field: field)
         if let value = T(rawValue: text) { return value }
         let allowed = T.allCases.map(\.rawValue)
         throw InputError(
-            "'\(text)' is not one of \(allowed.joined(separator: ", "))", file: file, line: node.mark?.line,
+            "'\(text)' is not one of \(allowed.joined(separator: ", "))", file: file, line: node.line,
             field: field, hint: didYouMean(closest(text, among: allowed)))
     }
 }
 
 /// The fields of one mapping, addressed by key, with the line each was written on.
 struct Fields {
-    /// One key and its value. The key's text is taken out once: a Yams mapping hands out
-    /// copies of its pairs, and looking fields up in it by key copied every pair each time.
-    struct Entry {
-        let key: Node
-        /// The key's text when it is a scalar (the only keys fields are looked up by).
-        let scalarKey: String?
-        let value: Node
-    }
-
     let reader: NodeReader
-    let entries: [Entry]
+    let entries: [YAMLNode.Pair]
     /// Line of the mapping itself, for complaints about a missing field.
     let line: Int?
     let prefix: String
 
-    init(reader: NodeReader, mapping: Node.Mapping, line: Int?, prefix: String) {
+    init(reader: NodeReader, mapping: [YAMLNode.Pair], line: Int?, prefix: String) {
         self.reader = reader
-        entries = mapping.indices.map { i in
-            let pair = mapping[i]
-            return Entry(key: pair.key, scalarKey: pair.key.scalar?.string, value: pair.value)
-        }
+        entries = mapping
         self.line = line
         self.prefix = prefix
     }
 
     func name(_ key: String) -> String { prefix + key }
 
-    func node(_ key: String) -> Node? {
+    func node(_ key: String) -> YAMLNode? {
         for i in entries.indices where entries[i].scalarKey == key {
             let value = entries[i].value
             return reader.isNull(value) ? nil : value
@@ -305,7 +313,7 @@ struct Fields {
         return nil
     }
 
-    func required(_ key: String) throws -> Node {
+    func required(_ key: String) throws -> YAMLNode {
         guard let node = node(key) else {
             throw InputError("missing field '\(key)'", file: reader.file, line: line, field: name(key))
         }
@@ -313,25 +321,19 @@ struct Fields {
     }
 
     func line(of key: String) -> Int? {
-        for entry in entries where Self.text(of: entry) == key { return entry.value.mark?.line ?? entry.key.mark?.line }
+        for entry in entries where entry.scalarKey == key { return entry.value.line }
         return line
     }
 
     /// Misspelt keys are refused rather than ignored, so a typo never silently drops data.
     func rejectUnknown(allowed: [String]) throws {
         for i in entries.indices {
-            let text = Self.text(of: entries[i]) ?? ""
+            let text = entries[i].scalarKey ?? ""
             guard !allowed.contains(text) else { continue }
             throw InputError(
-                "unknown field '\(text)'", file: reader.file, line: entries[i].key.mark?.line, field: name(text),
+                "unknown field '\(text)'", file: reader.file, line: entries[i].key.line, field: name(text),
                 hint: didYouMean(closest(text, among: allowed)))
         }
-    }
-
-    /// A key as text, as Yams gives it (a scalar's text; for a mapping used as a key, the
-    /// text of its `=` value, if any).
-    static func text(of entry: Entry) -> String? {
-        entry.scalarKey ?? entry.key.string
     }
 
     func string(_ key: String) throws -> String {
@@ -378,7 +380,7 @@ struct Fields {
 
     func stringList(_ key: String) throws -> [String] {
         let node = try required(key)
-        if case .scalar = node { return [try reader.string(node, field: name(key))] }
+        if case .scalar = node.content { return [try reader.string(node, field: name(key))] }
         return try reader.sequence(node, field: name(key)).enumerated().map { i, item in
             try reader.string(item, field: "\(name(key))[\(i)]")
         }
@@ -388,7 +390,7 @@ struct Fields {
         try reader.mapping(required(key), field: name(key))
     }
 
-    func sequence(_ key: String) throws -> [Node] {
+    func sequence(_ key: String) throws -> [YAMLNode] {
         try reader.sequence(required(key), field: name(key))
     }
 }

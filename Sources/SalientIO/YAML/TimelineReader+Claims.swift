@@ -56,7 +56,7 @@ extension TimelineReader.Context {
             let v = try reader.number(node, field: fields.name("value"))
             guard v >= 0 else {
                 throw InputError(
-                    "a claimed value cannot be negative", file: file, line: node.mark?.line,
+                    "a claimed value cannot be negative", file: file, line: node.line,
                     field: fields.name("value"))
             }
             return .single(v)
@@ -64,7 +64,7 @@ extension TimelineReader.Context {
         let numbers = try items.map { try reader.number($0, field: fields.name("value")) }
         guard numbers.count == 2, numbers[0] >= 0, numbers[0] <= numbers[1] else {
             throw InputError(
-                "a range is written [low, high] with 0 ≤ low ≤ high", file: file, line: node.mark?.line,
+                "a range is written [low, high] with 0 ≤ low ≤ high", file: file, line: node.line,
                 field: fields.name("value"))
         }
         return .range(low: numbers[0], high: numbers[1])
