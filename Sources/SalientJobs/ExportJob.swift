@@ -44,18 +44,26 @@ public enum ExportJob {
             timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
         let estimate = try estimator.estimate(asOf: day)
         let sources = SourceIndex(timeline)
-        let eventFeatures = ExportLayers.events(
-            timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources)
         let controlFeatures = ExportLayers.control(timeline, estimate: estimate)
-        let events = GeoJSONWriter.featureCollection(name: "events", features: eventFeatures)
         let control = GeoJSONWriter.featureCollection(name: "control", features: controlFeatures)
+        // The events layer is streamed to its file as it is made; only the GeoPackage needs it whole.
+        func eachEvent(_ body: (GeoJSONFeature) throws -> Void) throws {
+            try ExportLayers.forEachEvent(
+                timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources, body)
+        }
         let staged = try twin.map {
             try GeoPackageOutput.stageExport(
-                timeline, asOf: day, events: eventFeatures, control: controlFeatures, at: folder.url($0))
+                timeline, asOf: day,
+                events: ExportLayers.events(
+                    timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources),
+                control: controlFeatures, at: folder.url($0))
         }
         try FileSet.write(
-            [(names[0], events), (names[1], control)], into: folder, force: force,
-            prestaged: zip(twin, staged).map { ($0, $1.temporary) })
+            [(names[1], control)], into: folder, force: force,
+            prestaged: zip(twin, staged).map { ($0, $1.temporary) },
+            streamed: [
+                (names[0], { try GeoJSONWriter.writeFeatureCollection(name: "events", to: $0, features: eachEvent) })
+            ])
         return Result(files: (names + twin).map(folder.url), estimate: estimate)
     }
 }

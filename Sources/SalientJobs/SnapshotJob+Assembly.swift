@@ -87,9 +87,14 @@ extension SnapshotJob {
         digests["series.csv"] = csv.digest
         digests["series.json"] = json.digest
         let last = outputs[outputs.count - 1].last
-        digests["events-timeline.geojson"] = try StreamingTextFile.write(
-            eventsTimeline(loaded, sources: sourceIndex, estimate: last),
-            to: (staging as NSString).appendingPathComponent("events-timeline.geojson"))
+        let eventsFile = try StreamingTextFile(
+            path: (staging as NSString).appendingPathComponent("events-timeline.geojson"))
+        try GeoJSONWriter.writeFeatureCollection(name: "events-timeline", to: eventsFile) { body in
+            try ExportLayers.forEachEvent(
+                loaded.timeline, gazetteer: loaded.gazetteer, estimate: last, sources: sourceIndex, body)
+        }
+        try eventsFile.close()
+        digests["events-timeline.geojson"] = eventsFile.digest
         return (features, last, digests)
     }
 
@@ -152,15 +157,5 @@ extension SnapshotJob {
             guard length > 0, let buffer else { break }
             try body(String(decoding: UnsafeRawBufferPointer(start: buffer, count: length - 1), as: UTF8.self))
         }
-    }
-
-    /// `events-timeline.geojson`: every event with the tier it fed on the last day.
-    static func eventsTimeline(_ loaded: LoadedTimeline, sources: SourceIndex, estimate: ControlEstimate)
-        -> String
-    {
-        GeoJSONWriter.featureCollection(
-            name: "events-timeline",
-            features: ExportLayers.events(
-                loaded.timeline, gazetteer: loaded.gazetteer, estimate: estimate, sources: sources))
     }
 }

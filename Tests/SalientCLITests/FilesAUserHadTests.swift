@@ -115,6 +115,23 @@ import Testing
         }
     }
 
+    /// The events layer is streamed to its temporary as it is made: a full disk there names the
+    /// final file, leaves the earlier export whole and no temporary behind.
+    @Test func aFullDiskWhileTheStreamedEventsLayerIsWrittenLeavesTheOldExportWhole() throws {
+        try Self.withFolder { out in
+            #expect(try SalientProcess.run(["export", Self.valid, "--out", out.path, "--quiet"]).status == 0)
+            let before = try SnapshotTests.contents(of: out)
+            let result = try SalientProcess.run(
+                ["export", Self.valid, "--out", out.path, "--quiet"],
+                environment: ["SALIENT_TEST_FAIL_WRITES_TO": ".events.geojson.tmp-"])
+            #expect(result.status == 1)
+            #expect(
+                result.stderr
+                    == "error: cannot write the output: No space left on device (\(out.path)/events.geojson)\n")
+            #expect(try SnapshotTests.contents(of: out) == before)
+        }
+    }
+
     // 13
     @Test func aHandEditedManifestNeverMakesAUsersFileDeleted() throws {
         try Self.withFolder { out in

@@ -6,6 +6,8 @@ import Foundation
 /// flush for a thousand days' files instead of one wait on the disk for each).
 public final class StreamingTextFile {
     let path: String
+    /// The path messages name: the final file's, for a temporary written beside it.
+    private let shownPath: String
     private var descriptor: Int32
     private let hasher = ContentHasher()
     /// The most bytes one write call hands the kernel: a call of several megabytes costs the
@@ -21,11 +23,13 @@ public final class StreamingTextFile {
         return file.digest
     }
 
-    public init(path: String) throws {
+    public init(path: String, reportedAs shownPath: String? = nil) throws {
         self.path = path
+        self.shownPath = shownPath ?? path
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw WriteFailure.writing(path, errno: errno, hint: "check that the folder exists and is writable")
+            throw WriteFailure.writing(
+                self.shownPath, errno: errno, hint: "check that the folder exists and is writable")
         }
     }
 
@@ -44,13 +48,15 @@ public final class StreamingTextFile {
         for piece in pieces { hasher.update(UnsafeRawBufferPointer(start: piece.iov_base, count: piece.iov_len)) }
         var start = 0
         while start < pieces.count {
-            if let injected = FaultInjection.error(writing: path) { throw WriteFailure.writing(path, errno: injected) }
+            if let injected = FaultInjection.error(writing: path) {
+                throw WriteFailure.writing(shownPath, errno: injected)
+            }
             let written = pieces.withUnsafeBufferPointer {
                 writev(descriptor, $0.baseAddress! + start, Int32(min($0.count - start, 1024)))
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw WriteFailure.writing(path, errno: errno)
+                throw WriteFailure.writing(shownPath, errno: errno)
             }
             // A short write leaves the rest of a piece, and the pieces after it, for the next call.
             var left = written
@@ -71,21 +77,32 @@ public final class StreamingTextFile {
         hasher.update(bytes)
         var offset = 0
         while offset < bytes.count {
-            if let injected = FaultInjection.error(writing: path) { throw WriteFailure.writing(path, errno: injected) }
+            if let injected = FaultInjection.error(writing: path) {
+                throw WriteFailure.writing(shownPath, errno: injected)
+            }
             let n = Foundation.write(descriptor, bytes.baseAddress! + offset, min(bytes.count - offset, Self.callBytes))
             if n < 0 {
                 if errno == EINTR { continue }
-                throw WriteFailure.writing(path, errno: errno)
+                throw WriteFailure.writing(shownPath, errno: errno)
             }
             offset += n
         }
+    }
+
+    /// Flushes the file to disk, then closes it: for a file staged on its own, not in a
+    /// staging folder that is flushed whole.
+    func closeDurably() throws {
+        guard descriptor >= 0 else { return }
+        if let injected = FaultInjection.error(writing: path) { throw WriteFailure.writing(shownPath, errno: injected) }
+        guard fsync(descriptor) == 0 else { throw WriteFailure.writing(shownPath, errno: errno) }
+        try close()
     }
 
     public func close() throws {
         guard descriptor >= 0 else { return }
         let fd = descriptor
         descriptor = -1
-        if Foundation.close(fd) != 0 { throw WriteFailure.writing(path, errno: errno) }
+        if Foundation.close(fd) != 0 { throw WriteFailure.writing(shownPath, errno: errno) }
     }
 
     deinit {

@@ -14,17 +14,31 @@ public enum ExportLayers {
         _ timeline: Timeline, gazetteer: Gazetteer, estimate: ControlEstimate,
         asOf day: CalendarDay? = nil, sources index: SourceIndex
     ) -> [GeoJSONFeature] {
+        var features: [GeoJSONFeature] = []
+        forEachEvent(timeline, gazetteer: gazetteer, estimate: estimate, asOf: day, sources: index) {
+            features.append($0)
+        }
+        return features
+    }
+
+    /// `events`, one feature at a time, in the layer's order (by start day, then id).
+    public static func forEachEvent(
+        _ timeline: Timeline, gazetteer: Gazetteer, estimate: ControlEstimate,
+        asOf day: CalendarDay? = nil, sources index: SourceIndex, _ body: (GeoJSONFeature) throws -> Void
+    ) rethrows {
         let tiers = Dictionary(
             estimate.tiers.flatMap { area in area.eventIDs.map { ($0, area.tier) } },
             uniquingKeysWith: { first, _ in first })
         let parameters = timeline.estimate
-        let shown = timeline.events.filter { event in day.map { event.date.start <= $0 } ?? true }
-        return shown.sorted { ($0.date.start, $0.id) < ($1.date.start, $1.id) }.map { event in
+        let events = timeline.events
+        let shown = events.indices.filter { i in day.map { events[i].date.start <= $0 } ?? true }
+        for i in shown.sorted(by: { (events[$0].date.start, events[$0].id) < (events[$1].date.start, events[$1].id) }) {
+            let event = events[i]
             var properties =
                 eventHead(event, gazetteer: gazetteer, sources: index)
                 + eventEstimate(event, tier: tiers[event.id], parameters: parameters)
             if let day { properties += DailyEventsLayer.tail(event, on: day) }
-            return GeoJSONFeature(properties: properties, geometry: GeoJSONWriter.point(event.position))
+            try body(GeoJSONFeature(properties: properties, geometry: GeoJSONWriter.point(event.position)))
         }
     }
 

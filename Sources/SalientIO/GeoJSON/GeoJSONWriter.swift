@@ -186,6 +186,34 @@ public enum GeoJSONWriter {
         return out
     }
 
+    /// Streams a FeatureCollection to `file` with the bytes `featureCollection` would make:
+    /// `features` hands over one feature at a time, and no feature or text of the whole layer
+    /// is held (a million events made a 900 MB string).
+    public static func writeFeatureCollection(
+        name: String, to file: StreamingTextFile,
+        features: ((GeoJSONFeature) throws -> Void) throws -> Void
+    ) throws {
+        var out = header(name: name)
+        var keys: [String]?
+        try features { feature in
+            if let keys {
+                precondition(
+                    feature.properties.count == keys.count && zip(feature.properties, keys).allSatisfy { $0.0 == $1 },
+                    "every feature must carry the same keys")
+                out += ",\n"
+            } else {
+                keys = feature.properties.map(\.0)
+            }
+            write(feature, to: &out)
+            if out.utf8.count >= StreamingTextFile.callBytes {
+                try file.write(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        out += footer(empty: keys == nil)
+        try file.write(out)
+    }
+
     /// The text before the first feature; `line` and `footer` complete it, so a collection can
     /// be streamed to a file feature by feature with the same bytes as `featureCollection`.
     public static func header(name: String) -> String {

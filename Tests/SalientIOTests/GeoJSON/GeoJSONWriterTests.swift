@@ -92,4 +92,24 @@ import Testing
             .serialized
         #expect(json == #"{"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]]]}"#)
     }
+
+    /// A layer streamed to a file is the same bytes as the one made as a string: empty, one
+    /// feature, and enough features to be written in several calls of 128 KB.
+    @Test(arguments: [0, 1, 2, 3_000])
+    func aStreamedLayerIsTheSameBytesAsAStringOne(count: Int) throws {
+        let features = (0..<count).map { i in
+            GeoJSONFeature(
+                properties: [("id", .string("ev-\(i)")), ("age_days", .number(Double(i), decimals: 0))],
+                geometry: GeoJSONWriter.point(LonLat(lon: 35 + Double(i) / 1e4, lat: 51.2)))
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        let file = try StreamingTextFile(path: path)
+        try GeoJSONWriter.writeFeatureCollection(name: "events", to: file) { body in try features.forEach(body) }
+        try file.close()
+        let expected = GeoJSONWriter.featureCollection(name: "events", features: features)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
+        #expect(file.digest == ContentDigest.of(file: path))
+        if count == 3_000 { #expect(expected.utf8.count > 2 * StreamingTextFile.callBytes) }
+    }
 }
