@@ -52,7 +52,7 @@ public enum GazetteerReader {
         return try parseTree(text: text, file: path)
     }
 
-    /// `parse` through Yams's tree: every check, every message.
+    /// `parse` through the YAML tree: every check, every message.
     static func parseTree(text: String, file path: String) throws -> [(Place, Int?)] {
         let reader = NodeReader(file: path)
         let root = try reader.mapping(try reader.root(of: text), field: nil)

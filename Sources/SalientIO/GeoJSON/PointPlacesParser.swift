@@ -4,7 +4,7 @@ import SalientCore
 /// Reads a gazetteer file of Point places straight from its bytes, without building a YAML
 /// tree of the whole file (Benchmarks/README.md, "Code written for speed"). It accepts only
 /// what `GazetteerReader.place` accepts and answers nil for anything else (another geometry,
-/// a key or value out of the ordinary, any doubt), so the reader then takes the Yams path,
+/// a key or value out of the ordinary, any doubt), so the reader then takes the tree path,
 /// which checks everything and words the message: one set of rules, one set of messages.
 struct PointPlacesParser {
     private let bytes: UnsafeBufferPointer<UInt8>

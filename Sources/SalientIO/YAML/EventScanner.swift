@@ -1,10 +1,10 @@
 import CYaml
 
-/// Walks a file's YAML events with libyaml, building no tree, to find what Yams's composer
-/// would only meet after work that grows with the expanded file: a key or value that aliases
-/// expand past the file's budget (Yams hashes every mapping key in full to check duplicates,
-/// so an alias bomb used as a key hangs it), the field and line of a duplicate key, and the
-/// field written on a given line.
+/// Walks a file's YAML events with libyaml, building no tree, to find what a composer would
+/// only meet after work that grows with the expanded file: a key or value that aliases
+/// expand past the file's budget (a composer that compares mapping keys in full to check
+/// duplicates hangs on an alias bomb used as a key), the field and line of a duplicate key,
+/// and the field written on a given line.
 struct EventScanner {
     enum Finding: Equatable {
         /// The values expanded so far passed the budget at this alias.
@@ -43,7 +43,7 @@ struct EventScanner {
     private var tracksKeys = true
 
     /// The first problem found, or nil when the events run out (or libyaml stops with an error,
-    /// which Yams reports the same way when it parses the text).
+    /// which `YAMLComposer` reports the same way when it composes the text).
     func scan() -> Finding? {
         guard !findDuplicateKeys, fieldOnLine == nil else { return scanEvents().finding }
         var counting = self
