@@ -600,6 +600,9 @@ def multipolygon_json(rings):
             "coordinates": [[np.round(r, 6).tolist() for r in polygon] for polygon in split_antimeridian(rings)]}
 
 
+TIERS = (None, "controlled", "contested")
+
+
 class Writer:
     """Turns estimates and events into the layers Salient writes (the same features and
     properties, orjson's compact spacing, not byte for byte)."""
@@ -622,6 +625,7 @@ class Writer:
                 "start_date": day_text(start), "end_date": day_text(end + 1),
                 "date_precision": "interval" if start != end else "day", "date_note": e.get("date_note", ""),
                 "summary": e["summary"], "sources": "; ".join(e["sources"]),
+                "source_urls": "; ".join(s["url"] for s in sources if s.get("url")),
                 "outlets": "; ".join(s["outlet"] for s in sources),
                 "source_files": "; ".join(s["file"] for s in sources if s.get("file")),
                 "published_date": day_text(min(published)) if published else "",
@@ -630,32 +634,40 @@ class Writer:
                 "coordinate_uncertainty_m": provenance["uncertainty_m"] if provenance else 0,
             }, {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}, start, end, radius, tier))
 
-        # Each event's feature encoded once: without an age (the timeline and export layers),
-        # and for the daily files in two pieces either side of the age, before and after the
-        # event enters the estimate.
+        # Each event's feature encoded once per tier it can be drawn in (none, controlled,
+        # contested): without an age (the timeline and export layers), and for the daily files
+        # in two pieces either side of the age.
         self.lines, self.daily = [], []
         for props, geometry, start, end, radius, tier in self.static:
             pieces = []
-            for entered in (False, True):
-                entered = entered and radius is not None and tier is not None
-                p = dict(props, estimate_tier=tier if entered else "none",
-                         estimate_radius_km=round(radius / 1000, 3) if entered else 0)
+            for drawn in TIERS:
+                drawn = drawn if radius is not None and tier is not None else None
+                p = dict(props, estimate_tier=drawn or "none",
+                         estimate_radius_km=round(radius / 1000, 3) if drawn else 0)
                 head = b'{"type":"Feature","properties":' + orjson.dumps(p)[:-1]
                 tail = b',"geometry":' + orjson.dumps(geometry) + b"}"
                 pieces.append((head + b',"age_days":', b"}" + tail, head + b"}" + tail))
             self.daily.append(pieces)
         self.starts = [x[2] for x in self.static]
         self.ends = [x[3] for x in self.static]
-        self.enters = [x[3] if x[4] is not None and x[5] is not None else None for x in self.static]
+        # The estimator's index of each event's report (None for events it does not draw).
+        ground = {r[0]["id"]: i for i, r in enumerate(estimator.ground)}
+        self.report = [ground.get(r[0]["id"]) for r in self.order]
+
+    def variant(self, k):
+        """Which of event k's encodings the estimate's current day draws it in, as Salient reads
+        the day's tiers: the tier its report is drawn in, else none."""
+        report = self.report[k]
+        return 0 if report is None else TIERS.index(self.estimator.drawn.get(report))
 
     def event_lines(self, day=None, shown=None):
-        """Every event's line as entered by the last day, or the lines of the events `shown` on `day`."""
+        """Every event's line as the estimate's current day draws it, or the lines of the
+        events `shown` on `day` (the estimator's current day)."""
         if day is None:
-            return [self.daily[k][self.enters[k] is not None][2] for k in range(len(self.static))]
+            return [self.daily[k][self.variant(k)][2] for k in range(len(self.static))]
         lines = []
         for k in shown:
-            enter = self.enters[k]
-            head, tail, _ = self.daily[k][enter is not None and enter <= day]
+            head, tail, _ = self.daily[k][self.variant(k)]
             lines.append(head + str(day - self.starts[k]).encode() + tail)
         return lines
 

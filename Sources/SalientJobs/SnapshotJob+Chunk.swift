@@ -57,6 +57,7 @@ extension SnapshotJob {
         var begun = 0
         // The layer positions of the events the day's file shows, ascending.
         var shown: [Int] = []
+        let pieces = DailyEventsLayer.Pieces()
         var sources: Set<String> = []
         var digests: [String: ContentDigest] = [:]
         for day in days {
@@ -71,7 +72,13 @@ extension SnapshotJob {
                 shown.append(begun)
                 begun += 1
             }
-            if !cumulativeEvents { shown.removeAll { eventLines.ends[$0] < day } }
+            if !cumulativeEvents {
+                shown.removeAll { k in
+                    guard eventLines.ends[k] < day else { return false }
+                    pieces.release(k)
+                    return true
+                }
+            }
             var lines: [String] = []
             var states: [(ControlTier, StateText)] = []
             for (area, properties) in zip(estimate.tiers, control) {
@@ -89,7 +96,8 @@ extension SnapshotJob {
             // The events file can hold every event to date, so it is streamed, not held whole;
             // like every file here it is flushed to disk, with the whole set, before it moves into place.
             let eventsFile = try StreamingTextFile(path: prefix + ".events.geojson")
-            try eventLines.write(name: "events \(day)", shown: shown, on: day, to: eventsFile)
+            try eventLines.write(
+                name: "events \(day)", shown: shown, on: day, estimate: estimate, pieces: pieces, to: eventsFile)
             try eventsFile.close()
             digests["daily/\(day).events.geojson"] = eventsFile.digest
             digests["daily/\(day).control.geojson"] = try StreamingTextFile.write(

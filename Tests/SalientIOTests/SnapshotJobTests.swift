@@ -15,12 +15,13 @@ import Testing
         let sources = SourceIndex(timeline)
         let estimator = try ControlAreaEstimator(
             timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
-        let lastDay = span.end.adding(days: -2)  // later events must not show
+        let lastDay = span.end.adding(days: -1)  // later events must not show
         let lines = DailyEventsLayer(loaded, sources: sources, through: lastDay)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-job-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var compared = 0
+        let pieces = DailyEventsLayer.Pieces()
         for day in CalendarDay.range(span.start, through: lastDay) {
             let estimate = try estimator.estimate(asOf: day)
             let expected = GeoJSONWriter.featureCollection(
@@ -30,12 +31,64 @@ import Testing
             let path = folder.appendingPathComponent("\(day).geojson").path
             let file = try StreamingTextFile(path: path)
             try lines.write(
-                name: "events \(day)", shown: 0..<lines.starts.prefix { $0 <= day }.count, on: day, to: file)
+                name: "events \(day)", shown: 0..<lines.starts.prefix { $0 <= day }.count, on: day, estimate: estimate,
+                pieces: pieces, to: file)
             try file.close()
             #expect(try String(contentsOfFile: path, encoding: .utf8) == expected, "\(day)")
             compared += 1
         }
         #expect(compared >= 5)
         #expect(timeline.events.contains { $0.date.start != $0.date.end }, "the timeline has interval dates")
+    }
+
+    /// The daily form lets an event's pieces go once it no longer shows, and moves the rest
+    /// together: every day must still be the day's events laid out afresh, and what is held
+    /// at the end only the events of the last day.
+    @Test func piecesLetGoStillMakeEveryDayAfresh() throws {
+        let loaded = try TimelineReader.read(path: Paths.kursk)
+        let timeline = loaded.timeline
+        let span = try #require(timeline.span)
+        let sources = SourceIndex(timeline)
+        let estimator = try ControlAreaEstimator(
+            timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
+        let lines = DailyEventsLayer(loaded, sources: sources, through: span.end)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-pieces-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pieces = DailyEventsLayer.Pieces()
+        var shown: [Int] = []
+        var begun = 0
+        var mostHeld = 0
+        for day in CalendarDay.range(span.start, through: span.end) {
+            while begun < lines.count, lines.starts[begun] <= day {
+                shown.append(begun)
+                begun += 1
+            }
+            shown.removeAll { k in
+                guard lines.ends[k] < day else { return false }
+                pieces.release(k)
+                return true
+            }
+            let onDay = Set(timeline.events.filter { $0.date.start <= day && day <= $0.date.end }.map(\.id))
+            let estimate = try estimator.estimate(asOf: day)
+            let expected = GeoJSONWriter.featureCollection(
+                name: "events \(day)",
+                features: ExportLayers.events(
+                    timeline, gazetteer: loaded.gazetteer, estimate: estimate, asOf: day, sources: sources
+                ).filter { feature in
+                    guard case .string(let id)? = feature.properties.first?.1 else { return false }
+                    return onDay.contains(id)
+                })
+            let path = folder.appendingPathComponent("\(day).geojson").path
+            let file = try StreamingTextFile(path: path)
+            try lines.write(
+                name: "events \(day)", shown: shown, on: day, estimate: estimate, pieces: pieces, to: file)
+            try file.close()
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == expected, "\(day)")
+            #expect(pieces.liveEvents == shown.count)
+            mostHeld = max(mostHeld, pieces.bufferBytes)
+        }
+        #expect(shown.count < lines.count, "events ended before the last day")
+        #expect(pieces.bufferBytes < mostHeld, "the buffer was compacted")
     }
 }

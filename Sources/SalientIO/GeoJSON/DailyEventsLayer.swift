@@ -6,9 +6,11 @@ import SalientCore
 /// `ExportLayers.events` lays them out, each with its age in days after the fields every
 /// events layer has.
 ///
-/// From day to day a feature changes only in its age and, from the day its event enters the
-/// estimate, in its tier and radius; so each feature is laid out once, in pieces, and a day's
-/// file is these pieces put together, byte for byte what laying the day out afresh would give.
+/// From day to day a feature changes only in its age and in the tier the day's estimate draws
+/// it in (and the radius with it); so each feature is laid out once, in pieces, when it first
+/// shows in a worker's files, and a day's file is these pieces put together, byte for byte
+/// what laying the day out afresh would give. The pieces are let go when the event no longer
+/// shows (`Pieces`), so memory follows the events on show, not all of them.
 public final class DailyEventsLayer: Sendable {
     /// The fields this layer adds after the estimate's, last in every feature.
     static func tail(_ event: Event, on day: CalendarDay) -> [(String, JSONValue)] {
@@ -22,13 +24,10 @@ public final class DailyEventsLayer: Sendable {
     public let order: [Int]
     public let starts: [CalendarDay]
     public let ends: [CalendarDay]
-    /// Each event's line in five pieces, back to back in one buffer: the head, then from the
-    /// end of the head up to the age and after the age, before the event's entry into the
-    /// estimate, then the same two from its entry on. `offsets[5k...5k+5]` bound event k's.
-    /// Bytes, not strings: a long run writes them millions of times, straight from here.
-    private let store: [UInt8]
-    private let offsets: [Int]
-    private let entries: [CalendarDay?]
+    /// Each event's fewest bytes, in the tier that lays it out shortest, age included as one digit.
+    private let sizes: [Int]
+    private let loaded: LoadedTimeline
+    private let sources: SourceIndex
 
     public var count: Int { order.count }
 
@@ -43,35 +42,85 @@ public final class DailyEventsLayer: Sendable {
         order = Array(all.prefix { events[$0].date.start <= last })
         starts = order.map { events[$0].date.start }
         ends = order.map { events[$0].date.end }
-        var store: [UInt8] = []
-        var offsets: [Int] = [0]
-        var entries: [CalendarDay?] = []
-        let ageMember = Layout.member(Self.ageKey, text: "")
-        for index in order {
-            let event = events[index]
-            // An event that enters only after the last day never shows entered.
-            let entry = GroundEvent(event, parameters: parameters)?.entry
-                .flatMap { $0.from <= last ? $0 : nil }
-            entries.append(entry?.from)
-            let head = ExportLayers.eventHead(event, gazetteer: loaded.gazetteer, sources: sources)
-                .map { Layout.member($0) }
-            let tail = "}, " + Layout.member("geometry", text: GeoJSONWriter.point(event.position).serialized) + "}"
-            let opening =
-                "{" + Layout.member("type", text: "\"Feature\"") + ", "
-                + Layout.member("properties", text: "{")
-            func upToAge(_ tier: ControlTier?) -> String {
-                let estimate = ExportLayers.eventEstimate(event, tier: tier, parameters: parameters)
-                    .map { Layout.member($0) }
-                return (head.isEmpty ? "" : ", ") + estimate.joined(separator: ", ") + ", " + ageMember
-            }
-            for piece in [opening + head.joined(separator: ", "), upToAge(nil), tail, upToAge(entry?.tier), tail] {
-                store.append(contentsOf: piece.utf8)
-                offsets.append(store.count)
-            }
+        self.loaded = loaded
+        self.sources = sources
+        // An event outside every tier is laid out as "none"; one that may enter one, in any tier.
+        sizes = order.map { index in
+            let piece = Self.layOut(events[index], loaded: loaded, sources: sources).map(\.utf8.count)
+            let shortest = GroundEvent(events[index], parameters: parameters) == nil ? piece[1] : piece[1...3].min()!
+            return piece[0] + shortest + piece[4] + 1
         }
-        self.store = store
-        self.offsets = offsets
-        self.entries = entries
+    }
+
+    /// A worker's pieces of the events on show, back to back in one buffer: per event the
+    /// head, the line from the head's end up to the age in each tier (none, controlled,
+    /// contested), and the line after the age. Bytes, not strings: a long run writes them
+    /// millions of times, straight from here.
+    public final class Pieces {
+        fileprivate var arena: [UInt8] = []
+        /// Where each laid-out event's pieces start and end, by layer position.
+        fileprivate var spans: [Int: (start: Int, cuts: [Int])] = [:]
+        private var released = 0
+
+        public init() {}
+
+        /// The events laid out and not let go, and the bytes the buffer holds (for tests).
+        var liveEvents: Int { spans.count }
+        var bufferBytes: Int { arena.count }
+
+        /// Lays out event `k` at the arena's end; returns where it starts.
+        fileprivate func add(_ layer: DailyEventsLayer, _ k: Int) -> Int {
+            let start = arena.count
+            var cuts: [Int] = []
+            let event = layer.loaded.timeline.events[layer.order[k]]
+            for piece in DailyEventsLayer.layOut(event, loaded: layer.loaded, sources: layer.sources) {
+                arena.append(contentsOf: piece.utf8)
+                cuts.append(arena.count)
+            }
+            spans[k] = (start, cuts)
+            return start
+        }
+
+        /// Lets event `k`'s pieces go: it shows on no later day of this worker's.
+        public func release(_ k: Int) {
+            guard let span = spans.removeValue(forKey: k) else { return }
+            released += span.cuts[4] - span.start
+        }
+
+        /// Moves the live pieces together once more than half the arena is let go.
+        fileprivate func compact() {
+            guard released > 0, released * 2 >= arena.count else { return }
+            var packed: [UInt8] = []
+            packed.reserveCapacity(arena.count - released)
+            for k in spans.keys.sorted() {
+                let span = spans[k]!
+                let shift = packed.count - span.start
+                packed.append(contentsOf: arena[span.start..<span.cuts[4]])
+                spans[k] = (span.start + shift, span.cuts.map { $0 + shift })
+            }
+            arena = packed
+            released = 0
+        }
+    }
+
+    /// The tiers an event's pieces are laid out in, in the order `Pieces` keeps them.
+    private static let tiers: [ControlTier?] = [nil, .controlled, .contested]
+
+    /// An event's five pieces (see `Pieces`).
+    private static func layOut(_ event: Event, loaded: LoadedTimeline, sources: SourceIndex) -> [String] {
+        let parameters = loaded.timeline.estimate
+        let head = ExportLayers.eventHead(event, gazetteer: loaded.gazetteer, sources: sources)
+            .map { Layout.member($0) }
+        let tail = "}, " + Layout.member("geometry", text: GeoJSONWriter.point(event.position).serialized) + "}"
+        let opening =
+            "{" + Layout.member("type", text: "\"Feature\"") + ", " + Layout.member("properties", text: "{")
+        let ageMember = Layout.member(Self.ageKey, text: "")
+        func upToAge(_ tier: ControlTier?) -> String {
+            let estimate = ExportLayers.eventEstimate(event, tier: tier, parameters: parameters)
+                .map { Layout.member($0) }
+            return (head.isEmpty ? "" : ", ") + estimate.joined(separator: ", ") + ", " + ageMember
+        }
+        return [opening + head.joined(separator: ", ")] + tiers.map(upToAge) + [tail]
     }
 
     /// At least the bytes the daily events files of `days` take: each day's file holds the
@@ -87,11 +136,8 @@ public final class DailyEventsLayer: Sendable {
             let from = max(starts[k], first)
             let through = cumulative ? last : min(ends[k], last)
             guard from <= through else { continue }
-            // The shorter of the event's two versions (before and after its entry into the
-            // estimate), its separator and an age of at least one digit.
-            let pending = offsets[5 * k + 3] - offsets[5 * k]
-            let entered = offsets[5 * k + 1] - offsets[5 * k] + offsets[5 * k + 5] - offsets[5 * k + 3]
-            let size = min(pending, entered) + 3
+            // The event's shortest version, its separator and an age of at least one digit.
+            let size = sizes[k] + 2
             let (start, end) = (from.ordinal - first.ordinal, through.ordinal - first.ordinal + 1)
             shown[start] += 1
             shown[end] -= 1
@@ -113,11 +159,15 @@ public final class DailyEventsLayer: Sendable {
     }
 
     /// Writes the daily events file of `day` showing `shown`, positions in layer order (not
-    /// event indexes), ascending: the stored pieces go to the file as they are, with each
-    /// event's age between.
+    /// event indexes), ascending, each in the tier `estimate` (the day's) draws it in, as the
+    /// events layer does: the stored pieces go to the file as they are, with each event's age
+    /// between. Events not yet in `pieces` are laid out there first.
     public func write(
-        name: String, shown: some Collection<Int>, on day: CalendarDay, to file: StreamingTextFile
+        name: String, shown: some Collection<Int>, on day: CalendarDay, estimate: ControlEstimate,
+        pieces laid: Pieces, to file: StreamingTextFile
     ) throws {
+        laid.compact()
+        for k in shown where laid.spans[k] == nil { _ = laid.add(self, k) }
         try file.write(GeoJSONWriter.header(name: name))
         // Events per gathered write: six pieces each (the separator, the head, the line up to
         // the age, the age, the rest), 1,020 in all, within IOV_MAX (1,024).
@@ -129,19 +179,24 @@ public final class DailyEventsLayer: Sendable {
         scratch.copyBytes(from: [UInt8(ascii: ","), UInt8(ascii: "\n")])
         var pieces: [iovec] = []
         pieces.reserveCapacity(batch * 6)
-        try store.withUnsafeBytes { store in
-            func piece(_ index: Int) -> iovec {
-                iovec(
-                    iov_base: UnsafeMutableRawPointer(mutating: store.baseAddress! + offsets[index]),
-                    iov_len: offsets[index + 1] - offsets[index])
+        try laid.arena.withUnsafeBytes { arena in
+            func piece(_ from: Int, _ to: Int) -> iovec {
+                iovec(iov_base: UnsafeMutableRawPointer(mutating: arena.baseAddress! + from), iov_len: to - from)
             }
             var used = 2
             for (n, k) in shown.enumerated() {
                 if n > 0 { pieces.append(iovec(iov_base: scratch.baseAddress!, iov_len: 2)) }
-                let first = 5 * k
-                let entered = entries[k].map { $0 <= day } ?? false
-                pieces.append(piece(first))
-                pieces.append(piece(entered ? first + 3 : first + 1))
+                let (start, cuts) = laid.spans[k]!
+                let id = loaded.timeline.events[order[k]].id
+                // The first tier listing the event, as `ExportLayers.events` reads the estimate.
+                let variant: Int
+                if Self.lists(estimate.controlled.eventIDs, id) {
+                    variant = 1
+                } else {
+                    variant = Self.lists(estimate.contested.eventIDs, id) ? 2 : 0
+                }
+                pieces.append(piece(start, cuts[0]))
+                pieces.append(piece(cuts[variant], cuts[variant + 1]))
                 var age = String(day.ordinal - starts[k].ordinal)
                 let length = age.withUTF8 { digits in
                     UnsafeMutableRawBufferPointer(rebasing: scratch[used...]).copyMemory(
@@ -150,7 +205,7 @@ public final class DailyEventsLayer: Sendable {
                 }
                 pieces.append(iovec(iov_base: scratch.baseAddress! + used, iov_len: length))
                 used += length
-                pieces.append(piece(entered ? first + 4 : first + 2))
+                pieces.append(piece(cuts[3], cuts[4]))
                 if (n + 1) % batch == 0 {
                     try file.write(gathering: &pieces)
                     used = 2
@@ -159,5 +214,15 @@ public final class DailyEventsLayer: Sendable {
             try file.write(gathering: &pieces)
         }
         try file.write(GeoJSONWriter.footer(empty: shown.isEmpty))
+    }
+
+    /// Whether the sorted `ids` hold `id`.
+    private static func lists(_ ids: [String], _ id: String) -> Bool {
+        var (low, high) = (0, ids.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.count && ids[low] == id
     }
 }
