@@ -30,8 +30,8 @@ GROUPS = [
     # Names of types only: a pattern such as `GazetteerV` would also match every function
     # that merely takes a Gazetteer argument.
     ("reading inputs (reading the values: TimelineReader, GazetteerReader)", re.compile(r"TimelineReader|GazetteerReader|NodeReader|PointPlacesParser|6FieldsV")),
-    ("events layers (daily files, templates, writes)", re.compile(r"DailyEventLines|eventsTimeline|ExportLayersO6events")),
-    ("control layers (ExportLayers.control, Layout, JSON, stitch)", re.compile(r"ExportLayersO7control|ControlListMemo|StateText|TemporalLayers|Layout|JSONValue|GeoJSONWriter|controlTimeline|stitch")),
+    ("events layers (daily files, the events layer, writes)", re.compile(r"DailyEventsLayer|forEachEvent|writeFeatureCollection|ExportLayersO6events")),
+    ("control layers (ExportLayers.control, Layout, JSON, stitch)", re.compile(r"ExportLayersO7control|ControlMembers|StateText|TemporalLayers|Layout|JSONValue|GeoJSONWriter|controlTimeline|stitch")),
     ("estimator (Swift side)", re.compile(r"ControlAreaEstimator|Projector|Geodesic|GEOSObject|GEOSContext|PreparedGEOSObject|AntimeridianSplit")),
     ("series and job", re.compile(r"SnapshotJob|ExportJob|SeriesRow")),
 ]

@@ -58,11 +58,12 @@ extension SnapshotJob {
         // The layer positions of the events the day's file shows, ascending.
         var shown: [Int] = []
         let pieces = DailyEventsLayer.Pieces()
+        let controlMembers = ControlMembers(timeline, sources: SourceIndex(timeline))
         var sources: Set<String> = []
         var digests: [String: ContentDigest] = [:]
         for day in days {
             let estimate = try estimator.advance(&state, to: day)
-            let control = ExportLayers.controlProperties(timeline, estimate: estimate)
+            let control = controlMembers.members(of: estimate)
             let prefix = (daily as NSString).appendingPathComponent(day.description)
             var onDay = 0
             while begun < eventLines.count, eventLines.starts[begun] <= day {
@@ -81,13 +82,12 @@ extension SnapshotJob {
             }
             var lines: [String] = []
             var states: [(ControlTier, StateText)] = []
-            for (area, properties) in zip(estimate.tiers, control) {
+            for (area, members) in zip(estimate.tiers, control) {
                 // A tier's polygon is laid out only on the days it changes.
                 if shapes[area.tier]?.shape != area.geometry {
                     shapes[area.tier] = (area.geometry, ExportLayers.controlGeometry(area).serialized)
                 }
                 let geometry = shapes[area.tier]!.text
-                let members = properties.map { (key: $0.0, text: FeatureLayout.member($0)) }
                 lines.append(
                     FeatureLayout.feature(properties: FeatureLayout.object(members.map(\.text)), geometry: geometry))
                 let kept = members.filter { TemporalLayers.stateKeys.contains($0.key) }.map(\.text)

@@ -98,29 +98,57 @@ public enum ExportLayers {
         }
     }
 
-    /// The properties of each tier's feature, in the order of `estimate.tiers`.
-    public static func controlProperties(_ timeline: Timeline, estimate: ControlEstimate) -> [[(String, JSONValue)]] {
-        let unmapped = estimate.unmapped.map { "\($0.eventID): \($0.reason)" }.joined(separator: "; ")
-        let index = SourceIndex(timeline)
+    /// The properties of each tier's feature, in the order of `estimate.tiers`. `sources` is
+    /// the timeline's index, for callers that make it once for many days.
+    public static func controlProperties(
+        _ timeline: Timeline, estimate: ControlEstimate, sources: SourceIndex? = nil
+    ) -> [[(String, JSONValue)]] {
+        let index = sources ?? SourceIndex(timeline)
+        let unmapped = unmappedText(estimate)
         return estimate.tiers.map { area in
-            [
-                ("tier", .string(area.tier.rawValue)),
-                ("as_of_date", .string(estimate.asOf.description)),
-                ("area_km2", .number(area.areaSquareKilometers, decimals: 3)),
-                ("area_method", .string("geodesic on WGS 84 (PROJ geod_polygonarea)")),
-                ("depth_km", .number(area.depthKilometers, decimals: 3)),
-                ("settlement_count", .integer(area.settlementIDs.count)),
-                ("settlements", .string(area.settlementIDs.joined(separator: "; "))),
-                ("event_count", .integer(area.eventIDs.count)),
-                ("events", .string(area.eventIDs.joined(separator: "; "))),
-                ("sources", .string(area.sourceIDs.joined(separator: "; "))),
-                ("source_urls", .string(sourceURLs(area.sourceIDs, index))),
-                ("unmapped_events", .string(unmapped)),
-                ("method", .string(timeline.estimate.summary)),
-                ("projection", .string(estimate.projection)),
-                ("timeline", .string(timeline.id)),
-            ]
+            controlHead(area, estimate: estimate) + controlLists(area, unmapped: unmapped, sources: index)
+                + controlTail(timeline, estimate: estimate)
         }
+    }
+
+    /// A tier's properties before its lists: what it is and what it measures.
+    static func controlHead(_ area: ControlArea, estimate: ControlEstimate) -> [(String, JSONValue)] {
+        [
+            ("tier", .string(area.tier.rawValue)),
+            ("as_of_date", .string(estimate.asOf.description)),
+            ("area_km2", .number(area.areaSquareKilometers, decimals: 3)),
+            ("area_method", .string("geodesic on WGS 84 (PROJ geod_polygonarea)")),
+            ("depth_km", .number(area.depthKilometers, decimals: 3)),
+        ]
+    }
+
+    /// A tier's lists (settlements, events, sources and their URLs, the events not drawn) and
+    /// their counts: the properties that grow with a long timeline.
+    static func controlLists(_ area: ControlArea, unmapped: String, sources index: SourceIndex)
+        -> [(String, JSONValue)]
+    {
+        [
+            ("settlement_count", .integer(area.settlementIDs.count)),
+            ("settlements", .string(area.settlementIDs.joined(separator: "; "))),
+            ("event_count", .integer(area.eventIDs.count)),
+            ("events", .string(area.eventIDs.joined(separator: "; "))),
+            ("sources", .string(area.sourceIDs.joined(separator: "; "))),
+            ("source_urls", .string(sourceURLs(area.sourceIDs, index))),
+            ("unmapped_events", .string(unmapped)),
+        ]
+    }
+
+    /// A tier's properties after its lists: how it was made.
+    static func controlTail(_ timeline: Timeline, estimate: ControlEstimate) -> [(String, JSONValue)] {
+        [
+            ("method", .string(timeline.estimate.summary)),
+            ("projection", .string(estimate.projection)),
+            ("timeline", .string(timeline.id)),
+        ]
+    }
+
+    static func unmappedText(_ estimate: ControlEstimate) -> String {
+        estimate.unmapped.map { "\($0.eventID): \($0.reason)" }.joined(separator: "; ")
     }
 
     /// A tier's geometry: the estimator leaves it as RFC 7946 wants it written (split at the

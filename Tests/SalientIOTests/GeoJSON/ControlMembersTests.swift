@@ -1,0 +1,37 @@
+import Foundation
+import SalientCore
+import Testing
+
+@testable import SalientIO
+
+@Suite struct ControlMembersTests {
+    /// The members kept from day to day are, on every day of the Kursk timeline (tiers that
+    /// grow, a contested tier that shrinks on 29 August, days with no change), the control
+    /// properties laid out afresh; and a day met again after others gives the same members.
+    @Test func everyDayMatchesThePropertiesLaidOutAfresh() throws {
+        let loaded = try TimelineReader.read(path: Paths.kursk)
+        let timeline = loaded.timeline
+        let span = try #require(timeline.span)
+        let sources = SourceIndex(timeline)
+        let estimator = try ControlAreaEstimator(
+            timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
+        let memo = ControlMembers(timeline, sources: sources)
+        var days = Array(CalendarDay.range(span.start, through: span.end))
+        days.append(span.start)
+        var listsChanged = 0
+        var previous: [[String]]?
+        for day in days {
+            let estimate = try estimator.estimate(asOf: day)
+            let expected = ExportLayers.controlProperties(timeline, estimate: estimate, sources: sources).map {
+                $0.map { (key: $0.0, text: FeatureLayout.member($0)) }
+            }
+            let members = memo.members(of: estimate)
+            #expect(members.map { $0.map(\.key) } == expected.map { $0.map(\.key) }, "\(day)")
+            #expect(members.map { $0.map(\.text) } == expected.map { $0.map(\.text) }, "\(day)")
+            let lists = members.map { $0.filter { ["events", "settlements"].contains($0.key) }.map(\.text) }
+            if let previous, previous != lists.flatMap({ $0 }) { listsChanged += 1 }
+            previous = lists.flatMap { $0 }
+        }
+        #expect(listsChanged >= 3, "the lists changed on several days")
+    }
+}
