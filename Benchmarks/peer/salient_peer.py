@@ -351,6 +351,8 @@ class Estimator:
                 if r[8] is not None:
                     self.corridor[r[0]["id"]] = hulls[keys[(r[5], r[6], r[8])]]
         self.included = 0
+        # The ground events not drawn ("id: reason"), in the order they were folded in.
+        self.unmapped, self.unmapped_text = [], ""
         self.machine = PlaceStates(inputs.actor, inputs.stale_after, inputs.held_expires)
         self.drawn = {}  # report index -> tier it is drawn in
         # Per joined tier ("controlled", and "all" reports drawn): corridor counts, the joined
@@ -445,8 +447,20 @@ class Estimator:
             self.included += 1
             if self.ground[index][8] is not None:
                 self.machine.apply(self.ground[index], index)
+            else:
+                r = self.ground[index]
+                self.unmapped.append(f"{r[0]['id']}: located only to {r[7]} precision")
+                self.unmapped_text = None
+        unmapped_changed = self.unmapped_text is None
+        if unmapped_changed:
+            self.unmapped_text = "; ".join(self.unmapped)
         changes = self.machine.settle(day)
         if self.last is not None and not changes:
+            if unmapped_changed:
+                # The tiers stand; their encoded lines, which list the unmapped events, do not.
+                self.last = dict(self.last, unmapped=self.unmapped_text, **{
+                    tier: {k: v for k, v in self.last[tier].items() if not k.startswith("line")}
+                    for tier in ("controlled", "contested")})
             return dict(self.last, as_of=day)
         tiers = {"controlled": TierChanges(), "all": TierChanges()}
         for index, was, now in changes:
@@ -477,7 +491,7 @@ class Estimator:
             contested = self.banded
             if contested is not None and controlled is not None:
                 contested = shapely.difference(contested, controlled)
-        estimate = {"as_of": day}
+        estimate = {"as_of": day, "unmapped": self.unmapped_text}
         for tier, shape, lists in (("controlled", controlled, "controlled"), ("contested", contested, "all")):
             previous = self.shapes[tier]
             ids = self.ids[lists]
@@ -601,6 +615,9 @@ def multipolygon_json(rings):
 
 
 TIERS = (None, "controlled", "contested")
+# A tier's properties that make its state in the temporal layer (Salient's TemporalLayers.stateKeys).
+STATE_KEYS = {"tier", "area_km2", "depth_km", "settlement_count", "event_count", "events", "sources",
+              "source_urls", "method", "projection", "timeline"}
 
 
 class Writer:
@@ -612,6 +629,8 @@ class Writer:
         self.estimator = estimator
         self.by_id = {r[0]["id"]: r for r in inputs.events}
         self.summary = json.dumps(numbers(inputs.doc["estimate"]), default=str, sort_keys=True)
+        self.timeline_id = inputs.doc["id"]
+        self.urls = {i: s.get("url") for i, s in inputs.sources.items()}
         self.order = sorted(inputs.events, key=lambda r: (r[1], r[0]["id"]))
         self.static = []
         for r in self.order:
@@ -686,7 +705,10 @@ class Writer:
                     "area_method": "geodesic on WGS 84 (pyproj.Geod)", "depth_km": round(a["depth_km"], 3),
                     "settlement_count": len(a["settlements"]), "settlements": "; ".join(a["settlements"]),
                     "event_count": len(a["events"]), "events": "; ".join(a["events"]),
-                    "sources": "; ".join(a["sources"]), "method": self.summary, "projection": self.estimator.definition,
+                    "sources": "; ".join(a["sources"]),
+                    "source_urls": "; ".join(u for u in (self.urls.get(s) for s in a["sources"]) if u),
+                    "unmapped_events": estimate["unmapped"],
+                    "method": self.summary, "projection": self.estimator.definition, "timeline": self.timeline_id,
                 }
                 a["line_head"] = b'{"type":"Feature","properties":' + orjson.dumps(a["line_props"])[:-1] + b',"as_of_date":"'
                 a["line_tail"] = b'"},"geometry":' + a["geometry_json"] + b"}"
@@ -782,8 +804,9 @@ def snapshots(args, timings):
         written += write_bytes(os.path.join(daily, f"{name}.events.geojson"),
                                collection(f"events {name}", writer.event_lines(day, shown)))
         for tier, _, props, geometry in control:
+            props = {k: v for k, v in props.items() if k in STATE_KEYS}
             state = open_state.get(tier)
-            if state is None or (state[1] is not props and state[1] != props) or state[2] != geometry:
+            if state is None or state[1] != props or state[2] != geometry:
                 if state is not None:
                     close(tier, day)
                 open_state[tier] = (day, props, geometry)
@@ -805,6 +828,13 @@ def snapshots(args, timings):
         w.writerow(["date", "controlled_km2", "contested_km2", "estimate_km2", "settlements_controlled",
                     "settlements_contested", "depth_km", "events_on_day", "events_to_date", "sources_to_date"])
         w.writerows(rows)
+    keys = ["date", "controlled_km2", "contested_km2", "estimate_km2", "settlements_controlled",
+            "settlements_contested", "depth_km", "events_on_day", "events_to_date", "sources_to_date"]
+    days_json = b",\n".join(orjson.dumps({k: (v if i in (0,) or isinstance(v, int) else float(v))
+                                           for i, (k, v) in enumerate(zip(keys, row))}) for row in rows)
+    written += write_bytes(os.path.join(args.out, "series.json"),
+                           b'{"timeline":' + orjson.dumps(writer.timeline_id) + b',"method":' + orjson.dumps(writer.summary)
+                           + b',"days":[\n' + days_json + b"\n]}\n")
     write_s += time.perf_counter() - t
     timings.update(estimate_s=estimate_s, write_s=write_s, bytes=written, days=last - first + 1,
                    tiers_measured=estimator.measured, depth_queries=estimator.depth_queries)
