@@ -101,15 +101,9 @@ import Testing
                 try SalientProcess.run([
                     "snapshots", Self.threeDays, "--out", out.path, "--quiet", "--to", "2024-09-02",
                 ]).status == 0)
-            let before = try SnapshotTests.contents(of: out)
-            let result = try SalientProcess.run(
-                ["snapshots", Self.threeDays, "--out", out.path, "--quiet"],
-                environment: ["SALIENT_TEST_FAIL_WRITES_TO": ".salient-manifest.final"])
-            #expect(result.status == 1)
-            #expect(
-                result.stderr
-                    == "error: cannot write the output: No space left on device (\(out.path)/.salient-manifest)\n")
-            #expect(try SnapshotTests.contents(of: out) == before)
+            try Self.expectFullDisk(
+                ["snapshots", Self.threeDays, "--out", out.path, "--quiet"], leaves: out,
+                failing: ".salient-manifest.final", named: ".salient-manifest")
             let next = try SalientProcess.run(["snapshots", Self.threeDays, "--out", out.path, "--quiet"])
             #expect(next.status == 0, "\(next.stderr)")
         }
@@ -120,16 +114,23 @@ import Testing
     @Test func aFullDiskWhileTheStreamedEventsLayerIsWrittenLeavesTheOldExportWhole() throws {
         try Self.withFolder { out in
             #expect(try SalientProcess.run(["export", Self.valid, "--out", out.path, "--quiet"]).status == 0)
-            let before = try SnapshotTests.contents(of: out)
-            let result = try SalientProcess.run(
-                ["export", Self.valid, "--out", out.path, "--quiet"],
-                environment: ["SALIENT_TEST_FAIL_WRITES_TO": ".events.geojson.tmp-"])
-            #expect(result.status == 1)
-            #expect(
-                result.stderr
-                    == "error: cannot write the output: No space left on device (\(out.path)/events.geojson)\n")
-            #expect(try SnapshotTests.contents(of: out) == before)
+            try Self.expectFullDisk(
+                ["export", Self.valid, "--out", out.path, "--quiet"], leaves: out, failing: ".events.geojson.tmp-",
+                named: "events.geojson")
         }
+    }
+
+    /// Runs `arguments` with every write to a path containing `failing` failing as on a full
+    /// disk: exit 1, one line naming `named` in the folder, and the folder as it was.
+    private static func expectFullDisk(_ arguments: [String], leaves out: URL, failing: String, named: String)
+        throws
+    {
+        let before = try SnapshotTests.contents(of: out)
+        let result = try SalientProcess.run(arguments, environment: ["SALIENT_TEST_FAIL_WRITES_TO": failing])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr == "error: cannot write the output: No space left on device (\(out.path)/\(named))\n")
+        #expect(try SnapshotTests.contents(of: out) == before)
     }
 
     // 13

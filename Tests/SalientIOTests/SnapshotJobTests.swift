@@ -9,20 +9,16 @@ import Testing
     /// of the Kursk timeline (point and interval dates, events entering the estimate on
     /// different days) the file must be byte for byte the events layer laid out afresh.
     @Test func everyDayMatchesTheLayerLaidOutAfresh() throws {
-        let loaded = try TimelineReader.read(path: Paths.kursk)
-        let timeline = loaded.timeline
-        let span = try #require(timeline.span)
-        let sources = SourceIndex(timeline)
-        let estimator = try ControlAreaEstimator(
-            timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
-        let lastDay = span.end.adding(days: -1)  // later events must not show
+        let kursk = try KurskDays()
+        let (loaded, timeline, sources, estimator) = (kursk.loaded, kursk.timeline, kursk.sources, kursk.estimator)
+        let lastDay = kursk.end.adding(days: -1)  // later events must not show
         let lines = DailyEventsLayer(loaded, sources: sources, through: lastDay)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-job-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var compared = 0
         let pieces = DailyEventsLayer.Pieces()
-        for day in CalendarDay.range(span.start, through: lastDay) {
+        for day in CalendarDay.range(kursk.start, through: lastDay) {
             let estimate = try estimator.estimate(asOf: day)
             let expected = GeoJSONWriter.featureCollection(
                 name: "events \(day)",
@@ -45,13 +41,9 @@ import Testing
     /// together: every day must still be the day's events laid out afresh, and what is held
     /// at the end only the events of the last day.
     @Test func piecesLetGoStillMakeEveryDayAfresh() throws {
-        let loaded = try TimelineReader.read(path: Paths.kursk)
-        let timeline = loaded.timeline
-        let span = try #require(timeline.span)
-        let sources = SourceIndex(timeline)
-        let estimator = try ControlAreaEstimator(
-            timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
-        let lines = DailyEventsLayer(loaded, sources: sources, through: span.end)
+        let kursk = try KurskDays()
+        let (loaded, timeline, sources, estimator) = (kursk.loaded, kursk.timeline, kursk.sources, kursk.estimator)
+        let lines = DailyEventsLayer(loaded, sources: sources, through: kursk.end)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-pieces-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -59,7 +51,7 @@ import Testing
         var shown: [Int] = []
         var begun = 0
         var mostHeld = 0
-        for day in CalendarDay.range(span.start, through: span.end) {
+        for day in CalendarDay.range(kursk.start, through: kursk.end) {
             while begun < lines.count, lines.starts[begun] <= day {
                 shown.append(begun)
                 begun += 1

@@ -9,15 +9,11 @@ import Testing
     /// grow, a contested tier that shrinks on 29 August, days with no change), the control
     /// properties laid out afresh; and a day met again after others gives the same members.
     @Test func everyDayMatchesThePropertiesLaidOutAfresh() throws {
-        let loaded = try TimelineReader.read(path: Paths.kursk)
-        let timeline = loaded.timeline
-        let span = try #require(timeline.span)
-        let sources = SourceIndex(timeline)
-        let estimator = try ControlAreaEstimator(
-            timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
+        let kursk = try KurskDays()
+        let (timeline, sources, estimator) = (kursk.timeline, kursk.sources, kursk.estimator)
         let memo = ControlMembers(timeline, sources: sources)
-        var days = Array(CalendarDay.range(span.start, through: span.end))
-        days.append(span.start)
+        var days = Array(CalendarDay.range(kursk.start, through: kursk.end))
+        days.append(kursk.start)
         var listsChanged = 0
         var previous: [[String]]?
         for day in days {
