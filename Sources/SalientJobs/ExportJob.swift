@@ -44,7 +44,7 @@ public enum ExportJob {
             timeline: timeline, gazetteer: loaded.gazetteer, geodesic: try Geodesic.wgs84())
         let estimate = try estimator.estimate(asOf: day)
         let sources = SourceIndex(timeline)
-        let controlFeatures = ExportLayers.control(timeline, estimate: estimate)
+        let controlFeatures = ExportLayers.control(timeline, estimate: estimate, sources: sources)
         let control = GeoJSONWriter.featureCollection(name: "control", features: controlFeatures)
         // The events layer is streamed to its file as it is made; only the GeoPackage needs it whole.
         func eachEvent(_ body: (GeoJSONFeature) throws -> Void) throws {

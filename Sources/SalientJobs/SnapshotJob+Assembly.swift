@@ -35,7 +35,7 @@ extension SnapshotJob {
 
     static func write(
         _ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventsLayer, cumulativeEvents: Bool,
-        into staging: String, jobs: Int?, progress: (@Sendable (Int, Int) -> Void)?
+        sources sourceIndex: SourceIndex, into staging: String, jobs: Int?, progress: (@Sendable (Int, Int) -> Void)?
     )
         throws -> (features: Int, last: ControlEstimate, digests: [String: ContentDigest])
     {
@@ -44,12 +44,11 @@ extension SnapshotJob {
         let chunks = SnapshotPlan(days: days, jobs: jobs).chunks
         let results = ChunkResults(count: chunks.count)
         let geodesic = try Geodesic.wgs84()
-        let sourceIndex = SourceIndex(loaded.timeline)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             do {
                 let output = try writeChunk(
                     chunks[index], loaded: loaded, geodesic: geodesic, daily: daily,
-                    eventLines: eventLines, cumulativeEvents: cumulativeEvents,
+                    eventLines: eventLines, cumulativeEvents: cumulativeEvents, sources: sourceIndex,
                     parts: ChunkParts(staging: staging, chunk: index)
                 ) {
                     progress?(results.tick(), days.count)

@@ -40,8 +40,8 @@ extension SnapshotJob {
 
     static func writeChunk(
         _ days: [CalendarDay], loaded: LoadedTimeline, geodesic: Geodesic,
-        daily: String, eventLines: DailyEventsLayer, cumulativeEvents: Bool, parts: ChunkParts,
-        dayDone: () -> Void
+        daily: String, eventLines: DailyEventsLayer, cumulativeEvents: Bool, sources sourceIndex: SourceIndex,
+        parts: ChunkParts, dayDone: () -> Void
     ) throws -> ChunkOutput {
         let timeline = loaded.timeline
         let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer, geodesic: geodesic)
@@ -58,7 +58,7 @@ extension SnapshotJob {
         // The layer positions of the events the day's file shows, ascending.
         var shown: [Int] = []
         let pieces = DailyEventsLayer.Pieces()
-        let controlMembers = ControlMembers(timeline, sources: SourceIndex(timeline))
+        let controlMembers = ControlMembers(timeline, sources: sourceIndex)
         var sources: Set<String> = []
         var digests: [String: ContentDigest] = [:]
         for day in days {

@@ -96,7 +96,8 @@ public enum SnapshotJob {
         // Leaflet is looked for before any work, so a missing package costs no run.
         let leaflet = options.html ? try LeafletAssets.load() : nil
         let page = options.html ? [TimeSliderPage.fileName] : []
-        let eventLines = DailyEventsLayer(loaded, sources: SourceIndex(timeline), through: days[days.count - 1])
+        let sources = SourceIndex(timeline)
+        let eventLines = DailyEventsLayer(loaded, sources: sources, through: days[days.count - 1])
         let estimate = eventLines.estimatedBytes(days: days, cumulative: options.cumulativeEvents)
         guard estimate <= options.outputBudgetBytes else {
             throw RequestRefusal(.overBudget(estimate: estimate, budget: options.outputBudgetBytes), path: folder.path)
@@ -114,7 +115,7 @@ public enum SnapshotJob {
         do {
             let result = try write(
                 loaded, days: days, eventLines: eventLines, cumulativeEvents: options.cumulativeEvents,
-                into: staging.path, jobs: options.jobs, progress: progress)
+                sources: sources, into: staging.path, jobs: options.jobs, progress: progress)
             var digests = result.digests
             for name in twin {
                 try GeoPackageOutput.writeSnapshots(loaded, last: result.last, staging: staging.path, name: name)

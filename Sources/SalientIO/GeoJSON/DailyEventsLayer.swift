@@ -68,8 +68,8 @@ public final class DailyEventsLayer: Sendable {
         var liveEvents: Int { spans.count }
         var bufferBytes: Int { arena.count }
 
-        /// Lays out event `k` at the arena's end; returns where it starts.
-        fileprivate func add(_ layer: DailyEventsLayer, _ k: Int) -> Int {
+        /// Lays out event `k` at the arena's end.
+        fileprivate func add(_ layer: DailyEventsLayer, _ k: Int) {
             let start = arena.count
             var cuts: [Int] = []
             let event = layer.loaded.timeline.events[layer.order[k]]
@@ -78,7 +78,6 @@ public final class DailyEventsLayer: Sendable {
                 cuts.append(arena.count)
             }
             spans[k] = (start, cuts)
-            return start
         }
 
         /// Lets event `k`'s pieces go: it shows on no later day of this worker's.
@@ -167,7 +166,7 @@ public final class DailyEventsLayer: Sendable {
         pieces laid: Pieces, to file: StreamingTextFile
     ) throws {
         laid.compact()
-        for k in shown where laid.spans[k] == nil { _ = laid.add(self, k) }
+        for k in shown where laid.spans[k] == nil { laid.add(self, k) }
         try file.write(GeoJSONWriter.header(name: name))
         // Events per gathered write: six pieces each (the separator, the head, the line up to
         // the age, the age, the rest), 1,020 in all, within IOV_MAX (1,024).
@@ -184,17 +183,14 @@ public final class DailyEventsLayer: Sendable {
                 iovec(iov_base: UnsafeMutableRawPointer(mutating: arena.baseAddress! + from), iov_len: to - from)
             }
             var used = 2
+            let tiers = estimate.tiers
             for (n, k) in shown.enumerated() {
                 if n > 0 { pieces.append(iovec(iov_base: scratch.baseAddress!, iov_len: 2)) }
                 let (start, cuts) = laid.spans[k]!
                 let id = loaded.timeline.events[order[k]].id
                 // The first tier listing the event, as `ExportLayers.events` reads the estimate.
-                let variant: Int
-                if Self.lists(estimate.controlled.eventIDs, id) {
-                    variant = 1
-                } else {
-                    variant = Self.lists(estimate.contested.eventIDs, id) ? 2 : 0
-                }
+                let tier = tiers.first { Self.lists($0.eventIDs, id) }?.tier
+                let variant = Self.tiers.firstIndex(of: tier)!
                 pieces.append(piece(start, cuts[0]))
                 pieces.append(piece(cuts[variant], cuts[variant + 1]))
                 var age = String(day.ordinal - starts[k].ordinal)

@@ -92,8 +92,10 @@ public enum ExportLayers {
     }
 
     /// One MultiPolygon per tier: the estimate as of its day, what shaped it, and how it was measured.
-    public static func control(_ timeline: Timeline, estimate: ControlEstimate) -> [GeoJSONFeature] {
-        zip(estimate.tiers, controlProperties(timeline, estimate: estimate)).map { area, properties in
+    public static func control(_ timeline: Timeline, estimate: ControlEstimate, sources: SourceIndex? = nil)
+        -> [GeoJSONFeature]
+    {
+        zip(estimate.tiers, controlProperties(timeline, estimate: estimate, sources: sources)).map { area, properties in
             GeoJSONFeature(properties: properties, geometry: controlGeometry(area))
         }
     }

@@ -167,23 +167,12 @@ public enum GeoJSONWriter {
     public static let coordinateDecimals = OutputGrid.decimals
 
     public static func featureCollection(name: String, features: [GeoJSONFeature]) -> String {
-        if let first = features.first {
-            let keys = first.properties.map(\.0)
-            precondition(
-                features.allSatisfy {
-                    $0.properties.count == keys.count && zip($0.properties, keys).allSatisfy { $0.0 == $1 }
-                },
-                "every feature must carry the same keys")
-        }
         // One string grown in place: a string per feature, joined, cost a third of writing a
         // 200,000-event layer.
-        var out = header(name: name)
-        for (index, feature) in features.enumerated() {
-            if index > 0 { out += ",\n" }
-            write(feature, to: &out)
-        }
-        out += footer(empty: features.isEmpty)
-        return out
+        var collection = CollectionText(name: name)
+        for feature in features { collection.append(feature) }
+        collection.finish()
+        return collection.text
     }
 
     /// Streams a FeatureCollection to `file` with the bytes `featureCollection` would make:
@@ -193,25 +182,38 @@ public enum GeoJSONWriter {
         name: String, to file: StreamingTextFile,
         features: ((GeoJSONFeature) throws -> Void) throws -> Void
     ) throws {
-        var out = header(name: name)
-        var keys: [String]?
+        var collection = CollectionText(name: name)
         try features { feature in
+            collection.append(feature)
+            if collection.text.utf8.count >= StreamingTextFile.callBytes {
+                try file.write(collection.text)
+                collection.text.removeAll(keepingCapacity: true)
+            }
+        }
+        collection.finish()
+        try file.write(collection.text)
+    }
+
+    /// A collection's text as its features are appended: the one layout both of the above use.
+    private struct CollectionText {
+        var text: String
+        private var keys: [String]?
+
+        init(name: String) { text = header(name: name) }
+
+        mutating func append(_ feature: GeoJSONFeature) {
             if let keys {
                 precondition(
                     feature.properties.count == keys.count && zip(feature.properties, keys).allSatisfy { $0.0 == $1 },
                     "every feature must carry the same keys")
-                out += ",\n"
+                text += ",\n"
             } else {
                 keys = feature.properties.map(\.0)
             }
-            write(feature, to: &out)
-            if out.utf8.count >= StreamingTextFile.callBytes {
-                try file.write(out)
-                out.removeAll(keepingCapacity: true)
-            }
+            write(feature, to: &text)
         }
-        out += footer(empty: keys == nil)
-        try file.write(out)
+
+        mutating func finish() { text += footer(empty: keys == nil) }
     }
 
     /// The text before the first feature; `line` and `footer` complete it, so a collection can
