@@ -35,6 +35,7 @@ extension SnapshotJob {
 
     static func write(
         _ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventsLayer, cumulativeEvents: Bool,
+        bounds: Bool,
         sources sourceIndex: SourceIndex, into staging: String, jobs: Int?, progress: (@Sendable (Int, Int) -> Void)?
     )
         throws -> (features: Int, last: ControlEstimate, digests: [String: ContentDigest])
@@ -48,7 +49,7 @@ extension SnapshotJob {
             do {
                 let output = try writeChunk(
                     chunks[index], loaded: loaded, geodesic: geodesic, daily: daily,
-                    eventLines: eventLines, cumulativeEvents: cumulativeEvents, sources: sourceIndex,
+                    eventLines: eventLines, cumulativeEvents: cumulativeEvents, bounds: bounds, sources: sourceIndex,
                     parts: ChunkParts(staging: staging, chunk: index)
                 ) {
                     progress?(results.tick(), days.count)
@@ -67,7 +68,7 @@ extension SnapshotJob {
         digests["control-timeline.geojson"] = timelineDigest
         let csv = try StreamingTextFile(path: (staging as NSString).appendingPathComponent("series.csv"))
         let json = try StreamingTextFile(path: (staging as NSString).appendingPathComponent("series.json"))
-        try csv.write(TemporalLayers.SeriesRow.columns.joined(separator: ",") + "\n")
+        try csv.write(TemporalLayers.SeriesRow.columns(bounds: bounds).joined(separator: ",") + "\n")
         var header = "{\"timeline\": "
         JSONValue.quote(timeline.id, into: &header)
         try json.write(

@@ -40,11 +40,13 @@ extension SnapshotJob {
 
     static func writeChunk(
         _ days: [CalendarDay], loaded: LoadedTimeline, geodesic: Geodesic,
-        daily: String, eventLines: DailyEventsLayer, cumulativeEvents: Bool, sources sourceIndex: SourceIndex,
+        daily: String, eventLines: DailyEventsLayer, cumulativeEvents: Bool, bounds: Bool,
+        sources sourceIndex: SourceIndex,
         parts: ChunkParts, dayDone: () -> Void
     ) throws -> ChunkOutput {
         let timeline = loaded.timeline
-        let estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: loaded.gazetteer, geodesic: geodesic)
+        let estimator = try ControlAreaEstimator(
+            timeline: timeline, gazetteer: loaded.gazetteer, geodesic: geodesic, bounds: bounds)
         var state = ControlAreaEstimator.State()
         let partFile = try StreamingTextFile(path: parts.controlTimeline)
         let csvPart = try StreamingTextFile(path: parts.csv)
@@ -120,7 +122,8 @@ extension SnapshotJob {
                 settlementsControlled: estimate.controlled.settlementIDs.count,
                 settlementsContested: estimate.contested.settlementIDs.count,
                 depthKm: estimate.depthKilometers,
-                eventsOnDay: onDay, eventsToDate: begun, sourcesToDate: sources.count)
+                eventsOnDay: onDay, eventsToDate: begun, sourcesToDate: sources.count,
+                range: TemporalLayers.SeriesRange(estimate))
             try csvPart.write(row.csv + "\n")
             try jsonPart.write(row.json + "\n")
             last = estimate

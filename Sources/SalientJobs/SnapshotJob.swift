@@ -31,6 +31,9 @@ public enum SnapshotJob {
         /// Daily events files hold every event begun by their day, not only that day's, so
         /// that each day's file stands alone (the size grows with days × events).
         public var cumulativeEvents = false
+        /// The series also carries each day's range: the lower bounds and the upper bound of the
+        /// estimate (`series.csv`'s `lower_km2`, `lower_with_contested_km2`, `upper_km2`).
+        public var bounds = false
         /// The most bytes a run may write; a run estimated to write more is refused.
         public var outputBudgetBytes: Int
 
@@ -115,6 +118,7 @@ public enum SnapshotJob {
         do {
             let result = try write(
                 loaded, days: days, eventLines: eventLines, cumulativeEvents: options.cumulativeEvents,
+                bounds: options.bounds,
                 sources: sources, into: staging.path, jobs: options.jobs, progress: progress)
             var digests = result.digests
             for name in twin {

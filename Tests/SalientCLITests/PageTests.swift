@@ -8,9 +8,34 @@ import Testing
     static let kursk = SalientProcess.repository.appendingPathComponent("timelines/kursk-2024.yaml").path
     static let goldenPrefix = SalientProcess.golden.appendingPathComponent("page/kursk-2024").path
 
-    private func writePage(into folder: URL, environment: [String: String] = [:]) throws -> SalientProcess.Outcome {
+    private func writePage(
+        into folder: URL, _ arguments: [String] = [], environment: [String: String] = [:]
+    ) throws -> SalientProcess.Outcome {
         try SalientProcess.run(
-            ["snapshots", Self.kursk, "--out", folder.path, "--html", "--quiet"], environment: environment)
+            ["snapshots", Self.kursk, "--out", folder.path, "--html", "--quiet"] + arguments, environment: environment)
+    }
+
+    /// With --bounds the figures under the map give the day's range too (as series.csv has it).
+    @Test func chromiumShowsTheRangeWithBounds() throws {
+        let folder = try SalientProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try writePage(into: folder, ["--bounds"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let script = SalientProcess.repository.appendingPathComponent("Tests/clients/page_check.py").path
+        let result = try SalientProcess.tool(
+            "/usr/bin/python3",
+            [
+                script, folder.appendingPathComponent("index.html").path, folder.appendingPathComponent("shot").path,
+                Self.goldenPrefix,
+            ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try #require(result.stdout.split(separator: "\n").last)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let last = try #require(report["last"] as? [String: Any])
+        #expect(
+            last["figures"] as? String
+                == "controlled 372.4 km²contested 1,098.9 km²certain 63.6 km², not contradicted 1,471.3 km²"
+                + "1 event begun that day")
     }
 
     @Test func chromiumShowsTheDaysTheSliderPicks() throws {

@@ -46,6 +46,71 @@ import Testing
         }
     }
 
+    /// With --bounds the series ends with the range. The lower bounds are the held villages'
+    /// discs, πr² = 7.069 km² each (nothing is reported fought over); the upper bound is
+    /// controlled + contested. Every other column is what a run without --bounds writes.
+    @Test func boundsAddTheDaysRangeToTheSeries() throws {
+        let plain = try Self.withSnapshots { out, _ in
+            try String(contentsOf: out.appendingPathComponent("series.csv"), encoding: .utf8)
+        }
+        try Self.withSnapshots(["--bounds"]) { out, result in
+            #expect(result.status == 0, "\(result.stderr)")
+            let text = try String(contentsOf: out.appendingPathComponent("series.csv"), encoding: .utf8)
+            let lines = text.split(separator: "\n")
+            #expect(lines[0].hasSuffix(",lower_km2,lower_with_contested_km2,upper_km2"))
+            #expect(
+                lines.map { $0.split(separator: ",").dropLast(3) }
+                    == plain.split(separator: "\n").map {
+                        $0.split(separator: ",")[...]
+                    })
+            let disc = Double.pi * 1.5 * 1.5
+            let expected: [(lower: Double, upper: Double)] = [
+                (disc, 33.534 + 123.982), (disc, 33.534 + 123.982), (2 * disc, 194.989 + 180.140),
+            ]
+            for (row, bounds) in zip(try Self.series(out), expected) {
+                #expect(abs(Double(row["lower_km2"]!)! - bounds.lower) / bounds.lower < 0.002, "\(row)")
+                #expect(row["lower_with_contested_km2"] == row["lower_km2"])
+                #expect(abs(Double(row["upper_km2"]!)! - bounds.upper) / bounds.upper < 0.002, "\(row)")
+                #expect(row["upper_km2"] == row["estimate_km2"])
+            }
+            let json = try Data(contentsOf: out.appendingPathComponent("series.json"))
+            let root = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+            let days = try #require(root["days"] as? [[String: Any]])
+            #expect(days.count == 3 && days.allSatisfy { ($0["upper_km2"] as? Double ?? 0) > 0 })
+        }
+    }
+
+    /// On Kursk, the range in the series is the one `check` judges claims against (20 August:
+    /// 98.9 km² certain of held or fought-over ground, 1,677.0 km² not contradicted), and a
+    /// parallel run writes the same bytes as a serial one. The GeoPackage's series table has
+    /// the range's columns, typed.
+    @Test func kurskBoundsAgreeWithCheckAndRunInParallel() throws {
+        let kursk = SalientProcess.repository.appendingPathComponent("timelines/kursk-2024.yaml").path
+        let arguments = ["--bounds", "--format", "gpkg", "--quiet"]
+        let serial = try Self.withSnapshots(arguments + ["--jobs", "1"], timeline: kursk) { out, result in
+            #expect(result.status == 0, "\(result.stderr)")
+            let info = try SalientProcess.tool(
+                "ogrinfo", ["-ro", "-so", out.appendingPathComponent("kursk-2024-snapshots.gpkg").path, "series"])
+            for column in ["lower_km2", "lower_with_contested_km2", "upper_km2"] {
+                #expect(info.stdout.contains("\n\(column): Real (0.0)\n"), "\(info.stdout)")
+            }
+            let day = try #require(try Self.series(out).first { $0["date"] == "2024-08-20" })
+            #expect(String(format: "%.1f", Double(day["lower_with_contested_km2"]!)!) == "98.9")
+            #expect(String(format: "%.1f", Double(day["upper_km2"]!)!) == "1677.0")
+            for row in try Self.series(out) {
+                let (lower, upper) = (Double(row["lower_km2"]!)!, Double(row["upper_km2"]!)!)
+                #expect(lower <= Double(row["lower_with_contested_km2"]!)! && lower <= upper, "\(row)")
+            }
+            return try Self.contents(of: out)
+        }
+        let check = try SalientProcess.run(["check", kursk])
+        #expect(check.stdout.contains("98.9–1,677.0 km²"))
+        let parallel = try Self.withSnapshots(arguments + ["--jobs", "3"], timeline: kursk) { out, _ in
+            try Self.contents(of: out)
+        }
+        #expect(serial == parallel)
+    }
+
     /// Day 2 changes nothing, so the temporal layer holds two states per tier, the first
     /// ending on day 3 and the second open-ended.
     @Test func quietDayAddsNoPolygon() throws {

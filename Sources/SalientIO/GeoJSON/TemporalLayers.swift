@@ -67,10 +67,13 @@ public enum TemporalLayers {
         var eventsOnDay: Int
         var eventsToDate: Int
         var sourcesToDate: Int
+        /// The day's range, written only by a run that asks for it (`snapshots --bounds`).
+        var range: SeriesRange?
 
         public init(
             day: CalendarDay, controlledKm2: Double, contestedKm2: Double, settlementsControlled: Int,
-            settlementsContested: Int, depthKm: Double, eventsOnDay: Int, eventsToDate: Int, sourcesToDate: Int
+            settlementsContested: Int, depthKm: Double, eventsOnDay: Int, eventsToDate: Int, sourcesToDate: Int,
+            range: SeriesRange? = nil
         ) {
             self.day = day
             self.controlledKm2 = controlledKm2
@@ -81,6 +84,7 @@ public enum TemporalLayers {
             self.eventsOnDay = eventsOnDay
             self.eventsToDate = eventsToDate
             self.sourcesToDate = sourcesToDate
+            self.range = range
         }
 
         public static let columns = [
@@ -88,13 +92,18 @@ public enum TemporalLayers {
             "settlements_contested", "depth_km", "events_on_day", "events_to_date", "sources_to_date",
         ]
 
+        /// The columns of a series with (`bounds`) or without the range.
+        public static func columns(bounds: Bool) -> [String] {
+            bounds ? columns + SeriesRange.columns : columns
+        }
+
         var values: [JSONValue] {
             [
                 .string(day.description), .number(controlledKm2, decimals: 3), .number(contestedKm2, decimals: 3),
                 .number(controlledKm2 + contestedKm2, decimals: 3), .integer(settlementsControlled),
                 .integer(settlementsContested),
                 .number(depthKm, decimals: 3), .integer(eventsOnDay), .integer(eventsToDate), .integer(sourcesToDate),
-            ]
+            ] + (range?.values ?? [])
         }
 
         public var csv: String {
@@ -105,7 +114,40 @@ public enum TemporalLayers {
         }
 
         public var json: String {
-            JSONValue.object(Array(zip(Self.columns, values))).serialized
+            JSONValue.object(Array(zip(Self.columns(bounds: range != nil), values))).serialized
+        }
+    }
+
+    /// A day's range in the series: the certain ground of a claim of held ground, that of a
+    /// claim that counts the grey zone, and everything the reports do not contradict, km².
+    public struct SeriesRange {
+        var lowerKm2: Double
+        var lowerWithContestedKm2: Double
+        var upperKm2: Double
+
+        public init(lowerKm2: Double, lowerWithContestedKm2: Double, upperKm2: Double) {
+            self.lowerKm2 = lowerKm2
+            self.lowerWithContestedKm2 = lowerWithContestedKm2
+            self.upperKm2 = upperKm2
+        }
+
+        /// The range of an estimate made with bounds; nil for one made without.
+        public init?(_ estimate: ControlEstimate) {
+            guard let lower = estimate.lowerBound, let reported = estimate.reportedBound,
+                let upper = estimate.upperBound
+            else { return nil }
+            self.init(
+                lowerKm2: lower.areaSquareKilometers, lowerWithContestedKm2: reported.areaSquareKilometers,
+                upperKm2: upper.areaSquareKilometers)
+        }
+
+        static let columns = ["lower_km2", "lower_with_contested_km2", "upper_km2"]
+
+        var values: [JSONValue] {
+            [
+                .number(lowerKm2, decimals: 3), .number(lowerWithContestedKm2, decimals: 3),
+                .number(upperKm2, decimals: 3),
+            ]
         }
     }
 }

@@ -124,18 +124,19 @@ public enum GeoPackageOutput {
                 description: "Each distinct state of each tier, from start_date to end_date",
                 geometryType: .multiPolygon, columns: controlColumns, rows: controlRows),
             layer("events_timeline", "Every event with start_date and end_date", .point, events),
-            try series(staged("series.csv"), firstDay: last.asOf),
+            try series(staged("series.csv"), firstDay: last.asOf, bounds: last.upperBound != nil),
         ]
         try GeoPackageWriter.write(layers, to: staged(name), lastChange: lastChange(timeline, fallback: last.asOf))
     }
 
     /// The series as an attributes table, read from the staged CSV (numbers and dates only, no quoting).
-    private static func series(_ path: String, firstDay: CalendarDay) throws -> GeoPackageLayer {
+    private static func series(_ path: String, firstDay: CalendarDay, bounds: Bool) throws -> GeoPackageLayer {
         let template = TemporalLayers.SeriesRow(
             day: firstDay, controlledKm2: 0, contestedKm2: 0,
             settlementsControlled: 0, settlementsContested: 0, depthKm: 0,
-            eventsOnDay: 0, eventsToDate: 0, sourcesToDate: 0)
-        let columns = columns(of: Array(zip(TemporalLayers.SeriesRow.columns, template.values)))
+            eventsOnDay: 0, eventsToDate: 0, sourcesToDate: 0,
+            range: bounds ? TemporalLayers.SeriesRange(lowerKm2: 0, lowerWithContestedKm2: 0, upperKm2: 0) : nil)
+        let columns = columns(of: Array(zip(TemporalLayers.SeriesRow.columns(bounds: bounds), template.values)))
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
         let rows = try lines.map { line in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)

@@ -150,6 +150,9 @@ extension TimeSliderPage {
               span.appendChild(document.createTextNode(t[0] + " " + km2(t[1])));
               figures.appendChild(span);
             });
+            if (row.upper_km2 !== undefined) {
+              figures.appendChild(element("span", "certain " + km2(row.lower_km2) + ", not contradicted " + km2(row.upper_km2)));
+            }
             var begun = row.events_on_day == 1 ? " event begun that day" : " events begun that day";
             figures.appendChild(element("span", row.events_on_day + begun));
           }

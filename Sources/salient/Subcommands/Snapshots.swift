@@ -18,7 +18,8 @@ extension SalientCommand {
                                                     from start_date to end_date (null: still
                                                     holds)
                   events-timeline.geojson           every event with start_date and end_date
-                  series.csv, series.json           per day: areas, settlements, depth, counts
+                  series.csv, series.json           per day: areas, settlements, depth, counts;
+                                                    with --bounds, the day's range too
                   <timeline id>-snapshots.gpkg      with --format gpkg: control_timeline,
                                                     events_timeline (Temporal Controller on in
                                                     their default styles) and the series table
@@ -62,6 +63,13 @@ extension SalientCommand {
         @Flag(help: "Daily events files hold every event begun by their day, not only that day's events.")
         var cumulativeEvents = false
 
+        @Flag(
+            help: """
+                The series also gives each day's range (lower_km2, lower_with_contested_km2, \
+                upper_km2): what the reports make certain, and all they do not contradict.
+                """)
+        var bounds = false
+
         @Flag(help: "Refuse the timeline's plausibility warnings as errors (exit 2) instead of printing them.")
         var strict = false
 
@@ -86,6 +94,7 @@ extension SalientCommand {
             options.geoPackage = format == .gpkg
             options.html = html
             options.cumulativeEvents = cumulativeEvents
+            options.bounds = bounds
             let result: SnapshotJob.Result
             do {
                 result = try SnapshotJob.run(options, loaded: loaded) { done, total in
