@@ -34,22 +34,21 @@ extension SnapshotJob {
     }
 
     static func write(
-        _ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventsLayer, cumulativeEvents: Bool,
-        bounds: Bool,
-        sources sourceIndex: SourceIndex, into staging: String, jobs: Int?, progress: (@Sendable (Int, Int) -> Void)?
+        _ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventsLayer, options: Options,
+        sources sourceIndex: SourceIndex, into staging: String, progress: (@Sendable (Int, Int) -> Void)?
     )
         throws -> (features: Int, last: ControlEstimate, digests: [String: ContentDigest])
     {
         let daily = (staging as NSString).appendingPathComponent("daily")
         try FileManager.default.createDirectory(atPath: daily, withIntermediateDirectories: true)
-        let chunks = SnapshotPlan(days: days, jobs: jobs).chunks
+        let chunks = SnapshotPlan(days: days, jobs: options.jobs).chunks
         let results = ChunkResults(count: chunks.count)
         let geodesic = try Geodesic.wgs84()
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             do {
                 let output = try writeChunk(
                     chunks[index], loaded: loaded, geodesic: geodesic, daily: daily,
-                    eventLines: eventLines, cumulativeEvents: cumulativeEvents, bounds: bounds, sources: sourceIndex,
+                    eventLines: eventLines, options: options, sources: sourceIndex,
                     parts: ChunkParts(staging: staging, chunk: index)
                 ) {
                     progress?(results.tick(), days.count)
@@ -68,7 +67,7 @@ extension SnapshotJob {
         digests["control-timeline.geojson"] = timelineDigest
         let csv = try StreamingTextFile(path: (staging as NSString).appendingPathComponent("series.csv"))
         let json = try StreamingTextFile(path: (staging as NSString).appendingPathComponent("series.json"))
-        try csv.write(TemporalLayers.SeriesRow.columns(bounds: bounds).joined(separator: ",") + "\n")
+        try csv.write(TemporalLayers.SeriesRow.columns(bounds: options.bounds).joined(separator: ",") + "\n")
         var header = "{\"timeline\": "
         JSONValue.quote(timeline.id, into: &header)
         try json.write(

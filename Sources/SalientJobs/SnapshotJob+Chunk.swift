@@ -40,13 +40,13 @@ extension SnapshotJob {
 
     static func writeChunk(
         _ days: [CalendarDay], loaded: LoadedTimeline, geodesic: Geodesic,
-        daily: String, eventLines: DailyEventsLayer, cumulativeEvents: Bool, bounds: Bool,
+        daily: String, eventLines: DailyEventsLayer, options: Options,
         sources sourceIndex: SourceIndex,
         parts: ChunkParts, dayDone: () -> Void
     ) throws -> ChunkOutput {
         let timeline = loaded.timeline
         let estimator = try ControlAreaEstimator(
-            timeline: timeline, gazetteer: loaded.gazetteer, geodesic: geodesic, bounds: bounds)
+            timeline: timeline, gazetteer: loaded.gazetteer, geodesic: geodesic, bounds: options.bounds)
         var state = ControlAreaEstimator.State()
         let partFile = try StreamingTextFile(path: parts.controlTimeline)
         let csvPart = try StreamingTextFile(path: parts.csv)
@@ -75,7 +75,7 @@ extension SnapshotJob {
                 shown.append(begun)
                 begun += 1
             }
-            if !cumulativeEvents {
+            if !options.cumulativeEvents {
                 shown.removeAll { k in
                     guard eventLines.ends[k] < day else { return false }
                     pieces.release(k)

@@ -117,9 +117,8 @@ public enum SnapshotJob {
         let staging = try folder.makeStaging(&manifest)
         do {
             let result = try write(
-                loaded, days: days, eventLines: eventLines, cumulativeEvents: options.cumulativeEvents,
-                bounds: options.bounds,
-                sources: sources, into: staging.path, jobs: options.jobs, progress: progress)
+                loaded, days: days, eventLines: eventLines, options: options,
+                sources: sources, into: staging.path, progress: progress)
             var digests = result.digests
             for name in twin {
                 try GeoPackageOutput.writeSnapshots(loaded, last: result.last, staging: staging.path, name: name)
