@@ -61,6 +61,7 @@ extension ControlAreaEstimator {
             state.drawn[change.report] = change.to
             if let cell = reportCells[change.report] { touched.insert(cell) }
         }
+        state.lists.fold(changes, ground: ground)
         if var last = state.last, touched.isEmpty {
             last.asOf = day
             if changedUnmapped { last.unmapped = state.unmapped }
@@ -104,23 +105,23 @@ extension ControlAreaEstimator {
             || controlledChanged
         (tiers.controlledCells, tiers.contestedCells, tiers.lostCells) = (controlledCells, contestedCells, lostCells)
         state.cells = tiers
-        let drawn = state.drawn.keys.sorted()
-        let held = drawn.filter { state.drawn[$0] == .controlled }
-        func ids(_ reports: [Int]) -> [String] { reports.map { ground[$0].event.id }.sorted() }
-        func sources(_ reports: [Int]) -> [String] { Set(reports.flatMap { ground[$0].event.sourceIDs }).sorted() }
+        let lists = state.lists
         var controlled: ControlArea
         var contested: ControlArea
         if let last = state.last, !controlledChanged {
             controlled = last.controlled
-            (controlled.eventIDs, controlled.sourceIDs) = (ids(held), sources(held))
+            (controlled.eventIDs, controlled.sourceIDs) = (lists.controlledIDs.sorted, lists.controlledSources.sorted)
         } else {
-            controlled = try area(.controlled, tiers.controlled, eventIDs: ids(held), sourceIDs: sources(held))
+            controlled = try area(
+                .controlled, tiers.controlled, eventIDs: lists.controlledIDs.sorted,
+                sourceIDs: lists.controlledSources.sorted)
         }
         if let last = state.last, !contestedChanged {
             contested = last.contested
-            (contested.eventIDs, contested.sourceIDs) = (ids(drawn), sources(drawn))
+            (contested.eventIDs, contested.sourceIDs) = (lists.allIDs.sorted, lists.allSources.sorted)
         } else {
-            contested = try area(.contested, tiers.contested, eventIDs: ids(drawn), sourceIDs: sources(drawn))
+            contested = try area(
+                .contested, tiers.contested, eventIDs: lists.allIDs.sorted, sourceIDs: lists.allSources.sorted)
         }
         var estimate = ControlEstimate(
             asOf: day, controlled: controlled, contested: contested, projection: projection.definition,

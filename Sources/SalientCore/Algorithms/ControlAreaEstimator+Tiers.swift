@@ -2,27 +2,21 @@
 /// them, a hull kept while what leaves it lies inside, rebuilt when what leaves held its edge.
 extension ControlAreaEstimator {
     /// One tier's changes on a day: corridors that join it or leave it (each shared corridor
-    /// once), and the ids of the reports that join it.
+    /// once).
     struct TierChanges {
         /// Corridors new to the tier, in the order they came, and corridors gone from it.
         var added: [(key: CorridorKey, shape: GEOSObject)] = []
         var removed: [CorridorKey: GEOSObject] = [:]
-        var addedIDs: [String] = []
-        var addedSources: Set<String> = []
         /// The hull buckets (HullBuckets) of the reports that joined or left.
         var buckets: Set<Int> = []
         /// Whether any report joined or left (a corridor may stay, shared with another report).
         var membersChanged = false
         var anyLeft = false
 
-        mutating func add(
-            _ shape: GEOSObject, key: CorridorKey, report: Int, event: Event, counts: inout [CorridorKey: Int]
-        ) {
+        mutating func add(_ shape: GEOSObject, key: CorridorKey, report: Int, counts: inout [CorridorKey: Int]) {
             buckets.insert(report / HullBuckets.size)
             counts[key, default: 0] += 1
             if counts[key] == 1, removed.removeValue(forKey: key) == nil { added.append((key, shape)) }
-            addedIDs.append(event.id)
-            addedSources.formUnion(event.sourceIDs)
             membersChanged = true
         }
 
@@ -42,40 +36,39 @@ extension ControlAreaEstimator {
         }
     }
 
-    /// Two sorted lists of distinct ids as one sorted list of distinct ids (what sorting the
-    /// distinct ids of both gives).
-    static func merge(_ a: [String], _ b: [String]) -> [String] {
-        if b.isEmpty { return a }
-        if a.isEmpty { return b }
-        var merged: [String] = []
-        merged.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count, j < b.count {
-            if b[j] < a[i] {
-                merged.append(b[j])
-                j += 1
-            } else {
-                if b[j] == a[i] { j += 1 }
-                merged.append(a[i])
-                i += 1
+    /// The drawn reports' ids and the distinct sources those events cite, sorted as estimates
+    /// list them, in the controlled tier and in all; kept from day to day as reports change tier.
+    struct DrawnLists {
+        var controlledIDs = SortedTally()
+        var allIDs = SortedTally()
+        var controlledSources = SortedTally()
+        var allSources = SortedTally()
+
+        mutating func fold(_ changes: [PlaceStates.Change], ground: [GroundEvent]) {
+            for change in changes {
+                let event = ground[change.report].event
+                if change.from == .controlled {
+                    controlledIDs.remove(event.id)
+                    controlledSources.remove(contentsOf: event.sourceIDs)
+                }
+                if change.from != nil {
+                    allIDs.remove(event.id)
+                    allSources.remove(contentsOf: event.sourceIDs)
+                }
+                if change.to == .controlled {
+                    controlledIDs.add(event.id)
+                    controlledSources.add(contentsOf: event.sourceIDs)
+                }
+                if change.to != nil {
+                    allIDs.add(event.id)
+                    allSources.add(contentsOf: event.sourceIDs)
+                }
             }
+            controlledIDs.settle()
+            allIDs.settle()
+            controlledSources.settle()
+            allSources.settle()
         }
-        merged.append(contentsOf: a[i...])
-        merged.append(contentsOf: b[j...])
-        return merged
-    }
-
-    /// A tier's sorted ids: merged with the reports that joined, or rebuilt when one left.
-    func tierIDs(_ sorted: [String], _ changes: TierChanges, _ members: () -> [Int]) -> [String] {
-        guard changes.anyLeft else { return Self.merge(sorted, changes.addedIDs.sorted()) }
-        return members().map { ground[$0].event.id }.sorted()
-    }
-
-    /// A tier's distinct sources, sorted, kept as its ids are.
-    func tierSources(_ sorted: [String], _ changes: TierChanges, _ members: () -> [Int]) -> [String] {
-        guard changes.anyLeft else { return Self.merge(sorted, changes.addedSources.sorted()) }
-        return Set(members().flatMap { ground[$0].event.sourceIDs }).sorted()
     }
 
     /// Brings a tier's joined shape up to date with its members (report indices, ascending) and

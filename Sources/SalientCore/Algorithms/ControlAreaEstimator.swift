@@ -148,13 +148,7 @@ public final class ControlAreaEstimator {
         /// Every corridor joined, widened by the band and clipped: contested ground before the
         /// controlled area is taken out.
         var banded: GEOSObject?
-        /// The drawn reports' ids, sorted, as estimates list them; merged day by day while
-        /// reports only join, rebuilt when one leaves.
-        fileprivate var controlledSorted: [String] = []
-        fileprivate var allSorted: [String] = []
-        /// The distinct sources those events cite, sorted, kept the same way.
-        fileprivate var controlledSources: [String] = []
-        fileprivate var allSources: [String] = []
+        var lists = DrawnLists()
         var unmapped: [UnmappedEvent] = []
         var last: ControlEstimate?
 
@@ -237,12 +231,12 @@ public final class ControlAreaEstimator {
             if let to = change.to {
                 state.drawn[change.report] = to
                 if to == .controlled {
-                    controlledChanges.add(
-                        shape, key: key, report: change.report, event: report.event, counts: &state.controlledShapes)
+                    controlledChanges.add(shape, key: key, report: change.report, counts: &state.controlledShapes)
                 }
-                allChanges.add(shape, key: key, report: change.report, event: report.event, counts: &state.allShapes)
+                allChanges.add(shape, key: key, report: change.report, counts: &state.allShapes)
             }
         }
+        state.lists.fold(changes, ground: ground)
         // The drawn reports in order, sorted only when a tier must be rebuilt from them.
         let drawn = state.drawn
         var inOrder: [Int]?
@@ -255,20 +249,16 @@ public final class ControlAreaEstimator {
             members(.controlled)
         }
         let allChanged = try rejoin(&state.allJoined, &state.allBuckets, allChanges) { members(nil) }
-        state.controlledSorted = tierIDs(state.controlledSorted, controlledChanges) { members(.controlled) }
-        state.allSorted = tierIDs(state.allSorted, allChanges) { members(nil) }
-        state.controlledSources = tierSources(state.controlledSources, controlledChanges) { members(.controlled) }
-        state.allSources = tierSources(state.allSources, allChanges) { members(nil) }
         // Reports from inside ground already drawn leave a hull as it was: the same shapes,
         // measured as before, with more events behind them.
         var estimate: ControlEstimate
         if let last = state.last, !controlledChanged, !allChanged {
             estimate = last
             estimate.asOf = day
-            estimate.controlled.eventIDs = state.controlledSorted
-            estimate.controlled.sourceIDs = state.controlledSources
-            estimate.contested.eventIDs = state.allSorted
-            estimate.contested.sourceIDs = state.allSources
+            estimate.controlled.eventIDs = state.lists.controlledIDs.sorted
+            estimate.controlled.sourceIDs = state.lists.controlledSources.sorted
+            estimate.contested.eventIDs = state.lists.allIDs.sorted
+            estimate.contested.sourceIDs = state.lists.allSources.sorted
             estimate.unmapped = state.unmapped
         } else {
             let controlled = try state.controlledJoined.map { try $0.intersection(territory).normalized() }
@@ -282,17 +272,19 @@ public final class ControlAreaEstimator {
             var controlledArea: ControlArea
             if let last = state.last, !controlledChanged {
                 controlledArea = last.controlled
-                controlledArea.eventIDs = state.controlledSorted
-                controlledArea.sourceIDs = state.controlledSources
+                controlledArea.eventIDs = state.lists.controlledIDs.sorted
+                controlledArea.sourceIDs = state.lists.controlledSources.sorted
             } else {
                 controlledArea = try area(
-                    .controlled, controlled, eventIDs: state.controlledSorted, sourceIDs: state.controlledSources)
+                    .controlled, controlled, eventIDs: state.lists.controlledIDs.sorted,
+                    sourceIDs: state.lists.controlledSources.sorted)
             }
             estimate = ControlEstimate(
                 asOf: day,
                 controlled: controlledArea,
                 contested: try area(
-                    .contested, try contested?.normalized(), eventIDs: state.allSorted, sourceIDs: state.allSources),
+                    .contested, try contested?.normalized(), eventIDs: state.lists.allIDs.sorted,
+                    sourceIDs: state.lists.allSources.sorted),
                 projection: projection.definition,
                 unmapped: state.unmapped)
         }
