@@ -33,6 +33,32 @@ extension SnapshotJob {
         }
     }
 
+    /// `control-timeline.geojson` as it is written: begun by the first chunk's worker, which
+    /// appends its features, and finished by the stitching once every worker is done. Only
+    /// that worker touches it until the workers are joined, and only the stitching after,
+    /// which is what makes the unchecked Sendable conformance sound.
+    final class ControlTimelineFile: @unchecked Sendable {
+        private let file: StreamingTextFile
+        private var features = 0
+
+        init(path: String) throws {
+            file = try StreamingTextFile(path: path)
+            try file.write(GeoJSONWriter.header(name: "control-timeline"))
+        }
+
+        func append(_ feature: String) throws {
+            try file.write((features == 0 ? "" : ",\n") + feature)
+            features += 1
+        }
+
+        /// Closes the collection; returns its number of features and the file's digest.
+        func finish() throws -> (Int, ContentDigest) {
+            try file.write(GeoJSONWriter.footer(empty: features == 0))
+            try file.close()
+            return (features, file.digest)
+        }
+    }
+
     static func write(
         _ loaded: LoadedTimeline, days: [CalendarDay], eventLines: DailyEventsLayer, options: Options,
         sources sourceIndex: SourceIndex, into staging: String, progress: (@Sendable (Int, Int) -> Void)?
@@ -44,12 +70,15 @@ extension SnapshotJob {
         let chunks = SnapshotPlan(days: days, jobs: options.jobs).chunks
         let results = ChunkResults(count: chunks.count)
         let geodesic = try Geodesic.wgs84()
+        let controlTimeline = try ControlTimelineFile(
+            path: (staging as NSString).appendingPathComponent("control-timeline.geojson"))
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             do {
                 let output = try writeChunk(
                     chunks[index], loaded: loaded, geodesic: geodesic, daily: daily,
                     eventLines: eventLines, options: options, sources: sourceIndex,
-                    parts: ChunkParts(staging: staging, chunk: index)
+                    parts: ChunkParts(staging: staging, chunk: index),
+                    controlTimeline: index == 0 ? controlTimeline : nil
                 ) {
                     progress?(results.tick(), days.count)
                 }
@@ -62,8 +91,7 @@ extension SnapshotJob {
         let timeline = loaded.timeline
         var digests: [String: ContentDigest] = [:]
         for output in outputs { digests.merge(output.digests) { first, _ in first } }
-        let timelinePath = (staging as NSString).appendingPathComponent("control-timeline.geojson")
-        let (features, timelineDigest) = try stitchControlTimeline(outputs, into: timelinePath)
+        let (features, timelineDigest) = try stitchControlTimeline(outputs, into: controlTimeline)
         digests["control-timeline.geojson"] = timelineDigest
         let csv = try StreamingTextFile(path: (staging as NSString).appendingPathComponent("series.csv"))
         let json = try StreamingTextFile(path: (staging as NSString).appendingPathComponent("series.json"))
@@ -100,19 +128,13 @@ extension SnapshotJob {
     /// Writes `control-timeline.geojson` from the chunks' part files, in day order: a state
     /// that runs across a chunk boundary becomes one feature, exactly as a serial run makes it.
     /// Returns the number of features and the file's digest.
-    static func stitchControlTimeline(_ outputs: [ChunkOutput], into path: String)
+    static func stitchControlTimeline(_ outputs: [ChunkOutput], into file: ControlTimelineFile)
         throws -> (Int, ContentDigest)
     {
-        let file = try StreamingTextFile(path: path)
-        try file.write(GeoJSONWriter.header(name: "control-timeline"))
-        var count = 0
-        func emit(_ line: String) throws {
-            try file.write((count == 0 ? "" : ",\n") + line)
-            count += 1
-        }
         func emit(_ interval: Intervals.Interval) throws {
             if !interval.state.isEmpty {
-                try emit(TemporalLayers.controlTimelineLine(interval.state, start: interval.start, end: interval.end))
+                try file.append(
+                    TemporalLayers.controlTimelineLine(interval.state, start: interval.start, end: interval.end))
             }
         }
         var stitch = Intervals.Stitch()
@@ -121,21 +143,29 @@ extension SnapshotJob {
             guard let firstDay = chunk.firstDay else { continue }
             try stitch.begin(firstDay: firstDay, first: chunk.first).forEach(emit)
             let first = Dictionary(chunk.first, uniquingKeysWith: { earlier, _ in earlier })
-            try forEachLine(of: output.part.controlTimeline) { line in
-                if line.hasPrefix(marker), let tier = ControlTier(rawValue: String(line.dropFirst(marker.count))),
-                    let state = first[tier], let end = output.firstEnds[tier]
-                {
-                    try emit(stitch.pass(Intervals.Interval(tier: tier, state: state, start: firstDay, end: end)))
-                } else {
-                    try emit(line)
+            func firstState(_ tier: ControlTier) -> Intervals.Interval? {
+                guard let state = first[tier], let end = output.firstEnds[tier] else { return nil }
+                return Intervals.Interval(tier: tier, state: state, start: firstDay, end: end)
+            }
+            if output.wroteControlTimeline {
+                // Its features are in the file already, its first states with them: nothing
+                // earlier was open, so the stitch only closes them.
+                for tier in output.firstEnds.keys { _ = firstState(tier).map { stitch.pass($0) } }
+            } else {
+                try forEachLine(of: output.part.controlTimeline) { line in
+                    if line.hasPrefix(marker), let tier = ControlTier(rawValue: String(line.dropFirst(marker.count))),
+                        let interval = firstState(tier)
+                    {
+                        try emit(stitch.pass(interval))
+                    } else {
+                        try file.append(line)
+                    }
                 }
             }
             stitch.end(open: chunk.openIntervals)
         }
         try stitch.openIntervals.forEach(emit)
-        try file.write(GeoJSONWriter.footer(empty: count == 0))
-        try file.close()
-        return (count, file.digest)
+        return try file.finish()
     }
 
     /// Reads a staged part file line by line (without the newlines), then removes it: parts

@@ -12,13 +12,16 @@ extension SnapshotJob {
     /// part file, not memory, so that memory stays flat however many days a run has: the part
     /// holds the finished features of the chunk's inner states in order, and a marker where the
     /// chunk's first state of a tier ends (that state may have begun in an earlier chunk, so
-    /// only the stitching knows its start_date).
+    /// only the stitching knows its start_date). The first chunk's states cannot have begun
+    /// earlier: it writes them straight into `control-timeline.geojson` (ControlTimelineFile).
     struct ChunkOutput: Sendable {
         /// The chunk's temporal-layer builder after its last day: its first states and open ones.
         var intervals: Intervals
         /// The day the first state of a tier gives way, when that happens inside the chunk.
         var firstEnds: [ControlTier: CalendarDay]
         var part: ChunkParts
+        /// Whether the chunk wrote its states into the control timeline itself, with no part file.
+        var wroteControlTimeline: Bool
         var last: ControlEstimate
         /// The digest of each daily file the chunk wrote, by its path in the output folder.
         var digests: [String: ContentDigest]
@@ -42,13 +45,13 @@ extension SnapshotJob {
         _ days: [CalendarDay], loaded: LoadedTimeline, geodesic: Geodesic,
         daily: String, eventLines: DailyEventsLayer, options: Options,
         sources sourceIndex: SourceIndex,
-        parts: ChunkParts, dayDone: () -> Void
+        parts: ChunkParts, controlTimeline direct: ControlTimelineFile?, dayDone: () -> Void
     ) throws -> ChunkOutput {
         let timeline = loaded.timeline
         let estimator = try ControlAreaEstimator(
             timeline: timeline, gazetteer: loaded.gazetteer, geodesic: geodesic, bounds: options.bounds)
         var state = ControlAreaEstimator.State()
-        let partFile = try StreamingTextFile(path: parts.controlTimeline)
+        let partFile = direct == nil ? try StreamingTextFile(path: parts.controlTimeline) : nil
         let csvPart = try StreamingTextFile(path: parts.csv)
         let jsonPart = try StreamingTextFile(path: parts.json)
         var intervals = Intervals()
@@ -107,13 +110,13 @@ extension SnapshotJob {
                     + GeoJSONWriter.footer(empty: lines.isEmpty),
                 to: prefix + ".control.geojson")
             for interval in intervals.add(day, states: states) {
-                if interval.start == days[0] {
-                    firstEnds[interval.tier] = day
+                if interval.start == days[0] { firstEnds[interval.tier] = day }
+                if let partFile, interval.start == days[0] {
                     try partFile.write("\(marker)\(interval.tier.rawValue)\n")
                 } else if !interval.state.isEmpty {
-                    try partFile.write(
-                        TemporalLayers.controlTimelineLine(interval.state, start: interval.start, end: interval.end)
-                            + "\n")
+                    let line = TemporalLayers.controlTimelineLine(
+                        interval.state, start: interval.start, end: interval.end)
+                    if let direct { try direct.append(line) } else { try partFile?.write(line + "\n") }
                 }
             }
             let row = TemporalLayers.SeriesRow(
@@ -129,8 +132,10 @@ extension SnapshotJob {
             last = estimate
             dayDone()
         }
-        for file in [partFile, csvPart, jsonPart] { try file.close() }
-        return ChunkOutput(intervals: intervals, firstEnds: firstEnds, part: parts, last: last!, digests: digests)
+        for file in [partFile, csvPart, jsonPart] { try file?.close() }
+        return ChunkOutput(
+            intervals: intervals, firstEnds: firstEnds, part: parts, wroteControlTimeline: direct != nil, last: last!,
+            digests: digests)
     }
 
     /// Marks, in a part file, where the chunk's first state of a tier ends; feature lines
