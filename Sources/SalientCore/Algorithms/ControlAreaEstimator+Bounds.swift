@@ -27,8 +27,8 @@ extension ControlAreaEstimator {
         return AreaBound(geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6)
     }
 
-    /// The disc joins' bounds: the lower made again when the held reports change, the reported
-    /// when any report does, the upper when either tier's shape does.
+    /// The disc joins' bounds: the lower made again when the held reports' discs change, the
+    /// reported when any report's do, the upper when either tier's shape does.
     func setDiscBounds(
         _ estimate: inout ControlEstimate, _ state: inout State, heldChanged: Bool, reportsChanged: Bool,
         shapesChanged: Bool, held: () -> [Int], all: () -> [Int]
@@ -36,8 +36,16 @@ extension ControlAreaEstimator {
         var lower = state.lowerShape
         var reported = state.reportedShape
         var upper = state.upperShape
-        if heldChanged || state.last == nil { lower = try discs(of: held()) }
-        if reportsChanged || state.last == nil { reported = try discs(of: all()) }
+        if heldChanged || state.last == nil {
+            let keys = discKeys(of: held())
+            if keys != state.lowerDiscs || state.last == nil { lower = try discs(keys) }
+            state.lowerDiscs = keys
+        }
+        if reportsChanged || state.last == nil {
+            let keys = discKeys(of: all())
+            if keys != state.reportedDiscs || state.last == nil { reported = try discs(keys) }
+            state.reportedDiscs = keys
+        }
         if shapesChanged || state.last == nil {
             let controlled = try state.controlledJoined.map { try $0.intersection(territory) }
             upper = try union([controlled, state.banded].compactMap { $0 })
@@ -45,22 +53,25 @@ extension ControlAreaEstimator {
         try setBounds(&estimate, &state, lower: lower, reported: reported, upper: upper)
     }
 
-    /// The union of the discs of `reports` located to a place, clipped to the territory.
-    private func discs(of reports: [Int]) throws -> GEOSObject? {
+    /// The distinct discs of `reports` located to a place, in the order of the reports.
+    private func discKeys(of reports: [Int]) -> [CorridorKey] {
         var seen: Set<CorridorKey> = []
-        var discs: [GEOSObject] = []
-        for report in reports where ground[report].isLocatedToPlace {
-            let event = ground[report].event
-            let radius = ground[report].radiusMeters ?? 0
-            let key = CorridorKey(lon: event.position.lon, lat: event.position.lat, radius: radius)
-            guard seen.insert(key).inserted else { continue }
-            if let disc = discShapes[key] {
-                discs.append(disc)
-            } else {
-                let disc = try geos.point(projector.project(event.position)).buffered(byMeters: radius)
-                discShapes[key] = disc
-                discs.append(disc)
-            }
+        return reports.compactMap { report in
+            guard ground[report].isLocatedToPlace else { return nil }
+            let position = ground[report].event.position
+            let key = CorridorKey(lon: position.lon, lat: position.lat, radius: ground[report].radiusMeters ?? 0)
+            return seen.insert(key).inserted ? key : nil
+        }
+    }
+
+    /// The union of the discs, clipped to the territory.
+    private func discs(_ keys: [CorridorKey]) throws -> GEOSObject? {
+        let discs = try keys.map { key in
+            if let disc = discShapes[key] { return disc }
+            let disc = try geos.point(projector.project(LonLat(lon: key.lon, lat: key.lat))).buffered(
+                byMeters: key.radius)
+            discShapes[key] = disc
+            return disc
         }
         return try union(discs).map { try $0.intersection(territory).normalized() }
     }

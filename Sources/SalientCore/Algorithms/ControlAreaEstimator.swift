@@ -137,6 +137,9 @@ public final class ControlAreaEstimator {
         /// The lower and upper bounds' shapes in the plane, before they are written.
         var lowerShape: GEOSObject?
         var reportedShape: GEOSObject?
+        /// The discs the disc joins' lower bounds were last made of (ControlAreaEstimator+Bounds).
+        var lowerDiscs: [CorridorKey] = []
+        var reportedDiscs: [CorridorKey] = []
         var upperShape: GEOSObject?
         /// How many drawn reports share each corridor, in the controlled tier and in all.
         fileprivate var controlledShapes: [CorridorKey: Int] = [:]
