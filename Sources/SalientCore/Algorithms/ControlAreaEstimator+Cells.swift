@@ -110,18 +110,18 @@ extension ControlAreaEstimator {
         var contested: ControlArea
         if let last = state.last, !controlledChanged {
             controlled = last.controlled
-            (controlled.eventIDs, controlled.sourceIDs) = (lists.controlledIDs.sorted, lists.controlledSources.sorted)
+            (controlled.eventIDs, controlled.sourceIDs) = (lists.controlled.ids.sorted, lists.controlled.sources.sorted)
         } else {
             controlled = try area(
-                .controlled, tiers.controlled, eventIDs: lists.controlledIDs.sorted,
-                sourceIDs: lists.controlledSources.sorted)
+                .controlled, tiers.controlled, eventIDs: lists.controlled.ids.sorted,
+                sourceIDs: lists.controlled.sources.sorted)
         }
         if let last = state.last, !contestedChanged {
             contested = last.contested
-            (contested.eventIDs, contested.sourceIDs) = (lists.allIDs.sorted, lists.allSources.sorted)
+            (contested.eventIDs, contested.sourceIDs) = (lists.all.ids.sorted, lists.all.sources.sorted)
         } else {
             contested = try area(
-                .contested, tiers.contested, eventIDs: lists.allIDs.sorted, sourceIDs: lists.allSources.sorted)
+                .contested, tiers.contested, eventIDs: lists.all.ids.sorted, sourceIDs: lists.all.sources.sorted)
         }
         var estimate = ControlEstimate(
             asOf: day, controlled: controlled, contested: contested, projection: projection.definition,

@@ -39,35 +39,40 @@ extension ControlAreaEstimator {
     /// The drawn reports' ids and the distinct sources those events cite, sorted as estimates
     /// list them, in the controlled tier and in all; kept from day to day as reports change tier.
     struct DrawnLists {
-        var controlledIDs = SortedTally()
-        var allIDs = SortedTally()
-        var controlledSources = SortedTally()
-        var allSources = SortedTally()
+        /// One tier's ids and sources.
+        struct Tier {
+            var ids = SortedTally()
+            var sources = SortedTally()
+
+            mutating func add(_ event: Event) {
+                ids.add(event.id)
+                sources.add(contentsOf: event.sourceIDs)
+            }
+
+            mutating func remove(_ event: Event) {
+                ids.remove(event.id)
+                sources.remove(contentsOf: event.sourceIDs)
+            }
+
+            mutating func settle() {
+                ids.settle()
+                sources.settle()
+            }
+        }
+
+        var controlled = Tier()
+        var all = Tier()
 
         mutating func fold(_ changes: [PlaceStates.Change], ground: [GroundEvent]) {
             for change in changes {
                 let event = ground[change.report].event
-                if change.from == .controlled {
-                    controlledIDs.remove(event.id)
-                    controlledSources.remove(contentsOf: event.sourceIDs)
-                }
-                if change.from != nil {
-                    allIDs.remove(event.id)
-                    allSources.remove(contentsOf: event.sourceIDs)
-                }
-                if change.to == .controlled {
-                    controlledIDs.add(event.id)
-                    controlledSources.add(contentsOf: event.sourceIDs)
-                }
-                if change.to != nil {
-                    allIDs.add(event.id)
-                    allSources.add(contentsOf: event.sourceIDs)
-                }
+                if change.from == .controlled { controlled.remove(event) }
+                if change.from != nil { all.remove(event) }
+                if change.to == .controlled { controlled.add(event) }
+                if change.to != nil { all.add(event) }
             }
-            controlledIDs.settle()
-            allIDs.settle()
-            controlledSources.settle()
-            allSources.settle()
+            controlled.settle()
+            all.settle()
         }
     }
 

@@ -258,10 +258,10 @@ public final class ControlAreaEstimator {
         if let last = state.last, !controlledChanged, !allChanged {
             estimate = last
             estimate.asOf = day
-            estimate.controlled.eventIDs = state.lists.controlledIDs.sorted
-            estimate.controlled.sourceIDs = state.lists.controlledSources.sorted
-            estimate.contested.eventIDs = state.lists.allIDs.sorted
-            estimate.contested.sourceIDs = state.lists.allSources.sorted
+            estimate.controlled.eventIDs = state.lists.controlled.ids.sorted
+            estimate.controlled.sourceIDs = state.lists.controlled.sources.sorted
+            estimate.contested.eventIDs = state.lists.all.ids.sorted
+            estimate.contested.sourceIDs = state.lists.all.sources.sorted
             estimate.unmapped = state.unmapped
         } else {
             let controlled = try state.controlledJoined.map { try $0.intersection(territory).normalized() }
@@ -275,19 +275,19 @@ public final class ControlAreaEstimator {
             var controlledArea: ControlArea
             if let last = state.last, !controlledChanged {
                 controlledArea = last.controlled
-                controlledArea.eventIDs = state.lists.controlledIDs.sorted
-                controlledArea.sourceIDs = state.lists.controlledSources.sorted
+                controlledArea.eventIDs = state.lists.controlled.ids.sorted
+                controlledArea.sourceIDs = state.lists.controlled.sources.sorted
             } else {
                 controlledArea = try area(
-                    .controlled, controlled, eventIDs: state.lists.controlledIDs.sorted,
-                    sourceIDs: state.lists.controlledSources.sorted)
+                    .controlled, controlled, eventIDs: state.lists.controlled.ids.sorted,
+                    sourceIDs: state.lists.controlled.sources.sorted)
             }
             estimate = ControlEstimate(
                 asOf: day,
                 controlled: controlledArea,
                 contested: try area(
-                    .contested, try contested?.normalized(), eventIDs: state.lists.allIDs.sorted,
-                    sourceIDs: state.lists.allSources.sorted),
+                    .contested, try contested?.normalized(), eventIDs: state.lists.all.ids.sorted,
+                    sourceIDs: state.lists.all.sources.sorted),
                 projection: projection.definition,
                 unmapped: state.unmapped)
         }
