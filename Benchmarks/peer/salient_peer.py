@@ -365,6 +365,8 @@ class Estimator:
         self.ids = {"controlled": [], "all": []}
         self.sources = {"controlled": [], "all": []}
         self.banded = None
+        # The disc bounds (disc_bounds): each disc by its key, and each bound's keys and area.
+        self.discs, self.disc_unions = {}, {}
         self.shapes = {"controlled": None, "contested": None}
         self.last = None
         self.measured = 0
@@ -557,8 +559,6 @@ class Estimator:
         territory; of those held (`controlled`), and of all (`all`: the certain ground of a claim
         that counts the grey zone). Each disc is made once; a union is made again only when its
         set of discs changes."""
-        if not hasattr(self, "discs"):
-            self.discs, self.disc_unions = {}, {}
         areas = {}
         for tier in ("controlled", "all"):
             keys = []

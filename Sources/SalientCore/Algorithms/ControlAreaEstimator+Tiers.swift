@@ -11,7 +11,6 @@ extension ControlAreaEstimator {
         var buckets: Set<Int> = []
         /// Whether any report joined or left (a corridor may stay, shared with another report).
         var membersChanged = false
-        var anyLeft = false
 
         mutating func add(_ shape: GEOSObject, key: CorridorKey, report: Int, counts: inout [CorridorKey: Int]) {
             buckets.insert(report / HullBuckets.size)
@@ -32,7 +31,6 @@ extension ControlAreaEstimator {
                 }
             }
             membersChanged = true
-            anyLeft = true
         }
     }
 
