@@ -15,8 +15,9 @@ Salient's own: reading YAML and GeoJSON, building and printing JSON, the estimat
 bookkeeping, and the Swift runtime and malloc under them.
 Salient's own time is split further: first the samples under libyaml's parser (and
 `YAMLComposer` and `EventScanner` around it: the parse any YAML reader pays), then the rest by the
-part of the job on its stack, in the order listed in GROUPS (reading first: anything under
-the readers is reading).
+part of the job nearest the leaf on its stack (GROUPS). Swift symbols are matched by their
+demangled names without their argument types (`swift demangle --simplified`), so that a
+function which merely takes a `DailyEventsLayer` is not counted as the events layer.
 
 Periods are CPU nanoseconds (perf's cpu-clock), so the seconds printed are CPU seconds.
 """
@@ -24,17 +25,32 @@ Periods are CPU nanoseconds (perf's cpu-clock), so the seconds printed are CPU s
 import collections
 import json
 import re
+import subprocess
 import sys
 
 GROUPS = [
-    # Names of types only: a pattern such as `GazetteerV` would also match every function
-    # that merely takes a Gazetteer argument.
-    ("reading inputs (reading the values: TimelineReader, GazetteerReader)", re.compile(r"TimelineReader|GazetteerReader|NodeReader|PointPlacesParser|6FieldsV")),
-    ("events layers (daily files, the events layer, writes)", re.compile(r"DailyEventsLayer|forEachEvent|writeFeatureCollection|ExportLayersO6events")),
-    ("control layers (ExportLayers.control, Layout, JSON, stitch)", re.compile(r"ExportLayersO7control|ControlMembers|StateText|TemporalLayers|Layout|JSONValue|GeoJSONWriter|controlTimeline|stitch")),
-    ("estimator (Swift side)", re.compile(r"ControlAreaEstimator|Projector|Geodesic|GEOSObject|GEOSContext|PreparedGEOSObject|AntimeridianSplit")),
+    # Matched against demangled names (Type.function), nearest the leaf first.
+    ("reading inputs (reading the values: TimelineReader, GazetteerReader)", re.compile(r"TimelineReader|GazetteerReader|NodeReader|PointPlacesParser|(^|\.)Fields\.")),
+    ("writing files (StreamingTextFile: the calls and the content hash)", re.compile(r"StreamingTextFile|ContentHasher")),
+    ("events layers (daily files, the events layer)", re.compile(r"DailyEventsLayer|forEachEvent|writeFeatureCollection|ExportLayers\.event")),
+    ("control layers (ExportLayers.control, Layout, JSON, stitch)", re.compile(r"ExportLayers\.control|ControlMembers|StateText|TemporalLayers|Layout|JSONValue|GeoJSONWriter|ControlTimelineFile|stitch")),
+    ("estimator (Swift side)", re.compile(r"ControlAreaEstimator|Projector|Geodesic|GEOSObject|GEOSContext|PreparedGEOSObject|AntimeridianSplit|SortedTally|PlaceStates|OutputGrid|BorderDepth")),
     ("series and job", re.compile(r"SnapshotJob|ExportJob|SeriesRow")),
 ]
+
+
+def demangled(symbols):
+    """Each Swift symbol's demangled name without its arguments; others as they are."""
+    swift = sorted({s for s in symbols if s.startswith("$s")})
+    names = {}
+    if swift:
+        try:
+            out = subprocess.run(["swift", "demangle", "--compact", "--simplified"], input="\n".join(swift) + "\n",
+                                 capture_output=True, text=True, check=True).stdout.splitlines()
+            names = {s: n.split("(")[0] for s, n in zip(swift, out)}
+        except (OSError, subprocess.CalledProcessError):
+            pass
+    return lambda symbol: names.get(symbol, symbol)
 
 
 def samples(stream):
@@ -73,9 +89,11 @@ def first_match(pattern, symbols):
 def main():
     totals = collections.Counter()
     own = collections.Counter()
-    for period, frames in samples(sys.stdin):
+    every = list(samples(sys.stdin))
+    name = demangled({symbol for _, frames in every for symbol, _ in frames})
+    for period, frames in every:
         dsos = [d for _, d in frames]
-        symbols = [symbol for symbol, _ in frames]
+        symbols = [name(symbol) for symbol, _ in frames]
         if any("libgeos" in d for d in dsos):
             totals["GEOS"] += period
         elif any("libproj" in d for d in dsos):
@@ -93,7 +111,7 @@ def main():
             if parse_at is not None and (read_at is None or parse_at < read_at):
                 own[YAML_PARSE_PART] += period
                 continue
-            group = next((name for name, pattern in GROUPS if any(pattern.search(s) for s in symbols)),
+            group = next((group for symbol in symbols for group, pattern in GROUPS if pattern.search(symbol)),
                          "other (runtime, malloc, stacks perf could not unwind)")
             own["Salient's code: " + group] += period
     whole = sum(totals.values()) or 1
