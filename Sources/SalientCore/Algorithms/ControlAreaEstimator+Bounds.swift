@@ -38,12 +38,12 @@ extension ControlAreaEstimator {
         var upper = state.upperShape
         if heldChanged || state.last == nil {
             let keys = discKeys(of: held())
-            if keys != state.lowerDiscs || state.last == nil { lower = try discs(keys) }
+            if keys != state.lowerDiscs { lower = try discs(keys) }
             state.lowerDiscs = keys
         }
         if reportsChanged || state.last == nil {
             let keys = discKeys(of: all())
-            if keys != state.reportedDiscs || state.last == nil { reported = try discs(keys) }
+            if keys != state.reportedDiscs { reported = try discs(keys) }
             state.reportedDiscs = keys
         }
         if shapesChanged || state.last == nil {
