@@ -580,19 +580,22 @@ class Estimator:
             areas[tier] = kept[1]
         return areas
 
+    def polygon_rings(self, polygon):
+        """A polygon's rings in lon/lat, densified in the plane first (as Salient writes them)."""
+        return [self.unproject_coords(shapely.get_coordinates(shapely.segmentize(ring, UNPROJECT_STEP_M)))
+                for ring in [polygon.exterior, *polygon.interiors]]
+
+    def rings_area(self, rings):
+        """The geodesic area of a polygon's lon/lat rings, m²: the exterior less the holes."""
+        areas = [abs(self.geod.polygon_area_perimeter(ring[:-1, 0], ring[:-1, 1])[0]) for ring in rings]
+        return areas[0] - sum(areas[1:])
+
     def area(self, geometry):
         """The geodesic area of a planar shape as `measure` takes it, km²."""
         if geometry is None or shapely.is_empty(geometry):
             return 0.0
-        area = 0.0
-        for polygon in shapely.get_parts(geometry):
-            if shapely.get_type_id(polygon) != 3 or polygon.is_empty:
-                continue
-            for k, ring in enumerate([polygon.exterior, *polygon.interiors]):
-                c = self.unproject_coords(shapely.get_coordinates(shapely.segmentize(ring, UNPROJECT_STEP_M)))
-                a = abs(self.geod.polygon_area_perimeter(c[:-1, 0], c[:-1, 1])[0])
-                area += a if k == 0 else -a
-        return area / 1e6
+        polygons = [p for p in shapely.get_parts(geometry) if shapely.get_type_id(p) == 3 and not p.is_empty]
+        return sum(self.rings_area(self.polygon_rings(p)) for p in polygons) / 1e6
 
     def measure(self, geometry, ids):
         empty = {"geometry": [], "area_km2": 0.0, "depth_km": 0.0, "settlements": [], "events": ids}
@@ -605,11 +608,8 @@ class Estimator:
             return empty
         rings, area = [], 0.0
         for polygon in polygons:
-            lonlat = [self.unproject_coords(shapely.get_coordinates(shapely.segmentize(ring, UNPROJECT_STEP_M)))
-                      for ring in [polygon.exterior, *polygon.interiors]]
-            for k, ring in enumerate(lonlat):
-                a = abs(self.geod.polygon_area_perimeter(ring[:-1, 0], ring[:-1, 1])[0])
-                area += a if k == 0 else -a
+            lonlat = self.polygon_rings(polygon)
+            area += self.rings_area(lonlat)
             rings.append(lonlat)
         self.measured += 1
         deepest = shapely.points(self.deepest(geometry)[0])

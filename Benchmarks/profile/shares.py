@@ -15,7 +15,8 @@ Salient's own: reading YAML and GeoJSON, building and printing JSON, the estimat
 bookkeeping, and the Swift runtime and malloc under them.
 Salient's own time is split further: first the samples under libyaml's parser (and
 `YAMLComposer` and `EventScanner` around it: the parse any YAML reader pays), then the rest by the
-part of the job nearest the leaf on its stack (GROUPS). Swift symbols are matched by their
+part of the job on its stack (GROUPS: reading when a reader is on it, else the part nearest
+the leaf). Swift symbols are matched by their
 demangled names without their argument types (`swift demangle --simplified`), so that a
 function which merely takes a `DailyEventsLayer` is not counted as the events layer.
 
@@ -29,13 +30,15 @@ import subprocess
 import sys
 
 GROUPS = [
-    # Matched against demangled names (Type.function), nearest the leaf first.
+    # The parts of the job, matched against demangled names (Type.function). Reading counts
+    # anything under a reader; the other parts take the frame nearest the leaf. Helpers every
+    # part calls (JSONValue, GeoJSONWriter, FeatureLayout, StreamingTextFile) name no part, so
+    # their time goes to the part that called them.
     ("reading inputs (reading the values: TimelineReader, GazetteerReader)", re.compile(r"TimelineReader|GazetteerReader|NodeReader|PointPlacesParser|(^|\.)Fields\.")),
-    ("writing files (StreamingTextFile: the calls and the content hash)", re.compile(r"StreamingTextFile|ContentHasher")),
     ("events layers (daily files, the events layer)", re.compile(r"DailyEventsLayer|forEachEvent|writeFeatureCollection|ExportLayers\.event")),
-    ("control layers (ExportLayers.control, Layout, JSON, stitch)", re.compile(r"ExportLayers\.control|ControlMembers|StateText|TemporalLayers|Layout|JSONValue|GeoJSONWriter|ControlTimelineFile|stitch")),
+    ("control layers (ExportLayers.control, ControlMembers, TemporalLayers, stitch)", re.compile(r"ExportLayers\.control|ControlMembers|StateText|TemporalLayers|ControlTimelineFile|stitch")),
     ("estimator (Swift side)", re.compile(r"ControlAreaEstimator|Projector|Geodesic|GEOSObject|GEOSContext|PreparedGEOSObject|AntimeridianSplit|SortedTally|PlaceStates|OutputGrid|BorderDepth")),
-    ("series and job", re.compile(r"SnapshotJob|ExportJob|SeriesRow")),
+    ("series and job (and the files it writes itself)", re.compile(r"SnapshotJob|ExportJob|SeriesRow")),
 ]
 
 
@@ -111,7 +114,8 @@ def main():
             if parse_at is not None and (read_at is None or parse_at < read_at):
                 own[YAML_PARSE_PART] += period
                 continue
-            group = next((group for symbol in symbols for group, pattern in GROUPS if pattern.search(symbol)),
+            parts = GROUPS[1:] if read_at is None else GROUPS[:1]
+            group = next((group for symbol in symbols for group, pattern in parts if pattern.search(symbol)),
                          "other (runtime, malloc, stacks perf could not unwind)")
             own["Salient's code: " + group] += period
     whole = sum(totals.values()) or 1
