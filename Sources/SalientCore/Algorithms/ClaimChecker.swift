@@ -27,7 +27,9 @@ public struct ClaimChecker {
 
     public func check() throws -> CheckReport {
         let days = Set(timeline.claims.map(\.asOf) + maps.map(\.asOf)).sorted()
-        try context.prepareEstimates(for: days)
+        var bounds: [CalendarDay: RangeBounds] = [:]
+        for claim in timeline.claims { bounds[claim.asOf, default: []].formUnion(AreaMeasure.bounds(claim)) }
+        try context.prepareEstimates(for: days, bounds: bounds)
         let claims = timeline.claims.sorted { ($0.asOf, $0.id) < ($1.asOf, $1.id) }
         var geometry = MeasuredGeometry()
         let checks = try claims.map { claim in

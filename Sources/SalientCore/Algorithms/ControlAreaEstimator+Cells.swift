@@ -26,6 +26,9 @@ extension ControlAreaEstimator {
         var lostCells: [Int] = []
         var controlled: GEOSObject?
         var contested: GEOSObject?
+
+        /// The cells of a class, in site order.
+        func members(_ wanted: CellClass) -> [Int] { classes.filter { $0.value == wanted }.map(\.key).sorted() }
     }
 
     /// The cell each ground report falls in: located to a place (exact or near) inside the
@@ -53,7 +56,7 @@ extension ControlAreaEstimator {
     /// The day's estimate from the cells' states: `touched` cells had a report folded in today.
     func advanceCells(
         _ state: inout State, changes: [PlaceStates.Change], touched: Set<Int>, changedUnmapped: Bool,
-        day: CalendarDay
+        day: CalendarDay, bounds: RangeBounds
     ) throws -> ControlEstimate {
         guard let cells, let machine = state.places else { preconditionFailure("cells join without cells") }
         var touched = touched
@@ -65,6 +68,7 @@ extension ControlAreaEstimator {
         if var last = state.last, touched.isEmpty {
             last.asOf = day
             if changedUnmapped { last.unmapped = state.unmapped }
+            try setCellBounds(&last, &state, wanted: bounds)
             state.last = last
             return last
         }
@@ -86,11 +90,9 @@ extension ControlAreaEstimator {
                 tiers.filled.remove(cell)
             }
         }
-        let classes = tiers.classes
-        func members(_ wanted: CellClass) -> [Int] { classes.filter { $0.value == wanted }.map(\.key).sorted() }
-        let controlledCells = (members(.held) + tiers.filled).sorted()
-        let contestedCells = members(.contested)
-        let lostCells = members(.lost)
+        let controlledCells = (tiers.members(.held) + tiers.filled).sorted()
+        let contestedCells = tiers.members(.contested)
+        let lostCells = tiers.members(.lost)
         let controlledChanged = controlledCells != tiers.controlledCells || state.last == nil
         if controlledChanged { tiers.controlled = try union(controlledCells.map { cells.cells[$0] }) }
         if controlledChanged || contestedCells != tiers.contestedCells || lostCells != tiers.lostCells
@@ -126,20 +128,37 @@ extension ControlAreaEstimator {
         var estimate = ControlEstimate(
             asOf: day, controlled: controlled, contested: contested, projection: projection.definition,
             unmapped: state.unmapped)
-        if computesBounds {
-            let lower = try union(members(.held).map { cells.cells[$0] })
+        state.boundInputs.changed(held: true, reports: true, shapes: true)
+        try setCellBounds(&estimate, &state, wanted: bounds)
+        state.last = estimate
+        return estimate
+    }
+
+    /// The `cells` join's bounds that `wanted` names, from the cells' classes as they stand; the
+    /// others are nil. Lower: the cells reported held; reported: those and the cells reported
+    /// contested; upper: controlled, contested and the unknown cells no deeper than the deepest
+    /// cell with a state other than lost.
+    private func setCellBounds(_ estimate: inout ControlEstimate, _ state: inout State, wanted: RangeBounds)
+        throws
+    {
+        guard let cells else { preconditionFailure("cells join without cells") }
+        let (tiers, inputs) = (state.cells, state.boundInputs)
+        estimate.lowerBound = try refresh(&state.lower, wanted: wanted.contains(.lower), inputsChanged: inputs.held) {
+            _ in try union(tiers.members(.held).map { cells.cells[$0] })
+        }
+        estimate.reportedBound = try refresh(
+            &state.reported, wanted: wanted.contains(.reported), inputsChanged: inputs.reports
+        ) { _ in try union((tiers.members(.held) + tiers.members(.contested)).map { cells.cells[$0] }) }
+        estimate.upperBound = try refresh(&state.upper, wanted: wanted.contains(.upper), inputsChanged: inputs.shapes) {
+            _ in
+            let classes = tiers.classes
             let deepest = classes.keys.filter { classes[$0] != .lost }.map { cells.sites[$0].borderDistance }.max()
             let open = (0..<cells.sites.count).filter { cell in
                 classes[cell] == nil && !tiers.filled.contains(cell)
                     && cells.sites[cell].borderDistance <= (deepest ?? -1) + Self.depthSlackMeters
             }
-            let upper = try union(
-                [tiers.controlled, tiers.contested].compactMap { $0 } + open.map { cells.cells[$0] })
-            let reported = try union((members(.held) + members(.contested)).map { cells.cells[$0] })
-            try setBounds(&estimate, &state, lower: lower, reported: reported, upper: upper)
+            return try union([tiers.controlled, tiers.contested].compactMap { $0 } + open.map { cells.cells[$0] })
         }
-        state.last = estimate
-        return estimate
     }
 
     /// How much deeper than the deepest reported settlement an unknown one may lie and still

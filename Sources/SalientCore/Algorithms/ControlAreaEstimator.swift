@@ -40,8 +40,8 @@ public final class ControlAreaEstimator {
     /// in (nil: not drawn by cells), by its index among the ground events.
     let cells: SettlementCells?
     let reportCells: [Int?]
-    /// Whether each estimate carries its lower and upper bounds (`ControlEstimate.lowerBound`).
-    let computesBounds: Bool
+    /// The bounds each estimate carries unless a day asks for others (`ControlEstimate.lowerBound`).
+    let defaultBounds: RangeBounds
     /// The border prepared for distance queries: an index over its segments answers each
     /// vertex's distance without visiting every segment, with the same value as
     /// `GEOSObject.distance(to:)` (both take the least point-to-segment distance).
@@ -72,10 +72,11 @@ public final class ControlAreaEstimator {
     static let depthSampleMeters = 100.0
 
     /// - Parameter bounds: whether each estimate carries its lower and upper bounds, which cost
-    ///   a union or two more per day (the checker asks for them; snapshots do not).
+    ///   a union or two more per day (snapshots ask for them with `--bounds`); `advance` and
+    ///   `estimates` can ask for others on each day.
     public init(timeline: Timeline, gazetteer: Gazetteer, geodesic: Geodesic, bounds: Bool = false) throws {
         self.timeline = timeline
-        computesBounds = bounds
+        defaultBounds = bounds ? .all : []
         self.geodesic = geodesic
         let parameters = timeline.estimate
         var territoryAreas: [MultiPolygon<LonLat>] = []
@@ -134,13 +135,11 @@ public final class ControlAreaEstimator {
         var drawn: [Int: ControlTier] = [:]
         /// What the `cells` join keeps from day to day.
         var cells = CellTiers()
-        /// The lower and upper bounds' shapes in the plane, before they are written.
-        var lowerShape: GEOSObject?
-        var reportedShape: GEOSObject?
-        /// The discs the disc joins' lower bounds were last made of (ControlAreaEstimator+Bounds).
-        var lowerDiscs: [CorridorKey] = []
-        var reportedDiscs: [CorridorKey] = []
-        var upperShape: GEOSObject?
+        /// The bounds as last made (ControlAreaEstimator+Bounds), and what they are made from.
+        var lower = BoundState()
+        var reported = BoundState()
+        var upper = BoundState()
+        var boundInputs = BoundInputs()
         /// How many drawn reports share each corridor, in the controlled tier and in all.
         fileprivate var controlledShapes: [CorridorKey: Int] = [:]
         fileprivate var allShapes: [CorridorKey: Int] = [:]
@@ -158,15 +157,18 @@ public final class ControlAreaEstimator {
         public init() {}
     }
 
-    public func estimate(asOf day: CalendarDay) throws -> ControlEstimate {
+    public func estimate(asOf day: CalendarDay, bounds: RangeBounds? = nil) throws -> ControlEstimate {
         var state = State()
-        return try advance(&state, to: day)
+        return try advance(&state, to: day, bounds: bounds)
     }
 
     /// Estimates for ascending days, each built on the previous one.
-    public func estimates(for days: [CalendarDay]) throws -> [ControlEstimate] {
+    /// - Parameter bounds: the bounds each day carries; nil: the estimator's own.
+    public func estimates(for days: [CalendarDay], bounds: ((CalendarDay) -> RangeBounds)? = nil) throws
+        -> [ControlEstimate]
+    {
         var state = State()
-        return try days.map { try advance(&state, to: $0) }
+        return try days.map { try advance(&state, to: $0, bounds: bounds?($0)) }
     }
 
     /// A machine for the place states of this timeline's parameters.
@@ -178,8 +180,12 @@ public final class ControlAreaEstimator {
     }
 
     /// Folds in the events whose last possible day is on or before `day` (days must ascend),
-    /// sets the state of their places, ages the places, and draws the day from those states.
-    public func advance(_ state: inout State, to day: CalendarDay) throws -> ControlEstimate {
+    /// sets the state of their places, ages the places, and draws the day from those states,
+    /// with the `bounds` asked for (nil: the estimator's own).
+    public func advance(_ state: inout State, to day: CalendarDay, bounds: RangeBounds? = nil) throws
+        -> ControlEstimate
+    {
+        let bounds = bounds ?? defaultBounds
         var machine = state.places ?? placeStates()
         var changedUnmapped = false
         var touchedCells: Set<Int> = []
@@ -211,11 +217,21 @@ public final class ControlAreaEstimator {
         state.places = machine
         if cells != nil {
             return try advanceCells(
-                &state, changes: changes, touched: touchedCells, changedUnmapped: changedUnmapped, day: day)
+                &state, changes: changes, touched: touchedCells, changedUnmapped: changedUnmapped, day: day,
+                bounds: bounds)
+        }
+        // The drawn reports in order, sorted only when a tier or a bound must be rebuilt from them.
+        var inOrder: [Int]?
+        func members(_ tier: ControlTier?, of drawn: [Int: ControlTier]) -> [Int] {
+            let all = inOrder ?? drawn.keys.sorted()
+            inOrder = all
+            return tier.map { tier in all.filter { drawn[$0] == tier } } ?? all
         }
         if var last = state.last, changes.isEmpty {
             last.asOf = day
             if changedUnmapped { last.unmapped = state.unmapped }
+            let drawn = state.drawn
+            try setDiscBounds(&last, &state, wanted: bounds) { members($0, of: drawn) }
             state.last = last
             return last
         }
@@ -240,18 +256,11 @@ public final class ControlAreaEstimator {
             }
         }
         state.lists.fold(changes, ground: ground)
-        // The drawn reports in order, sorted only when a tier must be rebuilt from them.
         let drawn = state.drawn
-        var inOrder: [Int]?
-        func members(_ tier: ControlTier?) -> [Int] {
-            let all = inOrder ?? drawn.keys.sorted()
-            inOrder = all
-            return tier.map { tier in all.filter { drawn[$0] == tier } } ?? all
-        }
         let controlledChanged = try rejoin(&state.controlledJoined, &state.controlledBuckets, controlledChanges) {
-            members(.controlled)
+            members(.controlled, of: drawn)
         }
-        let allChanged = try rejoin(&state.allJoined, &state.allBuckets, allChanges) { members(nil) }
+        let allChanged = try rejoin(&state.allJoined, &state.allBuckets, allChanges) { members(nil, of: drawn) }
         // Reports from inside ground already drawn leave a hull as it was: the same shapes,
         // measured as before, with more events behind them.
         var estimate: ControlEstimate
@@ -291,12 +300,10 @@ public final class ControlAreaEstimator {
                 projection: projection.definition,
                 unmapped: state.unmapped)
         }
-        if computesBounds {
-            try setDiscBounds(
-                &estimate, &state, heldChanged: controlledChanges.membersChanged,
-                reportsChanged: allChanges.membersChanged, shapesChanged: controlledChanged || allChanged,
-                held: { members(.controlled) }, all: { members(nil) })
-        }
+        state.boundInputs.changed(
+            held: controlledChanges.membersChanged, reports: allChanges.membersChanged,
+            shapes: controlledChanged || allChanged)
+        try setDiscBounds(&estimate, &state, wanted: bounds) { members($0, of: drawn) }
         state.last = estimate
         return estimate
     }

@@ -64,6 +64,21 @@ public struct AreaBound: Hashable, Sendable {
     public static let empty = AreaBound(geometry: MultiPolygon(), areaSquareKilometers: 0)
 }
 
+/// Which of a day's bounds to make: each is a union, written and measured, on the days its
+/// shape changes, so a caller that judges one claim a day asks only for the bound it reads.
+public struct RangeBounds: OptionSet, Hashable, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// `ControlEstimate.lowerBound`.
+    public static let lower = RangeBounds(rawValue: 1)
+    /// `ControlEstimate.reportedBound`.
+    public static let reported = RangeBounds(rawValue: 2)
+    /// `ControlEstimate.upperBound`.
+    public static let upper = RangeBounds(rawValue: 4)
+    public static let all: RangeBounds = [.lower, .reported, .upper]
+}
+
 /// The estimate as of a day: both tiers, and how it was made.
 public struct ControlEstimate: Hashable, Sendable {
     public var asOf: CalendarDay
@@ -74,12 +89,12 @@ public struct ControlEstimate: Hashable, Sendable {
     /// Events on or before the day that the estimate could not use.
     public var unmapped: [UnmappedEvent]
     /// The ground the reports make certain: the cells of places reported held (`cells`), or
-    /// their discs clipped to the territory (the other joins). Nil unless the estimator was
-    /// made with `bounds: true`.
+    /// their discs clipped to the territory (the other joins). Nil unless asked for
+    /// (`RangeBounds`).
     public var lowerBound: AreaBound?
     /// The ground the reports make certain is held or fought over: the lower bound with the
     /// cells or discs of the places reported contested. The certain ground of a claim that
-    /// counts the grey zone. Nil unless the estimator was made with `bounds: true`.
+    /// counts the grey zone. Nil unless asked for.
     public var reportedBound: AreaBound?
     /// Everything the reports do not contradict: held, contested and unknown cells no deeper
     /// than the deepest reported place (`cells`), or controlled + contested (the other joins).
@@ -101,6 +116,12 @@ public struct ControlEstimate: Hashable, Sendable {
     }
 
     public var tiers: [ControlArea] { [controlled, contested] }
+
+    /// Whether the estimate carries every bound of `bounds`.
+    public func carries(_ bounds: RangeBounds) -> Bool {
+        (!bounds.contains(.lower) || lowerBound != nil) && (!bounds.contains(.reported) || reportedBound != nil)
+            && (!bounds.contains(.upper) || upperBound != nil)
+    }
 
     /// Greatest distance of the whole estimate (both tiers) from the border, kilometres.
     public var depthKilometers: Double { max(controlled.depthKilometers, contested.depthKilometers) }

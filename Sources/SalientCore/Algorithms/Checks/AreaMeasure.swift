@@ -33,20 +33,29 @@ struct AreaMeasurement {
 }
 
 enum AreaMeasure {
+    /// The bounds of its day's estimate a claim is judged against: a claim that counts the grey
+    /// zone is certain of the places reported fought over too.
+    static func bounds(_ claim: Claim) -> RangeBounds {
+        switch claim.definition {
+        case .controlled: return [.lower, .upper]
+        case .controlledPlusContested, .advancedOver: return [.reported, .upper]
+        default: return []
+        }
+    }
+
     static func measure(
         _ claim: Claim, _ claimed: ClaimedInterval,
         in context: CheckContext
     ) throws -> ClaimMeasurement {
         let day = claim.asOf
-        let estimate = try context.estimate(day)
+        let estimate = try context.estimate(day, bounds: bounds(claim))
         var geometry = MeasuredGeometry()
         geometry.addEstimate(estimate, for: claim)
         let controlled = estimate.controlled.areaSquareKilometers
         let total = controlled + estimate.contested.areaSquareKilometers
         let heldOnly = claim.definition == .controlled
-        // A claim that counts the grey zone is certain of the places reported fought over too.
-        let lower = (heldOnly ? estimate.lowerBound : estimate.reportedBound) ?? .empty
-        let upper = estimate.upperBound ?? .empty
+        guard let lower = heldOnly ? estimate.lowerBound : estimate.reportedBound, let upper = estimate.upperBound
+        else { preconditionFailure("the estimate of \(day) was asked for the bounds of \(claim.id)") }
         for (role, bound) in [("estimate_lower_bound", lower), ("estimate_upper_bound", upper)]
         where !bound.geometry.isEmpty {
             geometry.add(

@@ -11,7 +11,8 @@ final class CheckContext {
     /// Gazetteer settlements with a point, in the gazetteer's order.
     let settlements: [(id: String, position: LonLat)]
     private let borderLines: MultiLineString<LonLat>
-    /// Made with `bounds: true`: claims are judged against each day's range.
+    /// Claims are judged against each day's range: an estimate carries the bounds its day's
+    /// claims read.
     private let estimator: ControlAreaEstimator
     /// One PROJ context for every place frame, so that proj.db is opened once per check.
     private let proj: PROJContext
@@ -33,7 +34,7 @@ final class CheckContext {
             throw EstimateSetupError(
                 description: "estimate border '\(timeline.estimate.borderID)' is not a line in the gazetteer")
         }
-        estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: gazetteer, geodesic: geodesic, bounds: true)
+        estimator = try ControlAreaEstimator(timeline: timeline, gazetteer: gazetteer, geodesic: geodesic)
         proj = try PROJContext()
         self.timeline = timeline
         self.gazetteer = gazetteer
@@ -62,13 +63,17 @@ final class CheckContext {
     // MARK: - Estimates
 
     /// Estimates the ascending `days` at once, each built on the previous one.
-    func prepareEstimates(for days: [CalendarDay]) throws {
-        for (day, estimate) in zip(days, try estimator.estimates(for: days)) { estimates[day] = estimate }
+    /// `bounds`: those each day's claims read.
+    func prepareEstimates(for days: [CalendarDay], bounds: [CalendarDay: RangeBounds]) throws {
+        for (day, estimate) in zip(days, try estimator.estimates(for: days, bounds: { bounds[$0] ?? [] })) {
+            estimates[day] = estimate
+        }
     }
 
-    func estimate(_ day: CalendarDay) throws -> ControlEstimate {
-        if let known = estimates[day] { return known }
-        let estimate = try estimator.estimate(asOf: day)
+    /// The estimate of `day` with at least `bounds`.
+    func estimate(_ day: CalendarDay, bounds: RangeBounds = []) throws -> ControlEstimate {
+        if let known = estimates[day], known.carries(bounds) { return known }
+        let estimate = try estimator.estimate(asOf: day, bounds: .all)
         estimates[day] = estimate
         return estimate
     }
