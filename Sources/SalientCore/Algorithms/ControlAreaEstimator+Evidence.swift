@@ -44,7 +44,7 @@ extension ControlAreaEstimator {
     public func reportedBorderStretch(asOf day: CalendarDay, geodesic: Geodesic) throws -> BorderStretch? {
         let events = mappedGroundEvents(asOf: day)
         guard !events.isEmpty else { return nil }
-        let parts = try borderParts ?? border.lines().lines.map { try geos.lineString($0) }
+        let parts = try borderParts ?? border.lines().lines.map { try ReferencedLine(geos.lineString($0)) }
         borderParts = parts
         var extents: [Int: (from: Double, to: Double)] = [:]
         for (event, radius) in events {
@@ -67,15 +67,15 @@ extension ControlAreaEstimator {
 
     /// The border part nearest a place and how far along it the place lies; a place's answer
     /// never changes, and a check asks it for every reported place on every claimed day.
-    private func borderPosition(of position: LonLat, parts: [GEOSObject]) throws -> (part: Int, along: Double)? {
+    private func borderPosition(of position: LonLat, parts: [ReferencedLine]) throws -> (part: Int, along: Double)? {
         if let known = borderPositions[position] { return known }
         let place = try geos.point(projector.project(position))
         var nearest: (part: Int, distance: Double)?
         for (index, part) in parts.enumerated() {
-            let distance = try place.distance(to: part)
+            let distance = try place.distance(to: part.line)
             if distance < nearest?.distance ?? .infinity { nearest = (index, distance) }
         }
-        let found = try nearest.map { ($0.part, try parts[$0.part].distanceAlong(to: place)) }
+        let found = try nearest.map { ($0.part, try parts[$0.part].line.distanceAlong(to: place)) }
         borderPositions[position] = found
         return found
     }

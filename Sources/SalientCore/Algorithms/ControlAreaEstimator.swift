@@ -56,8 +56,8 @@ public final class ControlAreaEstimator {
 
     /// Where along the border each place lies (`reportedBorderStretch`), found once per place.
     var borderPositions: [LonLat: (part: Int, along: Double)?] = [:]
-    /// The border's parts as GEOS lines, made on first use.
-    var borderParts: [GEOSObject]?
+    /// The border's parts as lines referenced for cutting stretches, made on first use.
+    var borderParts: [ReferencedLine]?
 
     struct CorridorKey: Hashable {
         var lon: Double

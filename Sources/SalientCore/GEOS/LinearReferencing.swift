@@ -31,18 +31,36 @@ extension GEOSObject {
     /// The stretch of this LineString between two distances along it, as its vertices: the
     /// interpolated ends and every vertex in between. Nil when the stretch has no length.
     func substring(fromDistance start: Double, toDistance end: Double) throws -> [PlanarPoint]? {
-        let length = try planarLength()
+        try ReferencedLine(self).substring(fromDistance: start, toDistance: end)
+    }
+}
+
+/// A LineString with its length and its vertices' distances along it, found once: each
+/// stretch cut from it then costs a pass over those numbers, not a projection per vertex.
+struct ReferencedLine {
+    let line: GEOSObject
+    let length: Double
+    private let vertices: [PlanarPoint]
+    private let along: [Double]
+
+    init(_ line: GEOSObject) throws {
+        self.line = line
+        length = try line.planarLength()
+        vertices = try line.lines().lines.first ?? []
+        // A vertex's own projection is its distance along the line, for a line that does not
+        // come back on itself (a border never does).
+        along = try vertices.map { try line.distanceAlong(to: line.context.point($0)) }
+    }
+
+    /// The stretch between two distances along the line, as its vertices: the interpolated
+    /// ends and every vertex in between. Nil when the stretch has no length.
+    func substring(fromDistance start: Double, toDistance end: Double) throws -> [PlanarPoint]? {
         let from = max(0, min(start, end))
         let to = min(length, max(start, end))
         guard to > from else { return nil }
-        var points = [try point(atDistanceAlong: from)]
-        for vertex in try lines().lines.first ?? [] {
-            // A vertex's own projection is its distance along the line, for a line that does not
-            // come back on itself (a border never does).
-            let along = try distanceAlong(to: context.point(vertex))
-            if along > from, along < to { points.append(vertex) }
-        }
-        points.append(try point(atDistanceAlong: to))
+        var points = [try line.point(atDistanceAlong: from)]
+        for (vertex, along) in zip(vertices, along) where along > from && along < to { points.append(vertex) }
+        points.append(try line.point(atDistanceAlong: to))
         return points
     }
 }

@@ -22,8 +22,9 @@ final class CheckContext {
     /// The border point nearest each place, found once: depth claims ask it of every event.
     private var nearestBorderPoints: [LonLat: LonLat] = [:]
 
+    /// Days whose reported places span the same stretch share its land.
     private struct LandKey: Hashable {
-        var day: CalendarDay
+        var stretch: BorderStretch
         var kilometers: Double
     }
 
@@ -114,9 +115,9 @@ final class CheckContext {
         return stretch
     }
 
-    /// Land within a distance of a day's stretch of border, buffered once per day and distance.
-    func land(within kilometers: Double, ofStretchOn day: CalendarDay, _ stretch: BorderStretch) throws -> DerivedArea {
-        let key = LandKey(day: day, kilometers: kilometers)
+    /// Land within a distance of a day's stretch of border, buffered once per stretch and distance.
+    func land(within kilometers: Double, of stretch: BorderStretch) throws -> DerivedArea {
+        let key = LandKey(stretch: stretch, kilometers: kilometers)
         if let known = lands[key] { return known }
         let land = try estimator.land(within: kilometers, of: stretch, geodesic: geodesic)
         lands[key] = land

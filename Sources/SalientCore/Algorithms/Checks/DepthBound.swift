@@ -21,7 +21,7 @@ struct DepthBound {
                 return (da, -a.0.asOf.ordinal, a.0.id) < (db, -b.0.asOf.ordinal, b.0.id)
             }), let stretch = try context.stretch(claim.asOf)
         else { return nil }
-        let land = try context.land(within: kilometers, ofStretchOn: claim.asOf, stretch)
+        let land = try context.land(within: kilometers, of: stretch)
         var geometry = MeasuredGeometry()
         for line in stretch.lines {
             geometry.add(

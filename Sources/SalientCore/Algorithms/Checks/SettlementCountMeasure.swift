@@ -34,7 +34,7 @@ enum SettlementCountMeasure {
         var withinDepth: (Int, DepthBound)?
         if let bound = try DepthBound.nearest(for: claim, in: context) {
             geometry.add(bound.geometry)
-            let land = try context.land(within: bound.kilometers, ofStretchOn: day, bound.stretch)
+            let land = try context.land(within: bound.kilometers, of: bound.stretch)
             withinDepth = (try context.settlementIDs(inside: land.geometry).count, bound)
         }
         let measurement = SettlementCountMeasurement(
