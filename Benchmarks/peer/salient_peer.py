@@ -36,8 +36,10 @@ the estimate (areas from the certain ground to controlled + contested, depths, s
 counts, geodesic distances to the border), judged with the hedge and a 10 % tolerance. The
 certain ground is Salient's lower bound on the disc joins: the union of the discs of the places
 reported held (for a `controlled` claim) or reported at all (for the others), located to the
-place, clipped to the territory. It leaves out Salient's upper bound from the border stretch,
-its cross-checks between claims and maps from elsewhere.
+place, clipped to the territory. Area and settlement claims are bounded above, as Salient
+bounds them, by the land within the nearest depth claim of the stretch of border the day's
+reports span (its area; the settlements inside it). It leaves out the words of each verdict,
+the cross-checks between claims (arithmetic on those numbers) and maps from elsewhere.
 
 What it writes is listed in Benchmarks/README.md. It prints one JSON line of timings.
 """
@@ -65,6 +67,7 @@ SETTLEMENT_KINDS = {"city", "town", "village"}
 QUAD_SEGS = 32  # Salient's bufferQuadrantSegments
 DEPTH_SAMPLE_M = 100.0
 UNPROJECT_STEP_M = 1000.0  # Salient's unprojectStepMeters
+GRID = 1e-6  # Salient's OutputGrid.cellDegrees: every written coordinate on 6 decimals
 DEPTH_FIRST_STRIDE = 64  # samples between the first distances queried along each line
 WRITE_CALL_BYTES = 128 * 1024
 HULL_BUCKET = 256  # Salient's HullBuckets.size: reports per hull rebuilt when ground leaves
@@ -367,6 +370,9 @@ class Estimator:
         self.banded = None
         # The disc bounds (disc_bounds): each disc by its key, and each bound's keys and area.
         self.discs, self.disc_unions = {}, {}
+        # The depth bounds (border_stretch, land): the border's parts with their vertices placed
+        # along them, each place's part and distance along it, each stretch's land.
+        self.border_lines, self.border_parts, self.border_positions, self.lands = None, None, {}, {}
         self.shapes = {"controlled": None, "contested": None}
         self.last = None
         self.measured = 0
@@ -553,14 +559,14 @@ class Estimator:
         best = d.max()
         return samples[int(np.argmax(d == best))], best
 
-    def disc_bounds(self):
+    def disc_bounds(self, tiers):
         """Salient's lower bounds on the disc joins, as of the last day advanced to: the union of
         the discs of the drawn reports located to a place (exact or near), clipped to the
         territory; of those held (`controlled`), and of all (`all`: the certain ground of a claim
-        that counts the grey zone). Each disc is made once; a union is made again only when its
-        set of discs changes."""
+        that counts the grey zone); only those of `tiers`, the ones the day's claims read. Each
+        disc is made once; a union is made again only when its set of discs changes."""
         areas = {}
-        for tier in ("controlled", "all"):
+        for tier in tiers:
             keys = []
             for m in sorted(self.drawn):
                 r = self.ground[m]
@@ -580,6 +586,54 @@ class Estimator:
             areas[tier] = kept[1]
         return areas
 
+    def border_stretch(self):
+        """Salient's stretch of border the drawn reports span, as of the last day advanced to:
+        each report's place on its nearest border part (the first of equals), how far along it,
+        widened by the radius it stands for; per part, from the least to the most, cut with the
+        vertices in between. Each place is placed once; each part's vertices are placed once."""
+        if self.border_lines is None:
+            self.border_lines = []
+            for part in shapely.get_parts(self.border):
+                vertices = shapely.get_coordinates(part)
+                along = shapely.line_locate_point(part, shapely.points(vertices))
+                self.border_lines.append((part, part.length, vertices, along))
+            self.border_parts = np.array([line[0] for line in self.border_lines], dtype=object)
+        reports = [self.ground[m] for m in self.drawn]
+        missing = list(dict.fromkeys((r[5], r[6]) for r in reports if (r[5], r[6]) not in self.border_positions))
+        if missing:
+            xy = np.column_stack(self.forward.transform([k[0] for k in missing], [k[1] for k in missing]))
+            points = shapely.points(xy)
+            nearest = np.argmin(shapely.distance(points[:, None], self.border_parts[None, :]), axis=1)
+            along = shapely.line_locate_point(self.border_parts[nearest], points)
+            self.border_positions.update(zip(missing, zip(nearest.tolist(), along.tolist())))
+        extents = {}
+        for r in reports:
+            part, along = self.border_positions[(r[5], r[6])]
+            low, high = extents.get(part, (along - r[8], along + r[8]))
+            extents[part] = (min(low, along - r[8]), max(high, along + r[8]))
+        lines = []
+        for part, (low, high) in sorted(extents.items()):
+            line, length, vertices, along = self.border_lines[part]
+            start, end = max(0.0, min(low, high)), min(length, max(low, high))
+            if end > start:
+                ends = shapely.get_coordinates(shapely.line_interpolate_point(line, [start, end]))
+                lines.append(np.vstack([ends[:1], vertices[(along > start) & (along < end)], ends[1:]]))
+        return lines
+
+    def land(self, stretch, kilometers):
+        """The geodesic area of the territory within `kilometers` of a stretch, km²; each stretch
+        and depth buffered once."""
+        key = (tuple(line.tobytes() for line in stretch), kilometers)
+        if key not in self.lands:
+            land = shapely.intersection(shapely.buffer(shapely.multilinestrings(stretch), kilometers * 1000,
+                                                       quad_segs=QUAD_SEGS), self.territory)
+            land = shapely.normalize(land)
+            shapely.prepare(land)
+            inside = int(shapely.intersects_xy(land, self.settlement_xy[:, 0], self.settlement_xy[:, 1]).sum()) \
+                if len(self.settlement_xy) else 0
+            self.lands[key] = (self.area(land), inside)
+        return self.lands[key]
+
     def polygon_rings(self, polygon):
         """A polygon's rings in lon/lat, densified in the plane first (as Salient writes them)."""
         return [self.unproject_coords(shapely.get_coordinates(shapely.segmentize(ring, UNPROJECT_STEP_M)))
@@ -590,12 +644,43 @@ class Estimator:
         areas = [abs(self.geod.polygon_area_perimeter(ring[:-1, 0], ring[:-1, 1])[0]) for ring in rings]
         return areas[0] - sum(areas[1:])
 
+    def written(self, geometry):
+        """A planar shape's polygons as Salient writes them (OutputGrid.polygons): unprojected
+        ring by ring, made valid if unprojecting made it cross itself, cut at +-180, snap-rounded
+        to the 6-decimal grid by GEOS so that the printed coordinates are valid, repaired and
+        snapped again should the grid values fall short, and oriented by the right-hand rule.
+        Lists of lon/lat rings."""
+        polygons = polygon_parts(geometry)
+        if not polygons:
+            return []
+        shape = shapely.MultiPolygon([shapely.Polygon(r[0], r[1:]) for r in map(self.polygon_rings, polygons)])
+        if not shapely.is_valid(shape):
+            shape = shapely.make_valid(shape)
+        xmin, _, xmax, _ = shapely.bounds(shape)
+        if xmin < -180 or xmax > 180:
+            pieces = []
+            for shift in (-360.0, 0.0, 360.0):
+                band = shapely.intersection(shape, shapely.box(-180 - shift, -90, 180 - shift, 90))
+                pieces += [shapely.transform(p, lambda c, shift=shift: c + [shift, 0]) for p in polygon_parts(band)]
+        else:
+            pieces = polygon_parts(shape)
+        written = snapped(shapely.MultiPolygon(pieces))
+        for repairs in range(4):
+            if shapely.is_valid(written):
+                break
+            if repairs == 3:
+                raise RuntimeError("snapped shape is invalid: " + shapely.is_valid_reason(written))
+            written = snapped(shapely.make_valid(written))
+        # GEOS's canonical form runs exteriors clockwise; RFC 7946's right-hand rule wants them
+        # counterclockwise and holes clockwise, so every ring is written reversed.
+        return [[shapely.get_coordinates(ring)[::-1] for ring in [p.exterior, *p.interiors]]
+                for p in polygon_parts(written)]
+
     def area(self, geometry):
-        """The geodesic area of a planar shape as `measure` takes it, km²."""
+        """The geodesic area of a planar shape as written, km²."""
         if geometry is None or shapely.is_empty(geometry):
             return 0.0
-        polygons = [p for p in shapely.get_parts(geometry) if shapely.get_type_id(p) == 3 and not p.is_empty]
-        return sum(self.rings_area(self.polygon_rings(p)) for p in polygons) / 1e6
+        return sum(self.rings_area(rings) for rings in self.written(geometry)) / 1e6
 
     def measure(self, geometry, ids):
         empty = {"geometry": [], "area_km2": 0.0, "depth_km": 0.0, "settlements": [], "events": ids}
@@ -603,14 +688,10 @@ class Estimator:
             return empty
         # Densified in the plane before unprojecting, ring by ring as lines (as Salient writes and
         # measures its shapes): GEOS's polygon densifier repairs its output and can empty a polygon.
-        polygons = [p for p in shapely.get_parts(geometry) if shapely.get_type_id(p) == 3 and not p.is_empty]
-        if not polygons:
+        rings = self.written(geometry)
+        if not rings:
             return empty
-        rings, area = [], 0.0
-        for polygon in polygons:
-            lonlat = self.polygon_rings(polygon)
-            area += self.rings_area(lonlat)
-            rings.append(lonlat)
+        area = sum(self.rings_area(r) for r in rings)
         self.measured += 1
         deepest = shapely.points(self.deepest(geometry)[0])
         ends = shapely.get_coordinates(shapely.shortest_line(deepest, self.border))
@@ -634,6 +715,19 @@ def numbers(value):
         except ValueError:
             pass
     return value
+
+
+def polygon_parts(shape):
+    """The non-empty polygons of a shape, collections within collections opened."""
+    parts = shapely.get_parts(shapely.get_parts(shape))
+    return [p for p in parts if shapely.get_type_id(p) == 3 and not p.is_empty]
+
+
+def snapped(shape):
+    """GEOS's snap-rounding to the output grid, in canonical form, each coordinate then the
+    double nearest its grid point (Salient's OutputGrid.snapped)."""
+    shape = shapely.normalize(shapely.set_precision(shape, GRID, mode="valid_output"))
+    return shapely.transform(shape, lambda c: np.round(c * 1e6) / 1e6)
 
 
 def split_antimeridian(rings):
@@ -906,10 +1000,28 @@ def check(args, timings):
     t = time.perf_counter()
     estimator = Estimator(inputs)
     claims = sorted(inputs.doc.get("claims") or [], key=lambda c: (to_ordinal(c["as_of"]), c["id"]))
-    estimates, lower = {}, {}
+    # The depth claim nearest in time bounds area and settlement claims from above, with the
+    # land within its depth of the stretch of border the day's reports span (Salient's DepthBound).
+    depths = [(c, claimed_interval(c)[1]) for c in claims if c["definition"] == "depth" and c["unit"] in ("km", "m", "mi")]
+    depths = [(c, high) for c, high in depths if math.isfinite(high) and high > 0]
+    bounded = ("controlled", "controlled_plus_contested", "advanced_over", "settlements_controlled")
+
+    def nearest_depth(claim):
+        day = to_ordinal(claim["as_of"])
+        return min(depths, key=lambda d: (abs(to_ordinal(d[0]["as_of"]) - day), -to_ordinal(d[0]["as_of"]), d[0]["id"]))
+
+    estimates, lower, stretches = {}, {}, {}
     for day in sorted({to_ordinal(c["as_of"]) for c in claims}):
         estimates[day] = estimator.advance(day)
-        lower[day] = estimator.disc_bounds()
+        # Only the bounds the day's claims read: the held places' for `controlled`, all
+        # reported places' for the claims that count the grey zone.
+        definitions = {c["definition"] for c in claims if to_ordinal(c["as_of"]) == day}
+        tiers = [t for t, wanted in (("controlled", {"controlled"}),
+                                     ("all", {"controlled_plus_contested", "advanced_over"}))
+                 if definitions & wanted]
+        lower[day] = estimator.disc_bounds(tiers)
+        if depths and estimator.drawn and definitions & set(bounded):
+            stretches[day] = estimator.border_stretch()
     results = []
     for claim in claims:
         day = to_ordinal(claim["as_of"])
@@ -933,6 +1045,14 @@ def check(args, timings):
         else:
             results.append({"id": claim["id"], "verdict": "not measurable"})
             continue
+        # Area claims: the land's area bounds them; settlement claims: Salient counts the
+        # settlements inside it (the measure's `within_depth`).
+        upper_bound = None
+        if definition in bounded and day in stretches and stretches[day]:
+            depth_claim, kilometers = nearest_depth(claim)
+            area, inside = estimator.land(stretches[day], kilometers)
+            upper_bound = {"value": inside if definition == "settlements_controlled" else area,
+                           "depth_claim": depth_claim["id"]}
         claimed_low, claimed_high = claimed_interval(claim)
         if claimed_low > high * 1.1:
             verdict = "overstated"
@@ -941,7 +1061,7 @@ def check(args, timings):
         else:
             verdict = "consistent"
         results.append({"id": claim["id"], "as_of": day_text(day), "definition": definition,
-                        "measured": {"low": low, "high": high}, "verdict": verdict})
+                        "measured": {"low": low, "high": high}, "upper_bound": upper_bound, "verdict": verdict})
     os.makedirs(args.out, exist_ok=True)
     timings["bytes"] = write_bytes(os.path.join(args.out, "check.json"), orjson.dumps({"claims": results}, option=orjson.OPT_INDENT_2))
     timings["check_s"] = time.perf_counter() - t

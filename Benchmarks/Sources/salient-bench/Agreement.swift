@@ -57,6 +57,7 @@ enum Agreement {
             let theirs = try claims(peer + "/check.json")
             var worst = 0.0
             var compared = 0
+            var bounds = 0
             for (id, claim) in ours
             where ["controlled", "controlled_plus_contested", "advanced_over"].contains(claim["definition"] as? String)
             {
@@ -72,8 +73,23 @@ enum Agreement {
                     if max(x, y) > 1 { worst = max(worst, abs(x - y) / max(x, y)) }
                     compared += 1
                 }
+                // The land within the nearest depth claim of the reported stretch of border.
+                let ourBound = (claim["upper_bound"] as? [String: Any])?["value"] as? Double
+                let theirBound = (theirs[id]?["upper_bound"] as? [String: Any])?["value"] as? Double
+                switch (ourBound, theirBound) {
+                case (nil, nil): break
+                case (let x?, let y?):
+                    guard agree(x, y) else {
+                        throw BenchError("check: claim \(id) depth bound: Salient \(x) km², peer \(y) km²")
+                    }
+                    if max(x, y) > 1 { worst = max(worst, abs(x - y) / max(x, y)) }
+                    bounds += 1
+                default:
+                    throw BenchError("check: claim \(id) has a depth bound on one side only")
+                }
             }
-            return String(format: "agree on %d claimed areas (max %.4f %%)", compared, worst * 100)
+            return String(
+                format: "agree on %d claimed areas and %d depth bounds (max %.4f %%)", compared, bounds, worst * 100)
         default:
             return "not compared"
         }
