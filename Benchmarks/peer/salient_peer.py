@@ -38,7 +38,10 @@ certain ground is Salient's lower bound on the disc joins: the union of the disc
 reported held (for a `controlled` claim) or reported at all (for the others), located to the
 place, clipped to the territory. Area and settlement claims are bounded above, as Salient
 bounds them, by the land within the nearest depth claim of the stretch of border the day's
-reports span (its area; the settlements inside it). It leaves out the words of each verdict,
+reports span (its area; the settlements inside it), and depth claims from below by the reported
+place farthest from the border (Salient measures each such place in a frame of its own; the
+peer takes the nearest border point in the estimate's plane and the geodesic distance to it,
+which agree within 0.1 %). It leaves out the words of each verdict,
 the cross-checks between claims (arithmetic on those numbers) and maps from elsewhere.
 
 What it writes is listed in Benchmarks/README.md. It prints one JSON line of timings.
@@ -373,6 +376,8 @@ class Estimator:
         # The depth bounds (border_stretch, land): the border's parts with their vertices placed
         # along them, each place's part and distance along it, each stretch's land.
         self.border_lines, self.border_parts, self.border_positions, self.lands = None, None, {}, {}
+        # Each reported place's distance to the border (farthest_reported), km.
+        self.border_km = {}
         self.shapes = {"controlled": None, "contested": None}
         self.last = None
         self.measured = 0
@@ -619,6 +624,24 @@ class Estimator:
                 ends = shapely.get_coordinates(shapely.line_interpolate_point(line, [start, end]))
                 lines.append(np.vstack([ends[:1], vertices[(along > start) & (along < end)], ends[1:]]))
         return lines
+
+    def farthest_reported(self):
+        """Salient's lower bound on a depth claim, as of the last day advanced to: the drawn
+        reports located to a place (exact or near), each place's geodesic distance to its
+        nearest border point less the radius its report stands for; the greatest, and 0 when
+        none is above 0. None when no place is reported. Each place is measured once, all at a
+        time: the nearest points in the plane, their distances on the ellipsoid."""
+        reports = [self.ground[m] for m in self.drawn if self.ground[m][7] in ("exact", "near")]
+        if not reports:
+            return None
+        missing = list(dict.fromkeys((r[5], r[6]) for r in reports if (r[5], r[6]) not in self.border_km))
+        if missing:
+            xy = np.column_stack(self.forward.transform([k[0] for k in missing], [k[1] for k in missing]))
+            ends = shapely.get_coordinates(shapely.shortest_line(shapely.points(xy), self.border)).reshape(-1, 2, 2)
+            on_border = self.unproject_coords(ends[:, 1])
+            km = self.geod.inv([k[0] for k in missing], [k[1] for k in missing], on_border[:, 0], on_border[:, 1])[2] / 1000
+            self.border_km.update(zip(missing, km.tolist()))
+        return max(0.0, max(self.border_km[(r[5], r[6])] - r[8] / 1000 for r in reports))
 
     def land(self, stretch, kilometers):
         """The geodesic area of the territory within `kilometers` of a stretch, km²; each stretch
@@ -1010,7 +1033,7 @@ def check(args, timings):
         day = to_ordinal(claim["as_of"])
         return min(depths, key=lambda d: (abs(to_ordinal(d[0]["as_of"]) - day), -to_ordinal(d[0]["as_of"]), d[0]["id"]))
 
-    estimates, lower, stretches = {}, {}, {}
+    estimates, lower, stretches, farthest = {}, {}, {}, {}
     for day in sorted({to_ordinal(c["as_of"]) for c in claims}):
         estimates[day] = estimator.advance(day)
         # Only the bounds the day's claims read: the held places' for `controlled`, all
@@ -1022,8 +1045,11 @@ def check(args, timings):
         lower[day] = estimator.disc_bounds(tiers)
         if depths and estimator.drawn and definitions & set(bounded):
             stretches[day] = estimator.border_stretch()
+        if "depth" in definitions:
+            farthest[day] = estimator.farthest_reported()
     results = []
     for claim in claims:
+        lower_bound = None
         day = to_ordinal(claim["as_of"])
         e = estimates[day]
         c, k = e["controlled"], e["contested"]
@@ -1035,6 +1061,9 @@ def check(args, timings):
             high = c["area_km2"] + k["area_km2"]
         elif definition == "depth":
             low, high = c["depth_km"], max(c["depth_km"], k["depth_km"])
+            # The reported place farthest from the border bounds the depth from below.
+            if farthest[day] is not None:
+                lower_bound = {"value": farthest[day]}
         elif definition == "settlements_controlled":
             low, high = len(c["settlements"]), len(set(c["settlements"]) | set(k["settlements"]))
         elif definition == "distance_to_border":
@@ -1061,7 +1090,8 @@ def check(args, timings):
         else:
             verdict = "consistent"
         results.append({"id": claim["id"], "as_of": day_text(day), "definition": definition,
-                        "measured": {"low": low, "high": high}, "upper_bound": upper_bound, "verdict": verdict})
+                        "measured": {"low": low, "high": high}, "lower_bound": lower_bound,
+                        "upper_bound": upper_bound, "verdict": verdict})
     os.makedirs(args.out, exist_ok=True)
     timings["bytes"] = write_bytes(os.path.join(args.out, "check.json"), orjson.dumps({"claims": results}, option=orjson.OPT_INDENT_2))
     timings["check_s"] = time.perf_counter() - t

@@ -58,6 +58,23 @@ enum Agreement {
             var worst = 0.0
             var compared = 0
             var bounds = 0
+            var depths = 0
+            for (id, claim) in ours where claim["definition"] as? String == "depth" {
+                // The reported place farthest from the border, less the radius it stands for.
+                let x = (claim["lower_bound"] as? [String: Any])?["value"] as? Double
+                let y = (theirs[id]?["lower_bound"] as? [String: Any])?["value"] as? Double
+                switch (x, y) {
+                case (nil, nil): break
+                case (let x?, let y?):
+                    guard agree(x, y) else {
+                        throw BenchError("check: claim \(id) farthest reported place: Salient \(x) km, peer \(y) km")
+                    }
+                    if max(x, y) > 1 { worst = max(worst, abs(x - y) / max(x, y)) }
+                    depths += 1
+                default:
+                    throw BenchError("check: claim \(id) has a farthest reported place on one side only")
+                }
+            }
             for (id, claim) in ours
             where ["controlled", "controlled_plus_contested", "advanced_over"].contains(claim["definition"] as? String)
             {
@@ -89,7 +106,8 @@ enum Agreement {
                 }
             }
             return String(
-                format: "agree on %d claimed areas and %d depth bounds (max %.4f %%)", compared, bounds, worst * 100)
+                format: "agree on %d claimed areas, %d depth bounds of areas and %d of depths (max %.4f %%)", compared,
+                bounds, depths, worst * 100)
         default:
             return "not compared"
         }
