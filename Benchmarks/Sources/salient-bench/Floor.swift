@@ -58,7 +58,11 @@ struct Floor {
         return least
     }
 
+    /// The sizes of the regular files under `folder`, or of `folder` itself when it is a file
+    /// (`check` writes one report).
     private static func fileSizes(_ folder: String) -> [Int] {
+        let own = try? FileManager.default.attributesOfItem(atPath: folder)
+        if own?[.type] as? FileAttributeType == .typeRegular, let size = own?[.size] as? Int { return [size] }
         var sizes: [Int] = []
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let name = enumerator?.nextObject() as? String {

@@ -54,7 +54,7 @@ struct Harness {
     let sizes: [BenchSize]
     let keep: Bool
     let only: Set<String>?
-    /// Measure the floor (Floor.swift) beside each export and snapshots row: on unless
+    /// Measure the floor (Floor.swift) beside each row of Salient: on unless
     /// `--no-floor`, `--smallest` (CI's correctness run) or no perf.
     let floor: Bool
     let shares: String
@@ -159,13 +159,18 @@ struct Harness {
                 }
                 let salientBytes = command == "check" ? Self.bytes(salientOut + ".json") : Self.bytes(salientOut)
                 var floorMeasured: Floor?
-                if floor, command != "check" {
+                if floor {
                     log("\(size.name) \(command): floor (salient under perf, then writing its bytes) …")
                     let profiledOut = out + "-salient-profiled"
+                    // `check` prints its report; the floor writes as many bytes as it printed.
+                    let profiledArguments =
+                        command == "check"
+                        ? salientArguments : [command, timeline, "--out", profiledOut, "--quiet"]
                     do {
                         floorMeasured = try Floor.measure(
-                            salient: salient, arguments: [command, timeline, "--out", profiledOut, "--quiet"],
-                            environment: environment, profiledOut: profiledOut, output: salientOut, shares: shares)
+                            salient: salient, arguments: profiledArguments, environment: environment,
+                            profiledOut: profiledOut, output: command == "check" ? salientOut + ".json" : salientOut,
+                            shares: shares)
                     } catch {
                         log("  floor not measured: \(error)")
                     }
