@@ -24,6 +24,19 @@ final class Transformation {
         self.pointer = normalized
     }
 
+    /// The operation written out as a PROJ string (`LocalMetricProjection.operation`), between
+    /// the CRSs named for messages.
+    init(context: PROJContext, operation: String, from source: String, to target: String) throws {
+        self.context = context
+        self.source = source
+        self.target = target
+        // returns NULL on failure, the reason in the context's errno
+        guard let pointer = proj_create(context.handle, operation) else {
+            throw context.failure("proj_create(\(operation))")
+        }
+        self.pointer = pointer
+    }
+
     deinit {
         proj_destroy(pointer)
     }

@@ -48,3 +48,41 @@ import Testing
         }
     }
 }
+
+@Suite struct LocalMetricOperationTests {
+    /// Over centres from pole to pole and round the antimeridian, and points up to 3,000 km
+    /// from each, the operation made from its PROJ string projects and unprojects every point
+    /// to the bit as the one `proj_create_crs_to_crs` finds from EPSG:4326 to the definition.
+    @Test func theWrittenOperationIsTheOneFoundBetweenTheCRSs() throws {
+        let context = try PROJContext()
+        var generator = SeededGenerator(seed: 31)
+        var compared = 0
+        let centres =
+            [LonLat(lon: 35.6, lat: 51.3), LonLat(lon: 180, lat: 65), LonLat(lon: -179.999999, lat: -34)]
+            + (0..<60).map { _ in
+                LonLat(
+                    lon: Double.random(in: -180...180, using: &generator),
+                    lat: Double.random(in: -89...89, using: &generator))
+            }
+        for centre in centres {
+            let projection = LocalMetricProjection(center: centre)
+            let found = try Transformation(context: context, from: "EPSG:4326", to: projection.definition)
+            let written = try projection.makeProjector(context: context).transformation
+            let positions = (0..<200).map { _ in
+                LonLat(
+                    lon: centre.lon + Double.random(in: -20...20, using: &generator),
+                    lat: min(89.9, max(-89.9, centre.lat + Double.random(in: -20...20, using: &generator))))
+            }
+            var (x1, y1) = (positions.map(\.lon), positions.map(\.lat))
+            var (x2, y2) = (x1, y1)
+            try found.transform(&x1, &y1, forward: true)
+            try written.transform(&x2, &y2, forward: true)
+            #expect(x1 == x2 && y1 == y2, "forward, centre \(centre)")
+            try found.transform(&x1, &y1, forward: false)
+            try written.transform(&x2, &y2, forward: false)
+            #expect(x1 == x2 && y1 == y2, "inverse, centre \(centre)")
+            compared += positions.count
+        }
+        #expect(compared == 63 * 200)
+    }
+}
