@@ -42,8 +42,7 @@ public struct LocalMetricProjection: Hashable, Sendable {
 
     /// The operation from lon/lat in degrees to the plane: the one `proj_create_crs_to_crs`
     /// finds from EPSG:4326 to `definition`, normalised to lon/lat order, as PROJ writes it.
-    /// Made from this string, it needs no search of proj.db, which took a tenth of a check that
-    /// measures hundreds of places each in a frame of its own.
+    /// Made from this string, it needs no search of proj.db: a check makes a frame per place.
     var operation: String {
         "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=aeqd +lat_0=\(format(center.lat)) "
             + "+lon_0=\(format(center.lon)) +x_0=0 +y_0=0 +ellps=WGS84"
