@@ -59,20 +59,29 @@ enum Agreement {
             var compared = 0
             var bounds = 0
             var depths = 0
-            for (id, claim) in ours where claim["definition"] as? String == "depth" {
-                // The reported place farthest from the border, less the radius it stands for.
-                let x = (claim["lower_bound"] as? [String: Any])?["value"] as? Double
-                let y = (theirs[id]?["lower_bound"] as? [String: Any])?["value"] as? Double
+            /// Whether both sides give the bound `key` of claim `id` and agree on it (a bound
+            /// neither gives counts as not compared).
+            func bothAgree(_ key: String, of id: String, _ claim: [String: Any], what: String, unit: String) throws
+                -> Bool
+            {
+                let x = (claim[key] as? [String: Any])?["value"] as? Double
+                let y = (theirs[id]?[key] as? [String: Any])?["value"] as? Double
                 switch (x, y) {
-                case (nil, nil): break
+                case (nil, nil): return false
                 case (let x?, let y?):
                     guard agree(x, y) else {
-                        throw BenchError("check: claim \(id) farthest reported place: Salient \(x) km, peer \(y) km")
+                        throw BenchError("check: claim \(id) \(what): Salient \(x) \(unit), peer \(y) \(unit)")
                     }
                     if max(x, y) > 1 { worst = max(worst, abs(x - y) / max(x, y)) }
-                    depths += 1
+                    return true
                 default:
-                    throw BenchError("check: claim \(id) has a farthest reported place on one side only")
+                    throw BenchError("check: claim \(id) has a \(what) on one side only")
+                }
+            }
+            // The reported place farthest from the border, less the radius it stands for.
+            for (id, claim) in ours where claim["definition"] as? String == "depth" {
+                if try bothAgree("lower_bound", of: id, claim, what: "farthest reported place", unit: "km") {
+                    depths += 1
                 }
             }
             for (id, claim) in ours
@@ -91,19 +100,7 @@ enum Agreement {
                     compared += 1
                 }
                 // The land within the nearest depth claim of the reported stretch of border.
-                let ourBound = (claim["upper_bound"] as? [String: Any])?["value"] as? Double
-                let theirBound = (theirs[id]?["upper_bound"] as? [String: Any])?["value"] as? Double
-                switch (ourBound, theirBound) {
-                case (nil, nil): break
-                case (let x?, let y?):
-                    guard agree(x, y) else {
-                        throw BenchError("check: claim \(id) depth bound: Salient \(x) km², peer \(y) km²")
-                    }
-                    if max(x, y) > 1 { worst = max(worst, abs(x - y) / max(x, y)) }
-                    bounds += 1
-                default:
-                    throw BenchError("check: claim \(id) has a depth bound on one side only")
-                }
+                if try bothAgree("upper_bound", of: id, claim, what: "depth bound", unit: "km²") { bounds += 1 }
             }
             return String(
                 format: "agree on %d claimed areas, %d depth bounds of areas and %d of depths (max %.4f %%)", compared,
