@@ -27,12 +27,6 @@ extension GEOSObject {
         guard GEOSLength_r(context.handle, pointer, &result) == 1 else { throw context.failure("GEOSLength_r") }
         return result
     }
-
-    /// The stretch of this LineString between two distances along it, as its vertices: the
-    /// interpolated ends and every vertex in between. Nil when the stretch has no length.
-    func substring(fromDistance start: Double, toDistance end: Double) throws -> [PlanarPoint]? {
-        try ReferencedLine(self).substring(fromDistance: start, toDistance: end)
-    }
 }
 
 /// A LineString with its length and its vertices' distances along it, found once: each

@@ -20,7 +20,7 @@ import Testing
     /// A stretch keeps the vertices inside it and is clamped to the line's ends.
     @Test func substringKeepsTheCorner() throws {
         let geos = try GEOSContext()
-        let line = try corner(geos)
+        let line = try ReferencedLine(corner(geos))
         #expect(
             try line.substring(fromDistance: 5, toDistance: 15)
                 == [PlanarPoint(x: 5, y: 0), PlanarPoint(x: 10, y: 0), PlanarPoint(x: 10, y: 5)])
