@@ -7,8 +7,9 @@
 /// - contested: the contested cells (fought over, or held by another actor), and the band of
 ///   `contested_band_km` round the controlled cells, less the controlled cells and the cells the
 ///   actor lost: the band never covers ground a report gives to the other side.
-/// Shapes are unions of cells taken in site order and brought to GEOS's canonical form, so a
-/// day depends only on the cells' states that day, however it was reached.
+/// A set of cells is dissolved from their Voronoi tiles (`SettlementCells.union(of:)`) and brought
+/// to GEOS's canonical form, so a day depends only on the cells' states that day, however it
+/// was reached.
 extension ControlAreaEstimator {
     /// What a cell's state says, for the tiers.
     enum CellClass: Hashable {
@@ -94,13 +95,11 @@ extension ControlAreaEstimator {
         let contestedCells = tiers.members(.contested)
         let lostCells = tiers.members(.lost)
         let controlledChanged = controlledCells != tiers.controlledCells || state.last == nil
-        if controlledChanged { tiers.controlled = try union(controlledCells.map { cells.cells[$0] }) }
+        if controlledChanged { tiers.controlled = try cells.union(of: controlledCells) }
         if controlledChanged || contestedCells != tiers.contestedCells || lostCells != tiers.lostCells
             || state.last == nil
         {
-            tiers.contested = try contestedShape(
-                contestedCells.map { cells.cells[$0] }, around: tiers.controlled,
-                lost: lostCells.map { cells.cells[$0] })
+            tiers.contested = try contestedShape(contestedCells, around: tiers.controlled, lost: lostCells)
         }
         let contestedChanged =
             state.last == nil || contestedCells != tiers.contestedCells || lostCells != tiers.lostCells
@@ -144,11 +143,11 @@ extension ControlAreaEstimator {
         guard let cells else { preconditionFailure("cells join without cells") }
         let (tiers, inputs) = (state.cells, state.boundInputs)
         estimate.lowerBound = try refresh(&state.lower, wanted: wanted.contains(.lower), inputsChanged: inputs.held) {
-            _ in try union(tiers.members(.held).map { cells.cells[$0] })
+            _ in try cells.union(of: tiers.members(.held))
         }
         estimate.reportedBound = try refresh(
             &state.reported, wanted: wanted.contains(.reported), inputsChanged: inputs.reports
-        ) { _ in try union((tiers.members(.held) + tiers.members(.contested)).map { cells.cells[$0] }) }
+        ) { _ in try cells.union(of: (tiers.members(.held) + tiers.members(.contested)).sorted()) }
         estimate.upperBound = try refresh(&state.upper, wanted: wanted.contains(.upper), inputsChanged: inputs.shapes) {
             _ in
             let classes = tiers.classes
@@ -157,7 +156,8 @@ extension ControlAreaEstimator {
                 classes[cell] == nil && !tiers.filled.contains(cell)
                     && cells.sites[cell].borderDistance <= (deepest ?? -1) + Self.depthSlackMeters
             }
-            return try union([tiers.controlled, tiers.contested].compactMap { $0 } + open.map { cells.cells[$0] })
+            let unknown = try cells.union(of: open)
+            return try union([tiers.controlled, tiers.contested, unknown].compactMap { $0 })
         }
     }
 
@@ -174,14 +174,16 @@ extension ControlAreaEstimator {
     }
 
     /// Contested cells and the band round the controlled ones, less controlled and lost ground.
-    private func contestedShape(_ contested: [GEOSObject], around controlled: GEOSObject?, lost: [GEOSObject])
-        throws -> GEOSObject?
+    private func contestedShape(_ contested: [Int], around controlled: GEOSObject?, lost: [Int]) throws
+        -> GEOSObject?
     {
+        guard let cells else { preconditionFailure("cells join without cells") }
         let band = timeline.estimate.contestedBandKilometers * 1000
-        guard band > 0, let controlled else { return try union(contested) }
+        let contestedCells = try cells.union(of: contested)
+        guard band > 0, let controlled else { return contestedCells }
         let banded = try controlled.buffered(byMeters: band).intersection(territory)
-        guard let grey = try union(contested + [banded]) else { return nil }
-        let taken = try union([controlled] + lost) ?? controlled
+        guard let grey = try union([contestedCells, banded].compactMap { $0 }) else { return nil }
+        let taken = try union([controlled, cells.union(of: lost)].compactMap { $0 }) ?? controlled
         let shape = try grey.difference(taken).normalized()
         return shape.isEmpty ? nil : shape
     }

@@ -1,6 +1,7 @@
 /// The nearest-settlement tessellation of a territory, in the estimator's plane: the Voronoi
-/// cells (GEOS) of the gazetteer's settlements inside the territory, clipped to it, with which
-/// cells share an edge inside the territory. Built once per estimator.
+/// cells (GEOS) of the gazetteer's settlements inside the territory, which cells share an edge
+/// inside the territory, and the union of any set of cells, clipped to the territory. Built
+/// once per estimator.
 ///
 /// Settlements at one position share one cell, the first by id's. A point of the territory
 /// lies in the cell of its nearest settlement (planar distance; ties go to the first by id).
@@ -14,9 +15,12 @@ final class SettlementCells {
 
     /// Sorted by id; one per distinct position.
     let sites: [Site]
-    /// Each site's cell clipped to the territory, in GEOS's canonical form (may be empty where a
-    /// site lies on the territory's edge).
-    let cells: [GEOSObject]
+    /// Each site's Voronoi cell before clipping: the cells tile a box round the territory and
+    /// share their edges vertex for vertex, so any set of them dissolves by a coverage union.
+    let tiles: [GEOSObject]
+    /// Whether a site's tile lies wholly inside the territory, so that clipping leaves it as it is.
+    let isInside: [Bool]
+    private let territory: GEOSObject
     /// The sites whose cells share an edge with each site's cell inside the territory, ascending.
     let neighbours: [[Int]]
     private let index: NearestSiteIndex
@@ -52,16 +56,19 @@ final class SettlementCells {
                 x: ring.map(\.x).reduce(0, +) / Double(ring.count), y: ring.map(\.y).reduce(0, +) / Double(ring.count))
             unclipped[index.nearest(to: mean)] = polygon
         }
-        var cells: [GEOSObject] = []
+        var (tiles, isInside): ([GEOSObject], [Bool]) = ([], [])
         for polygon in unclipped {
             guard let polygon else {
                 throw EstimateSetupError(description: "GEOS drew no Voronoi cell for a settlement")
             }
-            let cell = try geos.polygon(polygon)
-            cells.append(try prepared.contains(cell) ? cell.normalized() : cell.intersection(territory).normalized())
+            let tile = try geos.polygon(polygon)
+            tiles.append(tile)
+            isInside.append(try prepared.contains(tile))
         }
         self.sites = sites
-        self.cells = cells
+        self.tiles = tiles
+        self.isInside = isInside
+        self.territory = territory
         neighbours = try Self.neighbours(of: unclipped.map { $0! }, within: prepared, geos: geos)
     }
 
@@ -96,6 +103,17 @@ final class SettlementCells {
             neighbours[pair[1]].append(pair[0])
         }
         return neighbours.map { $0.sorted() }
+    }
+
+    /// The union of the cells of `sites`, in GEOS's canonical form; nil for none. The tiles are
+    /// dissolved (a coverage union: no overlay) and the result clipped to the territory once,
+    /// when a cell reaches beyond it; a day's shape depends only on which cells it holds.
+    func union(of sites: [Int]) throws -> GEOSObject? {
+        guard !sites.isEmpty else { return nil }
+        let geos = territory.context
+        var shape = try geos.collection(of: sites.map { tiles[$0] }).coverageUnion()
+        if !sites.allSatisfy({ isInside[$0] }) { shape = try shape.intersection(territory).polygonal() }
+        return shape.isEmpty ? nil : try shape.normalized()
     }
 
     /// The site whose cell holds a point of the territory.

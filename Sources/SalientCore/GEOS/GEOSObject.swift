@@ -152,6 +152,14 @@ extension GEOSObject {
         return MultiPolygon(result)
     }
 
+    /// The areal part of this geometry: itself when it is a polygon or a multipolygon, else a
+    /// multipolygon of its polygons (an overlay can add the lines and points where shapes touch).
+    func polygonal() throws -> GEOSObject {
+        let id = try typeID(pointer)
+        if id == Int32(GEOS_POLYGON.rawValue) || id == Int32(GEOS_MULTIPOLYGON.rawValue) { return self }
+        return try context.multiPolygon(polygons())
+    }
+
     /// The lines of a linestring, a multilinestring or a collection.
     func lines() throws -> MultiLineString<PlanarPoint> {
         var result: [[PlanarPoint]] = []

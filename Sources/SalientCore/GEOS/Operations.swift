@@ -21,6 +21,13 @@ extension GEOSObject {
         try derive("GEOSUnaryUnion_r") { GEOSUnaryUnion_r($0, $1) }
     }
 
+    /// Dissolves a collection of polygons that tile without overlapping and share their edges
+    /// vertex for vertex (GEOS 3.8): the edges that appear twice are dropped, nothing is
+    /// overlaid. GEOS fails on input whose edges do not match.
+    func coverageUnion() throws -> GEOSObject {
+        try derive("GEOSCoverageUnion_r") { GEOSCoverageUnion_r($0, $1) }
+    }
+
     func intersection(_ other: GEOSObject) throws -> GEOSObject {
         try derive("GEOSIntersection_r", with: other) { GEOSIntersection_r($0, $1, $2) }
     }
