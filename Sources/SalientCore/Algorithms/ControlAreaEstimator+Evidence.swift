@@ -21,20 +21,36 @@ extension ControlAreaEstimator {
     /// region, and behind their place's state that day), with the radius each stands for, in
     /// metres; sorted by id.
     func mappedGroundEvents(asOf day: CalendarDay) -> [(event: Event, radius: Double)] {
+        mappedGroundEvents(on: [day])[0]
+    }
+
+    /// `mappedGroundEvents(asOf:)` of each of the ascending `days`, from one pass over the
+    /// reports: a check asks it of every claimed day, several times a claim.
+    func mappedGroundEvents(on days: [CalendarDay]) -> [[(event: Event, radius: Double)]] {
         var states = placeStates()
-        for (index, report) in ground.enumerated() where report.from <= day && report.isMapped {
-            if let cells {
-                // The cells join groups reports by cell, and draws none outside one.
-                guard let cell = reportCells[index] else { continue }
-                states.apply(report, index: index, key: cells.sites[cell].id)
-            } else {
-                states.apply(report, index: index)
+        var drawn: Set<Int> = []
+        var next = 0
+        return days.map { day in
+            while next < ground.count, ground[next].from <= day {
+                let (index, report) = (next, ground[next])
+                next += 1
+                guard report.isMapped else { continue }
+                if let cells {
+                    // The cells join groups reports by cell, and draws none outside one.
+                    guard let cell = reportCells[index] else { continue }
+                    states.apply(report, index: index, key: cells.sites[cell].id)
+                } else {
+                    states.apply(report, index: index)
+                }
             }
+            // A report whose tier changes leaves and comes back, in that order.
+            for change in states.settle(on: day) {
+                if change.to == nil { drawn.remove(change.report) } else { drawn.insert(change.report) }
+            }
+            return drawn.compactMap { report in
+                ground[report].radiusMeters.map { (ground[report].event, $0) }
+            }.sorted { $0.event.id < $1.event.id }
         }
-        return states.settle(on: day).compactMap { change in
-            guard change.to != nil, let radius = ground[change.report].radiusMeters else { return nil }
-            return (ground[change.report].event, radius)
-        }.sorted { $0.event.id < $1.event.id }
     }
 
     /// The stretch of border the ground events reported by `day` span: from the first to the
@@ -42,7 +58,13 @@ extension ControlAreaEstimator {
     /// radius the event stands for (a town reported held spans its own width of front).
     /// Nil when nothing is mapped by then.
     public func reportedBorderStretch(asOf day: CalendarDay, geodesic: Geodesic) throws -> BorderStretch? {
-        let events = mappedGroundEvents(asOf: day)
+        try reportedBorderStretch(of: mappedGroundEvents(asOf: day), geodesic: geodesic)
+    }
+
+    /// The stretch of border `events` (a day's `mappedGroundEvents`) span.
+    func reportedBorderStretch(of events: [(event: Event, radius: Double)], geodesic: Geodesic) throws
+        -> BorderStretch?
+    {
         guard !events.isEmpty else { return nil }
         let parts = try borderParts ?? border.lines().lines.map { try ReferencedLine(geos.lineString($0)) }
         borderParts = parts

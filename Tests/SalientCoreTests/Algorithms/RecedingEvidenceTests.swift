@@ -30,4 +30,33 @@ import Testing
         #expect(estimator.mappedGroundEvents(asOf: day("2024-08-11")).map(\.event.id) == ["east", "west"])
         #expect(estimator.mappedGroundEvents(asOf: day("2024-08-12")).map(\.event.id) == ["west"])
     }
+    /// One pass over the reports for many days finds, for each, the reports a pass for that day
+    /// alone does: over generated fronts with every join, advancing and receding (places taken
+    /// back, withdrawn from, ageing out), on every day and on seeded subsets of the days, as a
+    /// check's claimed days skip some.
+    @Test(arguments: [JoinMethod.hull, .cells])
+    func onePassOverTheDaysFindsWhatEachDayAloneFinds(join: JoinMethod) throws {
+        let geos = try GEOSContext()
+        let geodesic = try Geodesic.wgs84()
+        var compared = 0
+        for receding in [false, true] {
+            for seed in UInt64(1)...12 {
+                let front = GeneratedFront(
+                    sector: .midLatitude, seed: seed, join: join, geodesic: geodesic, receding: receding)
+                let estimator = try ControlAreaEstimator(
+                    timeline: front.timeline(), gazetteer: front.gazetteer(geos: geos), geodesic: geodesic)
+                var generator = SeededGenerator(seed: seed)
+                let some = front.days.filter { _ in Bool.random(using: &generator) }
+                for days in [front.days, some] {
+                    for (day, events) in zip(days, estimator.mappedGroundEvents(on: days)) {
+                        let alone = estimator.mappedGroundEvents(asOf: day)
+                        #expect(events.map(\.event.id) == alone.map(\.event.id), "\(join) \(receding) \(seed) \(day)")
+                        #expect(events.map(\.radius) == alone.map(\.radius))
+                        compared += events.count
+                    }
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
 }

@@ -17,6 +17,7 @@ final class CheckContext {
     /// One PROJ context for every place frame, so that proj.db is opened once per check.
     private let proj: PROJContext
     private var estimates: [CalendarDay: ControlEstimate] = [:]
+    private var mapped: [CalendarDay: [(event: Event, radius: Double)]] = [:]
     private var stretches: [CalendarDay: BorderStretch] = [:]
     private var lands: [LandKey: DerivedArea] = [:]
     /// The border point nearest each place, found once: depth claims ask it of every event.
@@ -69,6 +70,15 @@ final class CheckContext {
         for (day, estimate) in zip(days, try estimator.estimates(for: days, bounds: { bounds[$0] ?? [] })) {
             estimates[day] = estimate
         }
+        for (day, events) in zip(days, estimator.mappedGroundEvents(on: days)) { mapped[day] = events }
+    }
+
+    /// The ground events the estimate draws on `day`, with their radii (`mappedGroundEvents`).
+    private func mappedGroundEvents(_ day: CalendarDay) -> [(event: Event, radius: Double)] {
+        if let known = mapped[day] { return known }
+        let events = estimator.mappedGroundEvents(asOf: day)
+        mapped[day] = events
+        return events
     }
 
     /// The estimate of `day` with at least `bounds`.
@@ -87,14 +97,14 @@ final class CheckContext {
     /// Ground events located to a place that the estimate draws on `day` (behind their place's
     /// state that day: a place lost is no longer reported ground), sorted by id.
     func reportedEvents(asOf day: CalendarDay) -> [Event] {
-        estimator.mappedGroundEvents(asOf: day).map(\.event).filter {
+        mappedGroundEvents(day).map(\.event).filter {
             Self.isReportedPlace($0, parameters: timeline.estimate)
         }
     }
 
     /// What the estimate of a day rests on.
     func evidence(_ day: CalendarDay) -> EvidenceBase {
-        let mapped = estimator.mappedGroundEvents(asOf: day).map(\.event)
+        let mapped = mappedGroundEvents(day).map(\.event)
         let precise = Set(mapped.filter { GroundEvent.locatesPlace($0.locationPrecision) }.map(Self.placeName)).sorted()
         let coarse = mapped.filter { !GroundEvent.locatesPlace($0.locationPrecision) }.count
         return EvidenceBase(day: day, precisePlaces: precise, coarseReports: coarse)
@@ -110,7 +120,8 @@ final class CheckContext {
     /// The stretch of border the places reported by `day` span; nil when nothing is mapped.
     func stretch(_ day: CalendarDay) throws -> BorderStretch? {
         if let known = stretches[day] { return known }
-        guard let stretch = try estimator.reportedBorderStretch(asOf: day, geodesic: geodesic) else { return nil }
+        guard let stretch = try estimator.reportedBorderStretch(of: mappedGroundEvents(day), geodesic: geodesic)
+        else { return nil }
         stretches[day] = stretch
         return stretch
     }
