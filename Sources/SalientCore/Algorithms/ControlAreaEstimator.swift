@@ -187,6 +187,8 @@ public final class ControlAreaEstimator {
     {
         let bounds = bounds ?? defaultBounds
         var machine = state.places ?? placeStates()
+        // Let go of the state's copy, so that folding in the day's reports does not copy every place.
+        state.places = nil
         var changedUnmapped = false
         var touchedCells: Set<Int> = []
         while state.included < ground.count, ground[state.included].from <= day {
