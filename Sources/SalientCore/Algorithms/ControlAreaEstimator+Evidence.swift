@@ -21,12 +21,18 @@ extension ControlAreaEstimator {
     /// region, and behind their place's state that day), with the radius each stands for, in
     /// metres; sorted by id.
     func mappedGroundEvents(asOf day: CalendarDay) -> [(event: Event, radius: Double)] {
-        mappedGroundEvents(on: [day])[0]
+        mappedGroundEvents(of: drawnReports(on: [day])[0])
     }
 
-    /// `mappedGroundEvents(asOf:)` of each of the ascending `days`, from one pass over the
-    /// reports: a check asks it of every claimed day, several times a claim.
-    func mappedGroundEvents(on days: [CalendarDay]) -> [[(event: Event, radius: Double)]] {
+    /// The events and radii of `reports` (indices among the ground events, as `drawnReports` gives them).
+    func mappedGroundEvents(of reports: [Int]) -> [(event: Event, radius: Double)] {
+        reports.compactMap { report in ground[report].radiusMeters.map { (ground[report].event, $0) } }
+    }
+
+    /// The reports behind `mappedGroundEvents(asOf:)` of each of the ascending `days`, as
+    /// indices among the ground events sorted by event id, from one pass over the reports: a
+    /// check asks them of every claimed day, several times a claim.
+    func drawnReports(on days: [CalendarDay]) -> [[Int]] {
         var states = placeStates()
         var drawn: Set<Int> = []
         var next = 0
@@ -47,9 +53,7 @@ extension ControlAreaEstimator {
             for change in states.settle(on: day) {
                 if change.to == nil { drawn.remove(change.report) } else { drawn.insert(change.report) }
             }
-            return drawn.compactMap { report in
-                ground[report].radiusMeters.map { (ground[report].event, $0) }
-            }.sorted { $0.event.id < $1.event.id }
+            return drawn.sorted { (ground[$0].event.id, $0) < (ground[$1].event.id, $1) }
         }
     }
 

@@ -46,9 +46,7 @@ import Testing
         var shrinkingDays = 0
         for seed in UInt64(1)...12 {
             let front = GeneratedFront(sector: sector, seed: seed, join: join, geodesic: geodesic, receding: receding)
-            let estimator = try ControlAreaEstimator(
-                timeline: front.timeline(), gazetteer: front.gazetteer(geos: geos),
-                geodesic: geodesic, bounds: true)
+            let estimator = try front.estimator(geos: geos, bounds: true)
             var previous: Double?
             for estimate in try estimator.estimates(for: front.days) {
                 let total = estimate.controlled.areaSquareKilometers + estimate.contested.areaSquareKilometers

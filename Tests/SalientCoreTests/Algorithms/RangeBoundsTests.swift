@@ -21,8 +21,7 @@ import Testing
         for seed in UInt64(1)...12 {
             let front = GeneratedFront(
                 sector: .midLatitude, seed: seed, join: join, geodesic: geodesic, receding: receding)
-            let estimator = try ControlAreaEstimator(
-                timeline: front.timeline(), gazetteer: front.gazetteer(geos: geos), geodesic: geodesic)
+            let estimator = try front.estimator(geos: geos)
             var generator = SeededGenerator(seed: seed)
             let wanted = Dictionary(
                 uniqueKeysWithValues: front.days.map { ($0, choices.randomElement(using: &generator)!) })

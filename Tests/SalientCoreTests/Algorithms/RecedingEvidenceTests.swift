@@ -43,12 +43,12 @@ import Testing
             for seed in UInt64(1)...12 {
                 let front = GeneratedFront(
                     sector: .midLatitude, seed: seed, join: join, geodesic: geodesic, receding: receding)
-                let estimator = try ControlAreaEstimator(
-                    timeline: front.timeline(), gazetteer: front.gazetteer(geos: geos), geodesic: geodesic)
+                let estimator = try front.estimator(geos: geos)
                 var generator = SeededGenerator(seed: seed)
                 let some = front.days.filter { _ in Bool.random(using: &generator) }
                 for days in [front.days, some] {
-                    for (day, events) in zip(days, estimator.mappedGroundEvents(on: days)) {
+                    for (day, reports) in zip(days, estimator.drawnReports(on: days)) {
+                        let events = estimator.mappedGroundEvents(of: reports)
                         let alone = estimator.mappedGroundEvents(asOf: day)
                         #expect(events.map(\.event.id) == alone.map(\.event.id), "\(join) \(receding) \(seed) \(day)")
                         #expect(events.map(\.radius) == alone.map(\.radius))

@@ -147,6 +147,12 @@ struct GeneratedFront {
         return timeline
     }
 
+    /// The estimator of this front's timeline and gazetteer.
+    func estimator(geos: GEOSContext, bounds: Bool = false) throws -> ControlAreaEstimator {
+        try ControlAreaEstimator(
+            timeline: timeline(), gazetteer: gazetteer(geos: geos), geodesic: geodesic, bounds: bounds)
+    }
+
     /// The territory and the border as a gazetteer holds them: split at ±180°.
     func gazetteer(geos: GEOSContext) throws -> Gazetteer {
         let north = sector.latitude + 1.5

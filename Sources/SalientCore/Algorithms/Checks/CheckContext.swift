@@ -17,7 +17,8 @@ final class CheckContext {
     /// One PROJ context for every place frame, so that proj.db is opened once per check.
     private let proj: PROJContext
     private var estimates: [CalendarDay: ControlEstimate] = [:]
-    private var mapped: [CalendarDay: [(event: Event, radius: Double)]] = [:]
+    /// The reports each day draws (`drawnReports`): indices, so that a long check holds little.
+    private var drawn: [CalendarDay: [Int]] = [:]
     private var stretches: [CalendarDay: BorderStretch] = [:]
     private var lands: [LandKey: DerivedArea] = [:]
     /// The border point nearest each place, found once: depth claims ask it of every event.
@@ -70,15 +71,15 @@ final class CheckContext {
         for (day, estimate) in zip(days, try estimator.estimates(for: days, bounds: { bounds[$0] ?? [] })) {
             estimates[day] = estimate
         }
-        for (day, events) in zip(days, estimator.mappedGroundEvents(on: days)) { mapped[day] = events }
+        for (day, reports) in zip(days, estimator.drawnReports(on: days)) { drawn[day] = reports }
     }
 
     /// The ground events the estimate draws on `day`, with their radii (`mappedGroundEvents`).
     private func mappedGroundEvents(_ day: CalendarDay) -> [(event: Event, radius: Double)] {
-        if let known = mapped[day] { return known }
-        let events = estimator.mappedGroundEvents(asOf: day)
-        mapped[day] = events
-        return events
+        if let known = drawn[day] { return estimator.mappedGroundEvents(of: known) }
+        let reports = estimator.drawnReports(on: [day])[0]
+        drawn[day] = reports
+        return estimator.mappedGroundEvents(of: reports)
     }
 
     /// The estimate of `day` with at least `bounds`.
