@@ -21,6 +21,9 @@ final class SettlementCells {
     /// Whether a site's tile lies wholly inside the territory, so that clipping leaves it as it is.
     let isInside: [Bool]
     private let territory: GEOSObject
+    /// Each cell clipped to the territory, kept only when the tiles do not match edge for edge
+    /// (`matchEdgeForEdge`): their sets are then dissolved by an overlay union.
+    private let clippedCells: [GEOSObject]?
     /// The sites whose cells share an edge with each site's cell inside the territory, ascending.
     let neighbours: [[Int]]
     private let index: NearestSiteIndex
@@ -69,7 +72,56 @@ final class SettlementCells {
         self.tiles = tiles
         self.isInside = isInside
         self.territory = territory
-        neighbours = try Self.neighbours(of: unclipped.map { $0! }, within: prepared, geos: geos)
+        let polygons = unclipped.map { $0! }
+        clippedCells =
+            try Self.matchEdgeForEdge(polygons, tiles: tiles, geos: geos)
+            ? nil
+            : zip(tiles, isInside).map { tile, inside in
+                try inside ? tile.normalized() : tile.intersection(territory).normalized()
+            }
+        neighbours = try Self.neighbours(of: polygons, within: prepared, geos: geos)
+    }
+
+    /// Whether a set of cells is dissolved by a coverage union of their tiles (else by an
+    /// overlay union of the clipped cells).
+    var dissolvesByCoverage: Bool { clippedCells == nil }
+
+    /// An edge of a tile, its ends in a set order.
+    private struct Edge: Hashable {
+        var a: PlanarPoint
+        var b: PlanarPoint
+
+        init(_ a: PlanarPoint, _ b: PlanarPoint) {
+            (self.a, self.b) = (a.x, a.y) < (b.x, b.y) ? (a, b) : (b, a)
+        }
+    }
+
+    /// Whether GEOS 3.11's coverage union dissolves any set of the tiles: every edge is an edge
+    /// of two tiles or of the outline of all of them, that outline is one ring round the
+    /// diagram's box, and no vertex is a corner of more than three tiles. Where four or more
+    /// meet (sites on a grid, four on one circle), two cells of a set can touch at a point
+    /// alone, and that coverage union then fails on them.
+    private static func matchEdgeForEdge(_ polygons: [Polygon<PlanarPoint>], tiles: [GEOSObject], geos: GEOSContext)
+        throws -> Bool
+    {
+        var counts: [Edge: Int] = [:]
+        var corners: [PlanarPoint: Int] = [:]
+        for polygon in polygons {
+            for (a, b) in zip(polygon.exterior, polygon.exterior.dropFirst()) where a != b {
+                counts[Edge(a, b), default: 0] += 1
+            }
+            for vertex in Set(polygon.exterior) { corners[vertex, default: 0] += 1 }
+        }
+        guard corners.values.allSatisfy({ $0 <= 3 }) else { return false }
+        let whole: MultiPolygon<PlanarPoint>
+        do {
+            whole = try geos.collection(of: tiles).coverageUnion().polygons()
+        } catch is GEOSError {
+            return false
+        }
+        guard whole.polygons.count == 1, let outline = whole.polygons.first, outline.holes.isEmpty else { return false }
+        let outer = Set(zip(outline.exterior, outline.exterior.dropFirst()).map { Edge($0, $1) })
+        return counts.allSatisfy { $0.value == 2 || $0.value == 1 && outer.contains($0.key) }
     }
 
     /// Cells are neighbours when an edge of one is an edge of the other (GEOS computes each
@@ -78,15 +130,11 @@ final class SettlementCells {
     private static func neighbours(
         of polygons: [Polygon<PlanarPoint>], within territory: PreparedGEOSObject, geos: GEOSContext
     ) throws -> [[Int]] {
-        struct Edge: Hashable {
-            var a: PlanarPoint
-            var b: PlanarPoint
-        }
         var owners: [Edge: Int] = [:]
         var pairs: Set<[Int]> = []
         for (site, polygon) in polygons.enumerated() {
             for (a, b) in zip(polygon.exterior, polygon.exterior.dropFirst()) where a != b {
-                let edge = (a.x, a.y) < (b.x, b.y) ? Edge(a: a, b: b) : Edge(a: b, b: a)
+                let edge = Edge(a, b)
                 guard let other = owners[edge] else {
                     owners[edge] = site
                     continue
@@ -107,10 +155,15 @@ final class SettlementCells {
 
     /// The union of the cells of `sites`, in GEOS's canonical form; nil for none. The tiles are
     /// dissolved (a coverage union: no overlay) and the result clipped to the territory once,
-    /// when a cell reaches beyond it; a day's shape depends only on which cells it holds.
+    /// when a cell reaches beyond it; tiles that do not match edge for edge are clipped one by
+    /// one and overlaid. A day's shape depends only on which cells it holds.
     func union(of sites: [Int]) throws -> GEOSObject? {
         guard !sites.isEmpty else { return nil }
         let geos = territory.context
+        if let clippedCells {
+            let cells = sites.map { clippedCells[$0] }.filter { !$0.isEmpty }
+            return cells.isEmpty ? nil : try geos.collection(of: cells).unaryUnion().normalized()
+        }
         var shape = try geos.collection(of: sites.map { tiles[$0] }).coverageUnion()
         if !sites.allSatisfy({ isInside[$0] }) { shape = try shape.intersection(territory).polygonal() }
         return shape.isEmpty ? nil : try shape.normalized()
