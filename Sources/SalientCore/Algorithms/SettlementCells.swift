@@ -15,8 +15,9 @@ final class SettlementCells {
 
     /// Sorted by id; one per distinct position.
     let sites: [Site]
-    /// Each site's Voronoi cell before clipping: the cells tile a box round the territory and
-    /// share their edges vertex for vertex, so any set of them dissolves by a coverage union.
+    /// Each site's Voronoi cell before clipping: the cells tile a box round the territory, and
+    /// where they share their edges vertex for vertex (`matchEdgeForEdge`) any set of them
+    /// dissolves by a coverage union.
     let tiles: [GEOSObject]
     /// Whether a site's tile lies wholly inside the territory, so that clipping leaves it as it is.
     let isInside: [Bool]
@@ -100,7 +101,7 @@ final class SettlementCells {
     /// of two tiles or of the outline of all of them, that outline is one ring round the
     /// diagram's box, and no vertex is a corner of more than three tiles. Where four or more
     /// meet (sites on a grid, four on one circle), two cells of a set can touch at a point
-    /// alone, and that coverage union then fails on them.
+    /// alone; on a square grid of sites the coverage union failed on such sets.
     private static func matchEdgeForEdge(_ polygons: [Polygon<PlanarPoint>], tiles: [GEOSObject], geos: GEOSContext)
         throws -> Bool
     {
