@@ -18,8 +18,8 @@ extension ControlAreaEstimator {
     /// How many times the inputs of each bound have changed: a bound made after fewer is stale.
     struct BoundInputs {
         /// The reports drawn held (the lower bound), drawn at all (the reported bound), and the
-        /// tiers' shapes (the disc joins' upper bound). The `cells` join counts every day whose
-        /// cells change in all three.
+        /// tiers' shapes (the disc joins' upper bound). The `cells` join counts a change of the
+        /// cell lists each is made of (`advanceCells`).
         var held = 0
         var reports = 0
         var shapes = 0

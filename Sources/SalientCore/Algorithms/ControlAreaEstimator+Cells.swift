@@ -22,6 +22,7 @@ extension ControlAreaEstimator {
         var classes: [Int: CellClass] = [:]
         /// Unknown cells drawn as controlled because held cells surround them.
         var filled: Set<Int> = []
+        var heldCells: [Int] = []
         var controlledCells: [Int] = []
         var contestedCells: [Int] = []
         var lostCells: [Int] = []
@@ -91,7 +92,8 @@ extension ControlAreaEstimator {
                 tiers.filled.remove(cell)
             }
         }
-        let controlledCells = (tiers.members(.held) + tiers.filled).sorted()
+        let heldCells = tiers.members(.held)
+        let controlledCells = (heldCells + tiers.filled).sorted()
         let contestedCells = tiers.members(.contested)
         let lostCells = tiers.members(.lost)
         let controlledChanged = controlledCells != tiers.controlledCells || state.last == nil
@@ -104,7 +106,15 @@ extension ControlAreaEstimator {
         let contestedChanged =
             state.last == nil || contestedCells != tiers.contestedCells || lostCells != tiers.lostCells
             || controlledChanged
-        (tiers.controlledCells, tiers.contestedCells, tiers.lostCells) = (controlledCells, contestedCells, lostCells)
+        // The bounds are made of the held cells (lower), those and the contested ones
+        // (reported), and of every list (upper).
+        let heldChanged = state.last == nil || heldCells != tiers.heldCells
+        state.boundInputs.changed(
+            held: heldChanged, reports: heldChanged || contestedCells != tiers.contestedCells,
+            shapes: heldChanged || contestedChanged)
+        (tiers.heldCells, tiers.controlledCells, tiers.contestedCells, tiers.lostCells) = (
+            heldCells, controlledCells, contestedCells, lostCells
+        )
         state.cells = tiers
         let lists = state.lists
         var controlled: ControlArea
@@ -127,7 +137,6 @@ extension ControlAreaEstimator {
         var estimate = ControlEstimate(
             asOf: day, controlled: controlled, contested: contested, projection: projection.definition,
             unmapped: state.unmapped)
-        state.boundInputs.changed(held: true, reports: true, shapes: true)
         try setCellBounds(&estimate, &state, wanted: bounds)
         state.last = estimate
         return estimate
@@ -156,8 +165,9 @@ extension ControlAreaEstimator {
                 classes[cell] == nil && !tiers.filled.contains(cell)
                     && cells.sites[cell].borderDistance <= (deepest ?? -1) + Self.depthSlackMeters
             }
-            let unknown = try cells.union(of: open)
-            return try union([tiers.controlled, tiers.contested, unknown].compactMap { $0 })
+            // The contested cells lie inside the contested tier, so they join the cells' part.
+            let stated = try cells.union(of: (tiers.controlledCells + tiers.contestedCells + open).sorted())
+            return try union([stated, tiers.contested].compactMap { $0 })
         }
     }
 
