@@ -79,7 +79,7 @@ extension ControlAreaEstimator {
         estimate.upperBound = try refresh(&state.upper, wanted: wanted.contains(.upper), inputsChanged: inputs.shapes) {
             _ in
             let controlled = try controlledJoined.map { try $0.intersection(territory) }
-            return try union([controlled, banded].compactMap { $0 })
+            return try geos.union([controlled, banded].compactMap { $0 })
         }
     }
 
@@ -106,6 +106,6 @@ extension ControlAreaEstimator {
             discShapes[key] = disc
             return disc
         }
-        return try union(discs).map { try $0.intersection(territory).normalized() }
+        return try geos.union(discs).map { try $0.intersection(territory).normalized() }
     }
 }

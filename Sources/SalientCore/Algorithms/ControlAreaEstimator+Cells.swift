@@ -167,7 +167,7 @@ extension ControlAreaEstimator {
             }
             // The contested cells lie inside the contested tier, so they join the cells' part.
             let stated = try cells.union(of: (tiers.controlledCells + tiers.contestedCells + open).sorted())
-            return try union([stated, tiers.contested].compactMap { $0 })
+            return try geos.union([stated, tiers.contested].compactMap { $0 })
         }
     }
 
@@ -175,13 +175,6 @@ extension ControlAreaEstimator {
     /// count as inside the reported depth: villages in a row along the border differ by
     /// centimetres in the plane.
     static let depthSlackMeters = 1.0
-
-    /// The union of shapes in GEOS's canonical form; nil for none.
-    func union(_ shapes: [GEOSObject]) throws -> GEOSObject? {
-        let areas = shapes.filter { !$0.isEmpty }
-        guard !areas.isEmpty else { return nil }
-        return try geos.collection(of: areas).unaryUnion().normalized()
-    }
 
     /// Contested cells and the band round the controlled ones, less controlled and lost ground.
     private func contestedShape(_ contested: [Int], around controlled: GEOSObject?, lost: [Int]) throws
@@ -192,8 +185,8 @@ extension ControlAreaEstimator {
         let contestedCells = try cells.union(of: contested)
         guard band > 0, let controlled else { return contestedCells }
         let banded = try controlled.buffered(byMeters: band).intersection(territory)
-        guard let grey = try union([contestedCells, banded].compactMap { $0 }) else { return nil }
-        let taken = try union([controlled, cells.union(of: lost)].compactMap { $0 }) ?? controlled
+        guard let grey = try geos.union([contestedCells, banded].compactMap { $0 }) else { return nil }
+        let taken = try geos.union([controlled, cells.union(of: lost)].compactMap { $0 }) ?? controlled
         let shape = try grey.difference(taken).normalized()
         return shape.isEmpty ? nil : shape
     }

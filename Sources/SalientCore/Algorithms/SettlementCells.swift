@@ -161,10 +161,7 @@ final class SettlementCells {
     func union(of sites: [Int]) throws -> GEOSObject? {
         guard !sites.isEmpty else { return nil }
         let geos = territory.context
-        if let clippedCells {
-            let cells = sites.map { clippedCells[$0] }.filter { !$0.isEmpty }
-            return cells.isEmpty ? nil : try geos.collection(of: cells).unaryUnion().normalized()
-        }
+        if let clippedCells { return try geos.union(sites.map { clippedCells[$0] }) }
         var shape = try geos.collection(of: sites.map { tiles[$0] }).coverageUnion()
         if !sites.allSatisfy({ isInside[$0] }) { shape = try shape.intersection(territory).polygonal() }
         return shape.isEmpty ? nil : try shape.normalized()

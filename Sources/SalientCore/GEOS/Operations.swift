@@ -263,3 +263,12 @@ final class PreparedGEOSObject {
         return result
     }
 }
+
+extension GEOSContext {
+    /// The union of the non-empty `shapes` in GEOS's canonical form; nil for none.
+    func union(_ shapes: [GEOSObject]) throws -> GEOSObject? {
+        let areas = shapes.filter { !$0.isEmpty }
+        guard !areas.isEmpty else { return nil }
+        return try collection(of: areas).unaryUnion().normalized()
+    }
+}
