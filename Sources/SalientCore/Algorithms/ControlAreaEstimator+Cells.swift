@@ -22,6 +22,8 @@ extension ControlAreaEstimator {
         var classes: [Int: CellClass] = [:]
         /// Unknown cells drawn as controlled because held cells surround them.
         var filled: Set<Int> = []
+        /// The cells of each class as of the last day drawn, in site order; controlled is held
+        /// and filled.
         var heldCells: [Int] = []
         var controlledCells: [Int] = []
         var contestedCells: [Int] = []
@@ -152,11 +154,11 @@ extension ControlAreaEstimator {
         guard let cells else { preconditionFailure("cells join without cells") }
         let (tiers, inputs) = (state.cells, state.boundInputs)
         estimate.lowerBound = try refresh(&state.lower, wanted: wanted.contains(.lower), inputsChanged: inputs.held) {
-            _ in try cells.union(of: tiers.members(.held))
+            _ in try cells.union(of: tiers.heldCells)
         }
         estimate.reportedBound = try refresh(
             &state.reported, wanted: wanted.contains(.reported), inputsChanged: inputs.reports
-        ) { _ in try cells.union(of: (tiers.members(.held) + tiers.members(.contested)).sorted()) }
+        ) { _ in try cells.union(of: (tiers.heldCells + tiers.contestedCells).sorted()) }
         estimate.upperBound = try refresh(&state.upper, wanted: wanted.contains(.upper), inputsChanged: inputs.shapes) {
             _ in
             let classes = tiers.classes
