@@ -1,16 +1,18 @@
 import SalientCore
 
 /// The control layers' properties as laid-out JSON members, day after day: a tier's lists
-/// (settlements, events, sources, their URLs, the events not drawn) are joined and quoted
-/// again only when they change, which on a long run is a few days in a hundred. The members
-/// are those of `ExportLayers.controlProperties`, in its order.
+/// (settlements, events, sources, their URLs, the events not drawn) are laid out again only
+/// when they change, and then only the ids new to a list are quoted (`JoinedList`). The
+/// members are those of `ExportLayers.controlProperties`, in its order.
 public final class ControlMembers {
+    /// One tier's lists as laid out on the last day it was asked for.
     private struct Kept {
-        var settlementIDs: [String]
-        var eventIDs: [String]
-        var sourceIDs: [String]
-        var unmapped: [UnmappedEvent]
-        var members: [(key: String, text: String)]
+        var settlements = JoinedList()
+        var events = JoinedList()
+        var sources = JoinedList()
+        var sourceURLs = JoinedList()
+        var unmapped: [UnmappedEvent]? = nil
+        var members: [(key: String, text: String)] = []
     }
 
     private let timeline: Timeline
@@ -29,20 +31,37 @@ public final class ControlMembers {
         }
         let tail = laidOut(ExportLayers.controlTail(timeline, estimate: estimate))
         return estimate.tiers.map { area in
-            let lists: [(key: String, text: String)]
-            if let kept = kept[area.tier], kept.settlementIDs == area.settlementIDs, kept.eventIDs == area.eventIDs,
-                kept.sourceIDs == area.sourceIDs, kept.unmapped == estimate.unmapped
-            {
-                lists = kept.members
-            } else {
-                lists = laidOut(
-                    ExportLayers.controlLists(
-                        area, unmapped: ExportLayers.unmappedText(estimate), sources: sources))
-                kept[area.tier] = Kept(
-                    settlementIDs: area.settlementIDs, eventIDs: area.eventIDs, sourceIDs: area.sourceIDs,
-                    unmapped: estimate.unmapped, members: lists)
-            }
-            return laidOut(ExportLayers.controlHead(area, estimate: estimate)) + lists + tail
+            laidOut(ExportLayers.controlHead(area, estimate: estimate)) + lists(of: area, estimate: estimate) + tail
         }
+    }
+
+    /// The members of `ExportLayers.controlLists`, laid out again only where a list changed.
+    private func lists(of area: ControlArea, estimate: ControlEstimate) -> [(key: String, text: String)] {
+        var tier = kept[area.tier, default: Kept()]
+        kept[area.tier] = nil  // lets the lists below be changed in place, not copied
+        defer { kept[area.tier] = tier }
+        // Not `||`: every list is brought up to date, changed or not.
+        let changed = [
+            tier.settlements.update(to: area.settlementIDs) { $0 },
+            tier.events.update(to: area.eventIDs) { $0 },
+            tier.sources.update(to: area.sourceIDs) { $0 },
+            tier.sourceURLs.update(to: area.sourceIDs, piece: sources.url(id:)),
+        ]
+        if changed.contains(true) || tier.members.isEmpty || tier.unmapped != estimate.unmapped {
+            tier.unmapped = estimate.unmapped
+            func member(_ key: String, _ json: String) -> (key: String, text: String) {
+                (key: key, text: FeatureLayout.member(key, text: json))
+            }
+            tier.members = [
+                member("settlement_count", String(area.settlementIDs.count)),
+                member("settlements", tier.settlements.json),
+                member("event_count", String(area.eventIDs.count)),
+                member("events", tier.events.json),
+                member("sources", tier.sources.json),
+                member("source_urls", tier.sourceURLs.json),
+                member("unmapped_events", JSONValue.string(ExportLayers.unmappedText(estimate)).serialized),
+            ]
+        }
+        return tier.members
     }
 }

@@ -139,20 +139,8 @@ import Testing
 /// "did you mean": bounded distances give the same suggestions as full ones, at a cost that
 /// does not grow with a huge misspelling.
 @Suite struct SuggestionTests {
-    /// SplitMix64, so the cases are the same on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func boundedDistanceAgreesWithTheFullOne() {
-        var generator = Generator(state: 13)
+        var generator = SeededGenerator(state: 13)
         let alphabet = Array("abcdeé")
         for _ in 0..<3_000 {
             let a = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
