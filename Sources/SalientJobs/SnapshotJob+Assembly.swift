@@ -51,6 +51,13 @@ extension SnapshotJob {
             features += 1
         }
 
+        /// A feature already laid out in a part file, copied without being made a string.
+        func append(bytes feature: UnsafeRawBufferPointer) throws {
+            if features > 0 { try file.write(",\n") }
+            try file.write(bytes: feature)
+            features += 1
+        }
+
         /// Closes the collection; returns its number of features and the file's digest.
         func finish() throws -> (Int, ContentDigest) {
             try file.write(GeoJSONWriter.footer(empty: features == 0))
@@ -102,9 +109,13 @@ extension SnapshotJob {
             header + ", \"method\": " + JSONValue.string(timeline.estimate.summary).serialized + ", \"days\": [\n")
         var rows = 0
         for output in outputs {
-            try forEachLine(of: output.part.csv) { try csv.write($0 + "\n") }
+            try forEachLine(of: output.part.csv) { row in
+                try csv.write(bytes: row)
+                try csv.write("\n")
+            }
             try forEachLine(of: output.part.json) { row in
-                try json.write((rows == 0 ? "" : ",\n") + row)
+                if rows > 0 { try json.write(",\n") }
+                try json.write(bytes: row)
                 rows += 1
             }
         }
@@ -153,12 +164,14 @@ extension SnapshotJob {
                 for tier in output.firstEnds.keys { _ = firstState(tier).map { stitch.pass($0) } }
             } else {
                 try forEachLine(of: output.part.controlTimeline) { line in
-                    if line.hasPrefix(marker), let tier = ControlTier(rawValue: String(line.dropFirst(marker.count))),
+                    if line.starts(with: markerBytes),
+                        let tier = ControlTier(
+                            rawValue: String(decoding: line.dropFirst(markerBytes.count), as: UTF8.self)),
                         let interval = firstState(tier)
                     {
                         try emit(stitch.pass(interval))
                     } else {
-                        try file.append(line)
+                        try file.append(bytes: line)
                     }
                 }
             }
@@ -168,9 +181,9 @@ extension SnapshotJob {
         return try file.finish()
     }
 
-    /// Reads a staged part file line by line (without the newlines), then removes it: parts
-    /// can be larger than memory should hold.
-    static func forEachLine(of path: String, _ body: (String) throws -> Void) throws {
+    /// Reads a staged part file line by line (without the newlines; the bytes are valid only
+    /// inside `body`), then removes it: parts can be larger than memory should hold.
+    static func forEachLine(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let file = fopen(path, "r") else {
             throw WriteFailure.writing(path, "cannot read a staged file", errno: errno)
         }
@@ -184,7 +197,8 @@ extension SnapshotJob {
         while true {
             let length = getline(&buffer, &capacity, file)
             guard length > 0, let buffer else { break }
-            try body(String(decoding: UnsafeRawBufferPointer(start: buffer, count: length - 1), as: UTF8.self))
+            let newline = buffer[length - 1] == 0x0A ? 1 : 0
+            try body(UnsafeRawBufferPointer(start: buffer, count: length - newline))
         }
     }
 }

@@ -93,8 +93,7 @@ extension SnapshotJob {
                     shapes[area.tier] = (area.geometry, ExportLayers.controlGeometry(area).serialized)
                 }
                 let geometry = shapes[area.tier]!.text
-                lines.append(
-                    FeatureLayout.feature(properties: FeatureLayout.object(members.map(\.text)), geometry: geometry))
+                lines.append(FeatureLayout.feature(members: members.map(\.text), geometry: geometry))
                 let kept = members.filter { TemporalLayers.stateKeys.contains($0.key) }.map(\.text)
                 states.append((area.tier, StateText(members: kept, geometry: geometry, isEmpty: area.geometry.isEmpty)))
             }
@@ -106,9 +105,7 @@ extension SnapshotJob {
             try eventsFile.close()
             digests["daily/\(day).events.geojson"] = eventsFile.digest
             digests["daily/\(day).control.geojson"] = try StreamingTextFile.write(
-                GeoJSONWriter.header(name: "control \(day)") + lines.joined(separator: ",\n")
-                    + GeoJSONWriter.footer(empty: lines.isEmpty),
-                to: prefix + ".control.geojson")
+                GeoJSONWriter.featureCollection(name: "control \(day)", lines: lines), to: prefix + ".control.geojson")
             for interval in intervals.add(day, states: states) {
                 if interval.start == days[0] { firstEnds[interval.tier] = day }
                 if let partFile, interval.start == days[0] {
@@ -141,4 +138,5 @@ extension SnapshotJob {
     /// Marks, in a part file, where the chunk's first state of a tier ends; feature lines
     /// start with "{", so they never begin with it.
     static let marker = "#first-state-ends:"
+    static let markerBytes = Array(marker.utf8)
 }

@@ -72,6 +72,11 @@ public final class StreamingTextFile {
         pieces.removeAll(keepingCapacity: true)
     }
 
+    /// Writes bytes laid out elsewhere (UTF-8 text) as they are.
+    public func write(bytes: UnsafeRawBufferPointer) throws {
+        try write(bytes)
+    }
+
     private func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard descriptor >= 0 else { return }
         hasher.update(bytes)

@@ -218,6 +218,22 @@ public enum GeoJSONWriter {
 
     /// The text before the first feature; `line` and `footer` complete it, so a collection can
     /// be streamed to a file feature by feature with the same bytes as `featureCollection`.
+    /// A collection of feature lines laid out already, as one string grown in place.
+    public static func featureCollection(name: String, lines: [String]) -> String {
+        let head = header(name: name)
+        let foot = footer(empty: lines.isEmpty)
+        var out = ""
+        out.reserveCapacity(
+            head.utf8.count + lines.reduce(0) { $0 + $1.utf8.count } + 2 * max(0, lines.count - 1) + foot.utf8.count)
+        out += head
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out += ",\n" }
+            out += line
+        }
+        out += foot
+        return out
+    }
+
     public static func header(name: String) -> String {
         var out = "{\n\"type\": \"FeatureCollection\",\n\"name\": "
         JSONValue.quote(name, into: &out)

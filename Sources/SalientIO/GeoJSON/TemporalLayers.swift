@@ -53,7 +53,7 @@ public enum TemporalLayers {
                 Layout.member(("start_date", .string(start.description))),
                 Layout.member(("end_date", end)),
             ], at: 1)
-        return Layout.feature(properties: Layout.object(members), geometry: state.geometry)
+        return Layout.feature(members: members, geometry: state.geometry)
     }
 
     /// One line of the daily series.

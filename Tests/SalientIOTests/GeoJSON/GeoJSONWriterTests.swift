@@ -76,7 +76,18 @@ import Testing
         let line = layout.feature(
             properties: layout.object(properties.map(layout.member)), geometry: geometry.serialized)
         #expect(line == GeoJSONWriter.line(GeoJSONFeature(properties: properties, geometry: geometry)))
+        #expect(layout.feature(members: properties.map(layout.member), geometry: geometry.serialized) == line)
         #expect(layout.object(properties.map(layout.member)) == JSONValue.object(properties).serialized)
+        #expect(layout.object([]) == JSONValue.object([]).serialized)
+        #expect(
+            layout.feature(members: [], geometry: "null")
+                == GeoJSONWriter.line(GeoJSONFeature(properties: [], geometry: .null)))
+        for count in [0, 1, 3] {
+            let features = Array(repeating: GeoJSONFeature(properties: properties, geometry: geometry), count: count)
+            #expect(
+                GeoJSONWriter.featureCollection(name: "control \(count)", lines: features.map(GeoJSONWriter.line))
+                    == GeoJSONWriter.featureCollection(name: "control \(count)", features: features))
+        }
     }
 
     /// Rounding to the output precision must not leave repeated vertices or collapsed rings.
