@@ -32,16 +32,43 @@ struct SortedTally {
     /// Brings `sorted` up to date with the counts.
     mutating func settle() {
         guard !touched.isEmpty else { return }
-        var gone: Set<String> = []
+        var gone: [String] = []
         var appeared: [String] = []
         for (member, wasListed) in touched {
             let isListed = counts[member] != nil
-            if wasListed, !isListed { gone.insert(member) }
+            if wasListed, !isListed { gone.append(member) }
             if !wasListed, isListed { appeared.append(member) }
         }
         touched = [:]
-        if !gone.isEmpty { sorted.removeAll { gone.contains($0) } }
+        if !gone.isEmpty { sorted = Self.removing(gone.sorted(), from: sorted) }
         if !appeared.isEmpty { sorted = Self.merge(sorted, appeared.sorted()) }
+    }
+
+    /// The first index of the sorted `list`, from `low` on, whose member is not below `member`.
+    /// A day changes a few members of lists of thousands: each is found by bisection, not by
+    /// comparing or hashing every member of the list.
+    private static func insertionIndex(of member: String, in list: [String], from low: Int) -> Int {
+        var (low, high) = (low, list.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < member { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The sorted `list` without `gone` (sorted, every member in `list`).
+    private static func removing(_ gone: [String], from list: [String]) -> [String] {
+        var kept: [String] = []
+        kept.reserveCapacity(list.count - gone.count)
+        var start = 0
+        for member in gone {
+            let index = insertionIndex(of: member, in: list, from: start)
+            precondition(index < list.count && list[index] == member, "\(member) is not listed")
+            kept.append(contentsOf: list[start..<index])
+            start = index + 1
+        }
+        kept.append(contentsOf: list[start...])
+        return kept
     }
 
     /// Two sorted lists with no member in common as one sorted list.
@@ -49,19 +76,14 @@ struct SortedTally {
         if a.isEmpty { return b }
         var merged: [String] = []
         merged.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count, j < b.count {
-            if b[j] < a[i] {
-                merged.append(b[j])
-                j += 1
-            } else {
-                merged.append(a[i])
-                i += 1
-            }
+        var start = 0
+        for member in b {
+            let index = insertionIndex(of: member, in: a, from: start)
+            merged.append(contentsOf: a[start..<index])
+            merged.append(member)
+            start = index
         }
-        merged.append(contentsOf: a[i...])
-        merged.append(contentsOf: b[j...])
+        merged.append(contentsOf: a[start...])
         return merged
     }
 }
