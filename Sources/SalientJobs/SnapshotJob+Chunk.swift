@@ -90,7 +90,7 @@ extension SnapshotJob {
             for (area, members) in zip(estimate.tiers, control) {
                 // A tier's polygon is laid out only on the days it changes.
                 if shapes[area.tier]?.shape != area.geometry {
-                    shapes[area.tier] = (area.geometry, ExportLayers.controlGeometry(area).serialized)
+                    shapes[area.tier] = (area.geometry, ExportLayers.controlGeometryText(area))
                 }
                 let geometry = shapes[area.tier]!.text
                 lines.append(FeatureLayout.feature(members: members.map(\.text), geometry: geometry))

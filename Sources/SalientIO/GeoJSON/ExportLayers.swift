@@ -158,4 +158,9 @@ public enum ExportLayers {
     public static func controlGeometry(_ area: ControlArea) -> JSONValue {
         GeoJSONWriter.multiPolygon(area.geometry)
     }
+
+    /// `controlGeometry(area).serialized`, printed straight into text.
+    public static func controlGeometryText(_ area: ControlArea) -> String {
+        GeoJSONWriter.multiPolygonText(area.geometry)
+    }
 }

@@ -272,10 +272,44 @@ public enum GeoJSONWriter {
     /// vertices rounding makes dropped; rings that collapse are left out.
     public static func multiPolygon(_ multi: MultiPolygon<LonLat>) -> JSONValue {
         let polygons: [JSONValue] = multi.polygons.compactMap { polygon in
-            guard let exterior = rounded(polygon.exterior) else { return nil }
-            return .array([exterior] + polygon.holes.compactMap(rounded))
+            guard let exterior = roundedRing(polygon.exterior) else { return nil }
+            return .array(([exterior] + polygon.holes.compactMap(roundedRing)).map { .array($0.map(position)) })
         }
         return .object([("type", .string("MultiPolygon")), ("coordinates", .array(polygons))])
+    }
+
+    /// `multiPolygon(multi).serialized`, printed straight into one string: a long snapshots
+    /// run prints a tier's polygon of thousands of vertices on most days.
+    public static func multiPolygonText(_ multi: MultiPolygon<LonLat>) -> String {
+        var out = #"{"type": "MultiPolygon", "coordinates": ["#
+        var printedPolygon = false
+        for polygon in multi.polygons {
+            guard let exterior = roundedRing(polygon.exterior) else { continue }
+            if printedPolygon { out += ", " }
+            printedPolygon = true
+            out += "["
+            append(exterior, to: &out)
+            for hole in polygon.holes {
+                guard let hole = roundedRing(hole) else { continue }
+                out += ", "
+                append(hole, to: &out)
+            }
+            out += "]"
+        }
+        out += "]}"
+        return out
+    }
+
+    private static func append(_ ring: [LonLat], to out: inout String) {
+        out += "["
+        for (index, p) in ring.enumerated() {
+            out += index == 0 ? "[" : ", ["
+            out += JSONValue.format(p.lon, decimals: coordinateDecimals)
+            out += ", "
+            out += JSONValue.format(p.lat, decimals: coordinateDecimals)
+            out += "]"
+        }
+        out += "]"
     }
 
     public static func multiLineString(_ multi: MultiLineString<LonLat>) -> JSONValue {
@@ -284,14 +318,16 @@ public enum GeoJSONWriter {
         ])
     }
 
-    private static func rounded(_ ring: [LonLat]) -> JSONValue? {
+    /// A ring's vertices rounded to the output precision, repeats dropped; nil when it collapses.
+    private static func roundedRing(_ ring: [LonLat]) -> [LonLat]? {
         let scale = pow(10.0, Double(coordinateDecimals))
         var points: [LonLat] = []
+        points.reserveCapacity(ring.count)
         for p in ring {
             let r = LonLat(lon: (p.lon * scale).rounded() / scale, lat: (p.lat * scale).rounded() / scale)
             if points.last != r { points.append(r) }
         }
         guard points.count >= 4, points.first == points.last else { return nil }
-        return .array(points.map(position))
+        return points
     }
 }

@@ -90,6 +90,43 @@ import Testing
         }
     }
 
+    /// The polygon printed straight into text is the polygon's JSON value serialized, over
+    /// generated MultiPolygons: rings that collapse or repeat vertices once rounded, holes,
+    /// every sign of coordinate, values on the grid's half-steps, empty ones.
+    @Test func printedMultiPolygonIsTheSerializedValue() {
+        var generator = SeededGenerator(state: 7_946)
+        func ring(around centre: LonLat, size: Double) -> [LonLat] {
+            let count = Int.random(in: 3...9, using: &generator)
+            var points = (0..<count).map { _ in
+                LonLat(
+                    lon: centre.lon + Double.random(in: -size...size, using: &generator),
+                    lat: centre.lat + Double.random(in: -size...size, using: &generator))
+            }
+            if Bool.random(using: &generator) { points.insert(points[0], at: 1) }
+            return points + [points[0]]
+        }
+        var printed = 0
+        for _ in 0..<2_000 {
+            let polygons = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                let centre = LonLat(
+                    lon: Double.random(in: -180...180, using: &generator).rounded() + 0.0000005,
+                    lat: Double.random(in: -89...89, using: &generator))
+                // Sizes from a few grid steps, which rounding collapses, to degrees.
+                let size = [2e-6, 1e-3, 1.5].randomElement(using: &generator)!
+                return Polygon(
+                    exterior: ring(around: centre, size: size),
+                    holes: (0..<Int.random(in: 0...2, using: &generator)).map { _ in
+                        ring(around: centre, size: size / 4)
+                    })
+            }
+            let multi = MultiPolygon(polygons)
+            let text = GeoJSONWriter.multiPolygonText(multi)
+            #expect(text == GeoJSONWriter.multiPolygon(multi).serialized, "\(polygons)")
+            if text.contains("[[[") { printed += 1 }
+        }
+        #expect(printed > 1_000, "most generated polygons print at least one ring")
+    }
+
     /// Rounding to the output precision must not leave repeated vertices or collapsed rings.
     @Test func roundingDropsRepeatsAndCollapsedRings() {
         let tiny = [
