@@ -14,13 +14,28 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     /// Gregorian calendar switches to the Julian before October 1582, so a day read through it
     /// and printed by arithmetic would not come back the same (the fuzzer found 1012-02-29).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
+        // Read as bytes: a timeline of a million events has millions of dates.
+        var text = text
+        guard let ordinal = text.withUTF8(Self.ordinal(iso:)) else { return nil }
+        self.ordinal = ordinal
+    }
+
+    /// The ordinal of `YYYY-MM-DD` in ASCII digits; nil for anything else.
+    private static func ordinal(iso bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        self.ordinal = Self.ordinal(year: year, month: month, day: day)
+        return ordinal(year: year, month: month, day: day)
     }
 
     static func isLeap(_ year: Int) -> Bool {
