@@ -22,7 +22,9 @@ extension TimelineReader.Context {
                 hint: "name the place by its id or a shorter name")
         }
         let parentLine = parent.isEmpty ? line : fields.line(of: "parent")
-        switch try gazetteer.resolve(name, parent: parent, territory: territory, reachMeters: reachMeters) {
+        switch try resolved.resolution(
+            of: name, parent: parent, territory: territory, reachMeters: reachMeters, in: gazetteer)
+        {
         case .found(let place, let route):
             if let kinds, !kinds.contains(place.kind) {
                 throw InputError(
@@ -67,5 +69,33 @@ extension TimelineReader.Context {
                 "unknown place '\(name)'", file: file, line: line, field: fields.name(key),
                 hint: didYouMean(suggestions) ?? "add it to the gazetteer or give coordinates")
         }
+    }
+}
+
+/// The names a timeline has resolved, with their places: a long timeline names the same
+/// places in thousands of events, and each name is resolved once. Only found places are
+/// kept, for the territory and reach they were found with; a name that fails stops the read.
+final class ResolvedNames {
+    private struct Key: Hashable {
+        var name: String
+        var parent: String
+    }
+
+    private var found: [Key: Resolution] = [:]
+    private var context: (territory: ObjectIdentifier?, reachMeters: Double)?
+
+    func resolution(
+        of name: String, parent: String, territory: Territory?, reachMeters: Double, in gazetteer: Gazetteer
+    ) throws -> Resolution {
+        let current = (territory.map(ObjectIdentifier.init), reachMeters)
+        if context.map({ $0.territory != current.0 || $0.reachMeters != current.1 }) ?? true {
+            found = [:]
+            context = current
+        }
+        let key = Key(name: name, parent: parent)
+        if let known = found[key] { return known }
+        let resolution = try gazetteer.resolve(name, parent: parent, territory: territory, reachMeters: reachMeters)
+        if case .found = resolution { found[key] = resolution }
+        return resolution
     }
 }

@@ -255,6 +255,7 @@ public enum TimelineReader {
         /// estimate.plausible_distance_km, metres: how far outside the territory a place may lie.
         var reachMeters = Context.defaultPlausibleKilometers * 1000
         let log = WarningLog()
+        let resolved = ResolvedNames()
 
         static let defaultPlausibleKilometers = 50.0
 
