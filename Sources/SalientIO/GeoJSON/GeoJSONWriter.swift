@@ -2,7 +2,9 @@ import Foundation
 import SalientCore
 
 /// A JSON value whose objects keep their keys in the order written, so output is stable.
-public indirect enum JSONValue: Equatable, Sendable {
+/// Not `indirect`: arrays and objects hold their values in array storage already, and an
+/// indirect case boxes every value, a string or a number, on the heap.
+public enum JSONValue: Equatable, Sendable {
     case string(String)
     case integer(Int)
     /// A real number printed with at most `decimals` decimals, trailing zeros trimmed.
