@@ -39,10 +39,13 @@ let package = Package(
             name: "salient",
             dependencies: ["SalientCore", "SalientIO", "SalientJobs", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "SalientCoreTests", dependencies: ["SalientCore"]),
-        .testTarget(name: "SalientIOTests", dependencies: ["SalientIO"]),
+        // What the test targets share: a seeded generator for generated cases.
+        .target(name: "SalientTestSupport", path: "Tests/SalientTestSupport"),
+        .testTarget(name: "SalientCoreTests", dependencies: ["SalientCore", "SalientTestSupport"]),
+        .testTarget(name: "SalientIOTests", dependencies: ["SalientIO", "SalientTestSupport"]),
         .testTarget(name: "SalientJobsTests", dependencies: ["SalientJobs"]),
         .testTarget(
-            name: "SalientCLITests", dependencies: ["salient", "SalientIO", "CCairo"], exclude: ["Fixtures", "Golden"]),
+            name: "SalientCLITests", dependencies: ["salient", "SalientIO", "CCairo", "SalientTestSupport"],
+            exclude: ["Fixtures", "Golden"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import SalientTestSupport
 import Testing
 
 /// The daily events files: each holds the events whose date interval includes its day, and
@@ -80,7 +81,7 @@ import Testing
         let folder = try SalientProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = 19_967  // 2024-09-01 as days since 1970-01-01
-        var generator = SystemRandomNumberGenerator.Seeded(seed: 18)
+        var generator = SeededGenerator(seed: 18)
         var spans: [(Int, Int)] = []
         var yaml = try String(contentsOf: URL(fileURLWithPath: SnapshotTests.threeDays), encoding: .utf8)
         yaml = yaml.replacingOccurrences(of: "gazetteer: ../gazetteer", with: "gazetteer: \(Self.gazetteer)")
@@ -137,20 +138,5 @@ import Testing
         formatter.formatOptions = [.withFullDate]
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: date)
-    }
-}
-
-extension SystemRandomNumberGenerator {
-    /// SplitMix64: a seeded sequence, so the generated timeline is the same on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -1,3 +1,4 @@
+import SalientTestSupport
 import Testing
 
 @testable import SalientCore

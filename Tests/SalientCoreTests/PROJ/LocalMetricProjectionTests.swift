@@ -1,4 +1,5 @@
 import Foundation
+import SalientTestSupport
 import Testing
 
 @testable import SalientCore

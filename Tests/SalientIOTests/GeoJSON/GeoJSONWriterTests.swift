@@ -1,5 +1,6 @@
 import Foundation
 import SalientCore
+import SalientTestSupport
 import Testing
 
 @testable import SalientIO
@@ -94,7 +95,7 @@ import Testing
     /// generated MultiPolygons: rings that collapse or repeat vertices once rounded, holes,
     /// every sign of coordinate, values on the grid's half-steps, empty ones.
     @Test func printedMultiPolygonIsTheSerializedValue() {
-        var generator = SeededGenerator(state: 7_946)
+        var generator = SeededGenerator(seed: 7_946)
         func ring(around centre: LonLat, size: Double) -> [LonLat] {
             let count = Int.random(in: 3...9, using: &generator)
             var points = (0..<count).map { _ in

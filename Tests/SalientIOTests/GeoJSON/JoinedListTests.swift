@@ -1,3 +1,4 @@
+import SalientTestSupport
 import Testing
 
 @testable import SalientIO
@@ -22,7 +23,7 @@ import Testing
     /// one day in five, come in another order), the list kept from day to day is the list
     /// joined and quoted afresh.
     @Test func everyDayMatchesTheListJoinedAfresh() {
-        var generator = SeededGenerator(state: 18)
+        var generator = SeededGenerator(seed: 18)
         var list = JoinedList()
         var members = Set<String>()
         var asked = 0

@@ -1,5 +1,6 @@
 import Foundation
 import SalientCore
+import SalientTestSupport
 import Testing
 
 @testable import SalientIO
@@ -140,7 +141,7 @@ import Testing
 /// does not grow with a huge misspelling.
 @Suite struct SuggestionTests {
     @Test func boundedDistanceAgreesWithTheFullOne() {
-        var generator = SeededGenerator(state: 13)
+        var generator = SeededGenerator(seed: 13)
         let alphabet = Array("abcdeé")
         for _ in 0..<3_000 {
             let a = (0..<Int.random(in: 0...12, using: &generator)).map { _ in

@@ -1,4 +1,5 @@
 import SalientCore
+import SalientTestSupport
 import Testing
 
 @testable import SalientIO
@@ -41,7 +42,7 @@ import Testing
         let kurskTerritory = try Territory(
             places: loaded.timeline.estimate.territoryIDs.compactMap(loaded.gazetteer.place(id:)))
         let (namesakes, home) = try Self.namesakes()
-        var generator = SeededGenerator(state: 146)
+        var generator = SeededGenerator(seed: 146)
         for (gazetteer, territory) in [(loaded.gazetteer, kurskTerritory), (namesakes, home)] {
             let places = gazetteer.places.prefix(60)
             let names =
