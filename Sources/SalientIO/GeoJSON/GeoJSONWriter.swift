@@ -218,8 +218,6 @@ public enum GeoJSONWriter {
         mutating func finish() { text += footer(empty: keys == nil) }
     }
 
-    /// The text before the first feature; `line` and `footer` complete it, so a collection can
-    /// be streamed to a file feature by feature with the same bytes as `featureCollection`.
     /// A collection of feature lines laid out already, as one string grown in place.
     public static func featureCollection(name: String, lines: [String]) -> String {
         let head = header(name: name)
@@ -236,6 +234,8 @@ public enum GeoJSONWriter {
         return out
     }
 
+    /// The text before the first feature; `line` and `footer` complete it, so a collection can
+    /// be streamed to a file feature by feature with the same bytes as `featureCollection`.
     public static func header(name: String) -> String {
         var out = "{\n\"type\": \"FeatureCollection\",\n\"name\": "
         JSONValue.quote(name, into: &out)
