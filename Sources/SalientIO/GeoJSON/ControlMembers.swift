@@ -11,6 +11,7 @@ public final class ControlMembers {
         var events = JoinedList()
         var sources = JoinedList()
         var sourceURLs = JoinedList()
+        /// nil until the tier is first laid out, so that its first day lays its members out.
         var unmapped: [UnmappedEvent]? = nil
         var members: [(key: String, text: String)] = []
     }
@@ -47,7 +48,7 @@ public final class ControlMembers {
             tier.sources.update(to: area.sourceIDs) { $0 },
             tier.sourceURLs.update(to: area.sourceIDs, piece: sources.url(id:)),
         ]
-        if changed.contains(true) || tier.members.isEmpty || tier.unmapped != estimate.unmapped {
+        if changed.contains(true) || tier.unmapped != estimate.unmapped {
             tier.unmapped = estimate.unmapped
             func member(_ key: String, _ json: String) -> (key: String, text: String) {
                 (key: key, text: FeatureLayout.member(key, text: json))

@@ -17,32 +17,19 @@ public enum FeatureLayout {
 
     public static func object(_ members: [String]) -> String {
         var out = ""
-        out.reserveCapacity(members.reduce(2) { $0 + $1.utf8.count } + 2 * max(0, members.count - 1))
+        out.reserveCapacity(objectBytes(members))
         appendObject(members, to: &out)
         return out
     }
 
-    /// A feature line: `{"type": "Feature", "properties": …, "geometry": …}`, the bytes the
-    /// members `type`, `properties` and `geometry` joined as `object` joins them give. Each
-    /// piece is copied once: a tier's properties on a long run are hundreds of kilobytes a day.
-    public static func feature(properties: String, geometry: String) -> String {
-        var out = ""
-        out.reserveCapacity(
-            featureHead.utf8.count + properties.utf8.count + geometryHead.utf8.count + geometry.utf8.count + 1)
-        out += featureHead
-        out += properties
-        out += geometryHead
-        out += geometry
-        out += "}"
-        return out
-    }
-
-    /// The feature line of `feature(properties: object(members), geometry:)`, laid out in one pass.
+    /// A feature line: `{"type": "Feature", "properties": {members}, "geometry": …}`, the bytes
+    /// the members `type`, `properties` and `geometry` joined as `object` joins them give, laid
+    /// out in one string: a tier's properties on a long run are hundreds of kilobytes a day,
+    /// and each piece is copied once.
     public static func feature(members: [String], geometry: String) -> String {
         var out = ""
         out.reserveCapacity(
-            featureHead.utf8.count + members.reduce(2) { $0 + $1.utf8.count } + 2 * max(0, members.count - 1)
-                + geometryHead.utf8.count + geometry.utf8.count + 1)
+            featureHead.utf8.count + objectBytes(members) + geometryHead.utf8.count + geometry.utf8.count + 1)
         out += featureHead
         appendObject(members, to: &out)
         out += geometryHead
@@ -53,6 +40,11 @@ public enum FeatureLayout {
 
     private static let featureHead = #"{"type": "Feature", "properties": "#
     private static let geometryHead = #", "geometry": "#
+
+    /// The bytes `object(members)` takes.
+    private static func objectBytes(_ members: [String]) -> Int {
+        members.reduce(2) { $0 + $1.utf8.count } + 2 * max(0, members.count - 1)
+    }
 
     private static func appendObject(_ members: [String], to out: inout String) {
         out += "{"

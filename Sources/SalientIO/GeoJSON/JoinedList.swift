@@ -27,7 +27,7 @@ struct JoinedList {
         escaped.withUnsafeBufferPointer { old in
             var kept = 0
             for id in newIDs {
-                while kept < oldIDs.count, oldIDs[kept] != id, oldIDs[kept] < id { kept += 1 }
+                while kept < oldIDs.count, oldIDs[kept] < id { kept += 1 }
                 if kept < oldIDs.count, oldIDs[kept] == id {
                     if let range = oldPieces[kept] {
                         let keptPiece = UnsafeBufferPointer(rebasing: old[range])
