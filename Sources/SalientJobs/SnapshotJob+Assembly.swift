@@ -182,23 +182,51 @@ extension SnapshotJob {
     }
 
     /// Reads a staged part file line by line (without the newlines; the bytes are valid only
-    /// inside `body`), then removes it: parts can be larger than memory should hold.
+    /// inside `body`), then removes it: parts can be larger than memory should hold. Read in
+    /// calls of `readBytes`: stdio's 4 KB reads made a 120 MB part 30,000 calls.
     static func forEachLine(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard let file = fopen(path, "r") else {
-            throw WriteFailure.writing(path, "cannot read a staged file", errno: errno)
-        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw WriteFailure.writing(path, "cannot read a staged file", errno: errno) }
         defer {
-            fclose(file)
+            close(descriptor)
             unlink(path)
         }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
+        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: readBytes, alignment: 1)
+        defer { buffer.deallocate() }
+        // The bytes read are buffer[..<filled]; the line being read starts at `start`, and
+        // buffer[start..<scanned] holds no newline.
+        var (start, scanned, filled) = (0, 0, 0)
         while true {
-            let length = getline(&buffer, &capacity, file)
-            guard length > 0, let buffer else { break }
-            let newline = buffer[length - 1] == 0x0A ? 1 : 0
-            try body(UnsafeRawBufferPointer(start: buffer, count: length - newline))
+            if filled == buffer.count {
+                if start > 0 {
+                    buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: filled - start)
+                    (scanned, filled, start) = (scanned - start, filled - start, 0)
+                } else {
+                    let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 1)
+                    larger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: filled)
+                    buffer.deallocate()
+                    buffer = larger
+                }
+            }
+            let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw WriteFailure.writing(path, "cannot read a staged file", errno: errno)
+            }
+            if count == 0 { break }
+            filled += count
+            let base = buffer.baseAddress!
+            while let newline = memchr(base + scanned, 0x0A, filled - scanned) {
+                let end = base.distance(to: newline)
+                try body(UnsafeRawBufferPointer(start: base + start, count: end - start))
+                (start, scanned) = (end + 1, end + 1)
+            }
+            scanned = filled
+        }
+        if start < filled {
+            try body(UnsafeRawBufferPointer(start: buffer.baseAddress! + start, count: filled - start))
         }
     }
+
+    static let readBytes = 1 << 20
 }
