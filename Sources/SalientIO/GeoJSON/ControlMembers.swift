@@ -7,10 +7,10 @@ import SalientCore
 public final class ControlMembers {
     /// One tier's lists as laid out on the last day it was asked for.
     private struct Kept {
-        var settlements = JoinedList()
-        var events = JoinedList()
-        var sources = JoinedList()
-        var sourceURLs = JoinedList()
+        var settlements = JoinedList(key: "settlements")
+        var events = JoinedList(key: "events")
+        var sources = JoinedList(key: "sources")
+        var sourceURLs = JoinedList(key: "source_urls")
         /// nil until the tier is first laid out, so that its first day lays its members out.
         var unmapped: [UnmappedEvent]? = nil
         var members: [(key: String, text: String)] = []
@@ -55,11 +55,11 @@ public final class ControlMembers {
             }
             tier.members = [
                 member("settlement_count", String(area.settlementIDs.count)),
-                member("settlements", tier.settlements.json),
+                (key: "settlements", text: tier.settlements.member),
                 member("event_count", String(area.eventIDs.count)),
-                member("events", tier.events.json),
-                member("sources", tier.sources.json),
-                member("source_urls", tier.sourceURLs.json),
+                (key: "events", text: tier.events.member),
+                (key: "sources", text: tier.sources.member),
+                (key: "source_urls", text: tier.sourceURLs.member),
                 member("unmapped_events", JSONValue.string(ExportLayers.unmappedText(estimate)).serialized),
             ]
         }
