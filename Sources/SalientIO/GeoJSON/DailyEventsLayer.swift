@@ -105,22 +105,23 @@ public final class DailyEventsLayer: Sendable {
     /// The tiers an event's pieces are laid out in, in the order `Pieces` keeps them.
     private static let tiers: [ControlTier?] = [nil, .controlled, .contested]
 
-    /// An event's five pieces (see `Pieces`).
+    /// An event's five pieces (see `Pieces`), each laid out in one string.
     private static func layOut(_ event: Event, loaded: LoadedTimeline, sources: SourceIndex) -> [String] {
         let parameters = loaded.timeline.estimate
         let head = ExportLayers.eventHead(event, gazetteer: loaded.gazetteer, sources: sources)
-            .map { Layout.member($0) }
-        let tail = "}, " + Layout.member("geometry", text: GeoJSONWriter.point(event.position).serialized) + "}"
-        let opening =
-            "{" + Layout.member("type", text: "\"Feature\"") + ", " + Layout.member("properties", text: "{")
-        let ageMember = Layout.member(Self.ageKey, text: "")
+        var opening = #"{"type": "Feature", "properties": {"#
+        JSONValue.writeMembers(head, to: &opening)
+        let tail = #"}, "geometry": "# + GeoJSONWriter.point(event.position).serialized + "}"
         func upToAge(_ tier: ControlTier?) -> String {
-            let estimate = ExportLayers.eventEstimate(event, tier: tier, parameters: parameters)
-                .map { Layout.member($0) }
-            return (head.isEmpty ? "" : ", ") + estimate.joined(separator: ", ") + ", " + ageMember
+            var out = head.isEmpty ? "" : ", "
+            JSONValue.writeMembers(ExportLayers.eventEstimate(event, tier: tier, parameters: parameters), to: &out)
+            return out + ", " + ageMember
         }
-        return [opening + head.joined(separator: ", ")] + tiers.map(upToAge) + [tail]
+        return [opening] + tiers.map(upToAge) + [tail]
     }
+
+    /// The age's key, up to its value.
+    private static let ageMember = Layout.member(ageKey, text: "")
 
     /// At least the bytes the daily events files of `days` take: each day's file holds the
     /// events of that day, or with `cumulative` every event begun by then, so this grows with

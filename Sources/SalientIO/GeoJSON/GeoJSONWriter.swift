@@ -44,13 +44,18 @@ public enum JSONValue: Equatable, Sendable {
 
     static func writeObject(_ members: [(String, JSONValue)], to out: inout String) {
         out += "{"
+        writeMembers(members, to: &out)
+        out += "}"
+    }
+
+    /// An object's members, `"key": value` joined by ", ", without the braces.
+    static func writeMembers(_ members: [(String, JSONValue)], to out: inout String) {
         for (i, (key, value)) in members.enumerated() {
             if i > 0 { out += ", " }
             JSONValue.quote(key, into: &out)
             out += ": "
             value.write(to: &out)
         }
-        out += "}"
     }
 
     /// Fixed decimals, trailing zeros trimmed, never "-0" and never an exponent: C's `%.*f`
@@ -58,26 +63,43 @@ public enum JSONValue: Equatable, Sendable {
     /// `value × 10^decimals`, the same digits at a fraction of the cost; the rest, and any
     /// whose rounding the product leaves in doubt, go through C.
     public static func format(_ value: Double, decimals: Int) -> String {
+        guard let units = fixedPointUnits(value, decimals: decimals) else {
+            return formatWithC(value, decimals: decimals)
+        }
+        return withFixedPoint(units, decimals: decimals) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `format(value, decimals:)` appended to `out` as UTF-8, without a string between.
+    static func append(_ value: Double, decimals: Int, to out: inout [UInt8]) {
+        guard let units = fixedPointUnits(value, decimals: decimals) else {
+            out.append(contentsOf: formatWithC(value, decimals: decimals).utf8)
+            return
+        }
+        withFixedPoint(units, decimals: decimals) { out.append(contentsOf: $0) }
+    }
+
+    /// `value × 10^decimals` rounded, when that integer is certainly the correctly rounded one.
+    private static func fixedPointUnits(_ value: Double, decimals: Int) -> Int? {
         precondition(value.isFinite, "non-finite numbers have no JSON form")
         precondition((0...20).contains(decimals), "at most 20 decimals")
-        if decimals <= 9 {
-            let scaled = value * powersOfTen[decimals]
-            // Below 2^30 the product is within 1.2e-7 of value × 10^decimals, so rounding it
-            // gives the correctly rounded integer unless it lies that close to a half.
-            if abs(scaled) < 1_000_000_000, abs(abs(scaled - scaled.rounded(.towardZero)) - 0.5) > 1e-6 {
-                return fixedPoint(Int(scaled.rounded()), decimals: decimals)
-            }
+        guard decimals <= 9 else { return nil }
+        let scaled = value * powersOfTen[decimals]
+        // Below 2^30 the product is within 1.2e-7 of value × 10^decimals, so rounding it
+        // gives the correctly rounded integer unless it lies that close to a half.
+        guard abs(scaled) < 1_000_000_000, abs(abs(scaled - scaled.rounded(.towardZero)) - 0.5) > 1e-6 else {
+            return nil
         }
-        return formatWithC(value, decimals: decimals)
+        return Int(scaled.rounded())
     }
 
     private static let powersOfTen: [Double] = (0...9).map { pow(10, Double($0)) }
 
-    /// `units / 10^decimals` in fixed point, trailing zeros trimmed.
-    private static func fixedPoint(_ units: Int, decimals: Int) -> String {
-        if units == 0 { return "0" }
+    /// Calls `body` with the digits of `units / 10^decimals` in fixed point, trailing zeros trimmed.
+    private static func withFixedPoint<T>(_ units: Int, decimals: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T)
+        -> T
+    {
         var magnitude = units.magnitude
-        var fraction = decimals
+        var fraction = units == 0 ? 0 : decimals
         while fraction > 0, magnitude % 10 == 0 {
             magnitude /= 10
             fraction -= 1
@@ -102,7 +124,7 @@ public enum JSONValue: Equatable, Sendable {
                 at -= 1
                 buffer[at] = UInt8(ascii: "-")
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[at...]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: buffer[at...]))
         }
     }
 
@@ -283,35 +305,40 @@ public enum GeoJSONWriter {
     /// `multiPolygon(multi).serialized`, printed straight into one string: a long snapshots
     /// run prints a tier's polygon of thousands of vertices on most days.
     public static func multiPolygonText(_ multi: MultiPolygon<LonLat>) -> String {
-        var out = #"{"type": "MultiPolygon", "coordinates": ["#
+        var out: [UInt8] = []
+        // About 20 bytes a vertex; the exact size is known only once printed.
+        out.reserveCapacity(
+            64 + 24 * multi.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } })
+        out.append(contentsOf: #"{"type": "MultiPolygon", "coordinates": ["#.utf8)
         var printedPolygon = false
         for polygon in multi.polygons {
             guard let exterior = roundedRing(polygon.exterior) else { continue }
-            if printedPolygon { out += ", " }
+            if printedPolygon { out.append(contentsOf: ", ".utf8) }
             printedPolygon = true
-            out += "["
+            out.append(UInt8(ascii: "["))
             append(exterior, to: &out)
             for hole in polygon.holes {
                 guard let hole = roundedRing(hole) else { continue }
-                out += ", "
+                out.append(contentsOf: ", ".utf8)
                 append(hole, to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         }
-        out += "]}"
-        return out
+        out.append(contentsOf: "]}".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func append(_ ring: [LonLat], to out: inout String) {
-        out += "["
+    private static func append(_ ring: [LonLat], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
         for (index, p) in ring.enumerated() {
-            out += index == 0 ? "[" : ", ["
-            out += JSONValue.format(p.lon, decimals: coordinateDecimals)
-            out += ", "
-            out += JSONValue.format(p.lat, decimals: coordinateDecimals)
-            out += "]"
+            if index > 0 { out.append(contentsOf: ", ".utf8) }
+            out.append(UInt8(ascii: "["))
+            JSONValue.append(p.lon, decimals: coordinateDecimals, to: &out)
+            out.append(contentsOf: ", ".utf8)
+            JSONValue.append(p.lat, decimals: coordinateDecimals, to: &out)
+            out.append(UInt8(ascii: "]"))
         }
-        out += "]"
+        out.append(UInt8(ascii: "]"))
     }
 
     public static func multiLineString(_ multi: MultiLineString<LonLat>) -> JSONValue {
