@@ -45,8 +45,11 @@ public final class DailyEventsLayer: Sendable {
         self.loaded = loaded
         self.sources = sources
         // An event outside every tier is laid out as "none"; one that may enter one, in any tier.
+        var scratch: [UInt8] = []
         sizes = order.map { index in
-            let piece = Self.layOut(events[index], loaded: loaded, sources: sources).map(\.utf8.count)
+            scratch.removeAll(keepingCapacity: true)
+            let cuts = Self.layOut(events[index], loaded: loaded, sources: sources, into: &scratch)
+            let piece = zip([0] + cuts, cuts).map { $1 - $0 }
             let shortest = GroundEvent(events[index], parameters: parameters) == nil ? piece[1] : piece[1...3].min()!
             return piece[0] + shortest + piece[4] + 1
         }
@@ -71,13 +74,10 @@ public final class DailyEventsLayer: Sendable {
         /// Lays out event `k` at the arena's end.
         fileprivate func add(_ layer: DailyEventsLayer, _ k: Int) {
             let start = arena.count
-            var cuts: [Int] = []
             let event = layer.loaded.timeline.events[layer.order[k]]
-            for piece in DailyEventsLayer.layOut(event, loaded: layer.loaded, sources: layer.sources) {
-                arena.append(contentsOf: piece.utf8)
-                cuts.append(arena.count)
-            }
-            spans[k] = (start, cuts)
+            spans[k] = (
+                start, DailyEventsLayer.layOut(event, loaded: layer.loaded, sources: layer.sources, into: &arena)
+            )
         }
 
         /// Lets event `k`'s pieces go: it shows on no later day of this worker's.
@@ -105,23 +105,33 @@ public final class DailyEventsLayer: Sendable {
     /// The tiers an event's pieces are laid out in, in the order `Pieces` keeps them.
     private static let tiers: [ControlTier?] = [nil, .controlled, .contested]
 
-    /// An event's five pieces (see `Pieces`), each laid out in one string.
-    private static func layOut(_ event: Event, loaded: LoadedTimeline, sources: SourceIndex) -> [String] {
+    /// Appends an event's five pieces (see `Pieces`) to `out`; returns where each ends.
+    private static func layOut(_ event: Event, loaded: LoadedTimeline, sources: SourceIndex, into out: inout [UInt8])
+        -> [Int]
+    {
         let parameters = loaded.timeline.estimate
         let head = ExportLayers.eventHead(event, gazetteer: loaded.gazetteer, sources: sources)
-        var opening = #"{"type": "Feature", "properties": {"#
-        JSONValue.writeMembers(head, to: &opening)
-        let tail = #"}, "geometry": "# + GeoJSONWriter.point(event.position).serialized + "}"
-        func upToAge(_ tier: ControlTier?) -> String {
-            var out = head.isEmpty ? "" : ", "
+        var cuts: [Int] = []
+        cuts.reserveCapacity(5)
+        out.append(contentsOf: #"{"type": "Feature", "properties": {"#.utf8)
+        JSONValue.writeMembers(head, to: &out)
+        cuts.append(out.count)
+        for tier in tiers {
+            if !head.isEmpty { out.append(contentsOf: ", ".utf8) }
             JSONValue.writeMembers(ExportLayers.eventEstimate(event, tier: tier, parameters: parameters), to: &out)
-            return out + ", " + ageMember
+            out.append(contentsOf: ", ".utf8)
+            out.append(contentsOf: ageMember)
+            cuts.append(out.count)
         }
-        return [opening] + tiers.map(upToAge) + [tail]
+        out.append(contentsOf: #"}, "geometry": "#.utf8)
+        GeoJSONWriter.point(event.position).write(to: &out)
+        out.append(UInt8(ascii: "}"))
+        cuts.append(out.count)
+        return cuts
     }
 
     /// The age's key, up to its value.
-    private static let ageMember = Layout.member(ageKey, text: "")
+    private static let ageMember = Array(Layout.member(ageKey, text: "").utf8)
 
     /// At least the bytes the daily events files of `days` take: each day's file holds the
     /// events of that day, or with `cumulative` every event begun by then, so this grows with

@@ -40,6 +40,31 @@ import Testing
 
     @Test func stringsAreEscaped() {
         #expect(JSONValue.string("a \"b\"\n\\ \u{1}").serialized == #""a \"b\"\n\\ \u0001""#)
+        #expect(JSONValue.string("\t\r\u{1f} Суджа 🇺🇦").serialized == #""\t\r\u001f Суджа 🇺🇦""#)
+    }
+
+    /// Every control character, quote and backslash, beside ASCII, Cyrillic and emoji, alone and
+    /// in generated strings: quoted into text and into bytes the same, with no raw control
+    /// character left, and parsed back by Foundation to the string itself.
+    @Test func everyEscapeParsesBack() throws {
+        let specials = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + ["\"", "\\", "/", "a", "ж", "🇺🇦"]
+        var generator = SeededGenerator(seed: 7)
+        var texts = specials + [specials.joined()]
+        for _ in 0..<300 {
+            texts.append(
+                (0..<Int.random(in: 0...12, using: &generator)).map { _ in specials.randomElement(using: &generator)! }
+                    .joined())
+        }
+        for text in texts {
+            var quotedText = ""
+            JSONValue.quote(text, into: &quotedText)
+            var quotedBytes: [UInt8] = []
+            JSONValue.quote(text, into: &quotedBytes)
+            #expect(Array(quotedText.utf8) == quotedBytes)
+            let parsed = try JSONSerialization.jsonObject(with: Data(quotedBytes), options: .fragmentsAllowed)
+            #expect(parsed as? String == text, "\(quotedText)")
+            #expect(!quotedText.unicodeScalars.contains { $0.value < 0x20 })
+        }
     }
 
     @Test func propertiesKeepTheirOrder() {
