@@ -7,13 +7,17 @@ import Testing
 @Suite struct SnapshotJobTests {
     /// Snapshots put each day's events file together from pieces laid out once; on every day
     /// of the Kursk timeline (point and interval dates, events entering the estimate on
-    /// different days) the file must be byte for byte the events layer laid out afresh.
-    @Test func everyDayMatchesTheLayerLaidOutAfresh() throws {
+    /// different days) the file must be byte for byte the events layer laid out afresh, made
+    /// from every event's pieces kept for the run or, with no room to keep them, from a worker's.
+    @Test(arguments: [0, DailyEventsLayer.keptLimit])
+    func everyDayMatchesTheLayerLaidOutAfresh(keptLimit: Int) throws {
         let kursk = try KurskDays()
         let (loaded, timeline, sources, estimator) = (kursk.loaded, kursk.timeline, kursk.sources, kursk.estimator)
         let lastDay = kursk.end.adding(days: -1)  // later events must not show
-        let lines = DailyEventsLayer(loaded, sources: sources, through: lastDay)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-job-\(getpid())")
+        let lines = DailyEventsLayer(loaded, sources: sources, through: lastDay, keptLimit: keptLimit)
+        #expect(lines.keepsEveryEvent == (keptLimit > 0))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "snapshot-job-\(getpid())-\(keptLimit)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var compared = 0
@@ -39,12 +43,16 @@ import Testing
 
     /// The daily form lets an event's pieces go once it no longer shows, and moves the rest
     /// together: every day must still be the day's events laid out afresh, and what is held
-    /// at the end only the events of the last day.
-    @Test func piecesLetGoStillMakeEveryDayAfresh() throws {
+    /// at the end only the events of the last day. Kept for the whole run, the pieces make the
+    /// same files and a worker lays out none.
+    @Test(arguments: [0, DailyEventsLayer.keptLimit])
+    func piecesLetGoStillMakeEveryDayAfresh(keptLimit: Int) throws {
         let kursk = try KurskDays()
         let (loaded, timeline, sources, estimator) = (kursk.loaded, kursk.timeline, kursk.sources, kursk.estimator)
-        let lines = DailyEventsLayer(loaded, sources: sources, through: kursk.end)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-pieces-\(getpid())")
+        let lines = DailyEventsLayer(loaded, sources: sources, through: kursk.end, keptLimit: keptLimit)
+        let workerLaysOut = keptLimit == 0
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "snapshot-pieces-\(getpid())-\(keptLimit)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let pieces = DailyEventsLayer.Pieces()
@@ -77,10 +85,29 @@ import Testing
                 name: "events \(day)", shown: shown, on: day, estimate: estimate, pieces: pieces, to: file)
             try file.close()
             #expect(try String(contentsOfFile: path, encoding: .utf8) == expected, "\(day)")
-            #expect(pieces.liveEvents == shown.count)
+            #expect(pieces.liveEvents == (workerLaysOut ? shown.count : 0))
             mostHeld = max(mostHeld, pieces.bufferBytes)
         }
         #expect(shown.count < lines.count, "events ended before the last day")
-        #expect(pieces.bufferBytes < mostHeld, "the buffer was compacted")
+        if workerLaysOut {
+            #expect(pieces.bufferBytes < mostHeld, "the buffer was compacted")
+        } else {
+            #expect(mostHeld == 0)
+        }
+    }
+
+    /// Pieces dropped when they outgrow the limit part way through leave the budget's estimate
+    /// as it is with none kept or all kept, and the layer writes from a worker's pieces.
+    @Test func aLimitReachedPartWayKeepsNothing() throws {
+        let kursk = try KurskDays()
+        let days = CalendarDay.range(kursk.start, through: kursk.end)
+        let layers = [0, 3_000, DailyEventsLayer.keptLimit].map {
+            DailyEventsLayer(kursk.loaded, sources: kursk.sources, through: kursk.end, keptLimit: $0)
+        }
+        #expect(layers.map(\.keepsEveryEvent) == [false, false, true])
+        for cumulative in [false, true] {
+            let estimates = layers.map { $0.estimatedBytes(days: days, cumulative: cumulative) }
+            #expect(Set(estimates).count == 1, "\(estimates)")
+        }
     }
 }

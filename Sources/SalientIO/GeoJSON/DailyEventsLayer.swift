@@ -28,11 +28,25 @@ public final class DailyEventsLayer: Sendable {
     private let sizes: [Int]
     private let loaded: LoadedTimeline
     private let sources: SourceIndex
+    /// Every event's pieces back to back, laid out once for `sizes`, and where each piece ends
+    /// (five per event): kept when they take at most `keptLimit` bytes, so that the workers'
+    /// files are made from them and no event is laid out again in each worker.
+    private let kept: (arena: [UInt8], cuts: [Int])?
+
+    /// The most bytes of pieces kept for the whole run: a timeline of 10,000 events takes
+    /// about 15 MB; beyond this each worker lays out the events it shows, as they show.
+    public static let keptLimit = 64 << 20
 
     public var count: Int { order.count }
+    /// Whether the workers' files are made from pieces laid out once for all (for tests).
+    var keepsEveryEvent: Bool { kept != nil }
 
-    /// - Parameter last: the run's last day; events begun after it never show.
-    public init(_ loaded: LoadedTimeline, sources: SourceIndex, through last: CalendarDay) {
+    /// - Parameters:
+    ///   - last: the run's last day; events begun after it never show.
+    ///   - keptLimit: the most bytes of laid-out events kept for the whole run.
+    public init(
+        _ loaded: LoadedTimeline, sources: SourceIndex, through last: CalendarDay, keptLimit: Int = keptLimit
+    ) {
         let timeline = loaded.timeline
         let events = timeline.events
         let parameters = timeline.estimate
@@ -44,15 +58,25 @@ public final class DailyEventsLayer: Sendable {
         ends = order.map { events[$0].date.end }
         self.loaded = loaded
         self.sources = sources
-        // An event outside every tier is laid out as "none"; one that may enter one, in any tier.
+        var (arena, cuts, keeping) = ([UInt8](), [Int](), keptLimit > 0)
         var scratch: [UInt8] = []
         sizes = order.map { index in
-            scratch.removeAll(keepingCapacity: true)
-            let cuts = Self.layOut(events[index], loaded: loaded, sources: sources, into: &scratch)
-            let piece = zip([0] + cuts, cuts).map { $1 - $0 }
+            let start = keeping ? arena.count : 0
+            let eventCuts: [Int]
+            if keeping {
+                eventCuts = Self.layOut(events[index], loaded: loaded, sources: sources, into: &arena)
+                cuts += eventCuts
+                if arena.count > keptLimit { (arena, cuts, keeping) = ([], [], false) }
+            } else {
+                scratch.removeAll(keepingCapacity: true)
+                eventCuts = Self.layOut(events[index], loaded: loaded, sources: sources, into: &scratch)
+            }
+            let piece = zip([start] + eventCuts, eventCuts).map { $1 - $0 }
+            // An event outside every tier is laid out as "none"; one that may enter one, in any tier.
             let shortest = GroundEvent(events[index], parameters: parameters) == nil ? piece[1] : piece[1...3].min()!
             return piece[0] + shortest + piece[4] + 1
         }
+        kept = keeping ? (arena, cuts) : nil
     }
 
     /// A worker's pieces of the events on show, back to back in one buffer: per event the
@@ -171,14 +195,39 @@ public final class DailyEventsLayer: Sendable {
     /// Writes the daily events file of `day` showing `shown`, positions in layer order (not
     /// event indexes), ascending, each in the tier `estimate` (the day's) draws it in, as the
     /// events layer does: the stored pieces go to the file as they are, with each event's age
-    /// between. Events not yet in `pieces` are laid out there first.
+    /// between. Events not yet in `pieces` are laid out there first, unless every event's
+    /// pieces are kept already.
     public func write(
         name: String, shown: some Collection<Int>, on day: CalendarDay, estimate: ControlEstimate,
         pieces laid: Pieces, to file: StreamingTextFile
     ) throws {
-        laid.compact()
-        for k in shown where laid.spans[k] == nil { laid.add(self, k) }
         try file.write(GeoJSONWriter.header(name: name))
+        if let kept {
+            try kept.arena.withUnsafeBytes { arena in
+                try write(shown, on: day, estimate: estimate, from: arena, to: file) { k, piece in
+                    piece < 0 ? (k == 0 ? 0 : kept.cuts[5 * k - 1]) : kept.cuts[5 * k + piece]
+                }
+            }
+        } else {
+            laid.compact()
+            for k in shown where laid.spans[k] == nil { laid.add(self, k) }
+            try laid.arena.withUnsafeBytes { arena in
+                try write(shown, on: day, estimate: estimate, from: arena, to: file) { k, piece in
+                    let span = laid.spans[k]!
+                    return piece < 0 ? span.start : span.cuts[piece]
+                }
+            }
+        }
+        try file.write(GeoJSONWriter.footer(empty: shown.isEmpty))
+    }
+
+    /// The features of `write`, from pieces in `arena`: `cut(k, i)` is where event `k`'s piece
+    /// `i` ends, and `cut(k, -1)` where its first piece starts.
+    private func write(
+        _ shown: some Collection<Int>, on day: CalendarDay, estimate: ControlEstimate,
+        from arena: UnsafeRawBufferPointer,
+        to file: StreamingTextFile, cut: (Int, Int) -> Int
+    ) throws {
         // Events per gathered write: six pieces each (the separator, the head, the line up to
         // the age, the age, the rest), 1,020 in all, within IOV_MAX (1,024).
         let batch = 170
@@ -189,38 +238,34 @@ public final class DailyEventsLayer: Sendable {
         scratch.copyBytes(from: [UInt8(ascii: ","), UInt8(ascii: "\n")])
         var pieces: [iovec] = []
         pieces.reserveCapacity(batch * 6)
-        try laid.arena.withUnsafeBytes { arena in
-            func piece(_ from: Int, _ to: Int) -> iovec {
-                iovec(iov_base: UnsafeMutableRawPointer(mutating: arena.baseAddress! + from), iov_len: to - from)
-            }
-            var used = 2
-            let tiers = estimate.tiers
-            for (n, k) in shown.enumerated() {
-                if n > 0 { pieces.append(iovec(iov_base: scratch.baseAddress!, iov_len: 2)) }
-                let (start, cuts) = laid.spans[k]!
-                let id = loaded.timeline.events[order[k]].id
-                // The first tier listing the event, as `ExportLayers.events` reads the estimate.
-                let tier = tiers.first { Self.lists($0.eventIDs, id) }?.tier
-                let variant = Self.tiers.firstIndex(of: tier)!
-                pieces.append(piece(start, cuts[0]))
-                pieces.append(piece(cuts[variant], cuts[variant + 1]))
-                var age = String(day.ordinal - starts[k].ordinal)
-                let length = age.withUTF8 { digits in
-                    UnsafeMutableRawBufferPointer(rebasing: scratch[used...]).copyMemory(
-                        from: UnsafeRawBufferPointer(digits))
-                    return digits.count
-                }
-                pieces.append(iovec(iov_base: scratch.baseAddress! + used, iov_len: length))
-                used += length
-                pieces.append(piece(cuts[3], cuts[4]))
-                if (n + 1) % batch == 0 {
-                    try file.write(gathering: &pieces)
-                    used = 2
-                }
-            }
-            try file.write(gathering: &pieces)
+        func piece(_ from: Int, _ to: Int) -> iovec {
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: arena.baseAddress! + from), iov_len: to - from)
         }
-        try file.write(GeoJSONWriter.footer(empty: shown.isEmpty))
+        var used = 2
+        let tiers = estimate.tiers
+        for (n, k) in shown.enumerated() {
+            if n > 0 { pieces.append(iovec(iov_base: scratch.baseAddress!, iov_len: 2)) }
+            let id = loaded.timeline.events[order[k]].id
+            // The first tier listing the event, as `ExportLayers.events` reads the estimate.
+            let tier = tiers.first { Self.lists($0.eventIDs, id) }?.tier
+            let variant = Self.tiers.firstIndex(of: tier)!
+            pieces.append(piece(cut(k, -1), cut(k, 0)))
+            pieces.append(piece(cut(k, variant), cut(k, variant + 1)))
+            var age = String(day.ordinal - starts[k].ordinal)
+            let length = age.withUTF8 { digits in
+                UnsafeMutableRawBufferPointer(rebasing: scratch[used...]).copyMemory(
+                    from: UnsafeRawBufferPointer(digits))
+                return digits.count
+            }
+            pieces.append(iovec(iov_base: scratch.baseAddress! + used, iov_len: length))
+            used += length
+            pieces.append(piece(cut(k, 3), cut(k, 4)))
+            if (n + 1) % batch == 0 {
+                try file.write(gathering: &pieces)
+                used = 2
+            }
+        }
+        try file.write(gathering: &pieces)
     }
 
     /// Whether the sorted `ids` hold `id`.
