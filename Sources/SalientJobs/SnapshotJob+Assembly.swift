@@ -127,9 +127,11 @@ extension SnapshotJob {
         let last = outputs[outputs.count - 1].last
         let eventsFile = try StreamingTextFile(
             path: (staging as NSString).appendingPathComponent("events-timeline.geojson"))
-        try GeoJSONWriter.writeFeatureCollection(name: "events-timeline", to: eventsFile) { body in
-            try ExportLayers.forEachEvent(
-                loaded.timeline, gazetteer: loaded.gazetteer, estimate: last, sources: sourceIndex, body)
+        if try !eventLines.writeEventsLayer(name: "events-timeline", estimate: last, to: eventsFile) {
+            try GeoJSONWriter.writeFeatureCollection(name: "events-timeline", to: eventsFile) { body in
+                try ExportLayers.forEachEvent(
+                    loaded.timeline, gazetteer: loaded.gazetteer, estimate: last, sources: sourceIndex, body)
+            }
         }
         try eventsFile.close()
         digests["events-timeline.geojson"] = eventsFile.digest

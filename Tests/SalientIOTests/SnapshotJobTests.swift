@@ -110,4 +110,37 @@ import Testing
             #expect(Set(estimates).count == 1, "\(estimates)")
         }
     }
+
+    /// `events-timeline.geojson` made from the kept pieces is the events layer laid out afresh,
+    /// as each day's estimate draws it; with no pieces kept, or events begun after the last
+    /// day, the layer says so and writes nothing.
+    @Test func theEventsLayerFromKeptPiecesIsTheLayerLaidOutAfresh() throws {
+        let kursk = try KurskDays()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-layer-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("events-timeline.geojson").path
+        let lines = DailyEventsLayer(kursk.loaded, sources: kursk.sources, through: kursk.end)
+        for day in CalendarDay.range(kursk.start, through: kursk.end) {
+            let estimate = try kursk.estimator.estimate(asOf: day)
+            let expected = GeoJSONWriter.featureCollection(
+                name: "events-timeline",
+                features: ExportLayers.events(
+                    kursk.timeline, gazetteer: kursk.loaded.gazetteer, estimate: estimate, sources: kursk.sources))
+            let file = try StreamingTextFile(path: path)
+            #expect(try lines.writeEventsLayer(name: "events-timeline", estimate: estimate, to: file))
+            try file.close()
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == expected, "\(day)")
+        }
+        let estimate = try kursk.estimator.estimate(asOf: kursk.end)
+        for unable in [
+            DailyEventsLayer(kursk.loaded, sources: kursk.sources, through: kursk.end, keptLimit: 0),
+            DailyEventsLayer(kursk.loaded, sources: kursk.sources, through: kursk.end.adding(days: -1)),
+        ] {
+            let file = try StreamingTextFile(path: path)
+            #expect(try !unable.writeEventsLayer(name: "events-timeline", estimate: estimate, to: file))
+            try file.close()
+            #expect(file.digest.size == 0)
+        }
+    }
 }

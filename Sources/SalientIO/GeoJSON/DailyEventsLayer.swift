@@ -221,10 +221,25 @@ public final class DailyEventsLayer: Sendable {
         try file.write(GeoJSONWriter.footer(empty: shown.isEmpty))
     }
 
+    /// Writes the events layer as `estimate` draws it, every event and no age, the bytes
+    /// `ExportLayers.forEachEvent` gives, from the kept pieces. Returns false, writing nothing,
+    /// when they are not kept or an event begins after the run's last day (it has no pieces).
+    public func writeEventsLayer(name: String, estimate: ControlEstimate, to file: StreamingTextFile) throws -> Bool {
+        guard let kept, count == loaded.timeline.events.count else { return false }
+        try file.write(GeoJSONWriter.header(name: name))
+        try kept.arena.withUnsafeBytes { arena in
+            try write(0..<count, on: nil, estimate: estimate, from: arena, to: file) { k, piece in
+                piece < 0 ? (k == 0 ? 0 : kept.cuts[5 * k - 1]) : kept.cuts[5 * k + piece]
+            }
+        }
+        try file.write(GeoJSONWriter.footer(empty: count == 0))
+        return true
+    }
+
     /// The features of `write`, from pieces in `arena`: `cut(k, i)` is where event `k`'s piece
-    /// `i` ends, and `cut(k, -1)` where its first piece starts.
+    /// `i` ends, and `cut(k, -1)` where its first piece starts. With no day, without the age.
     private func write(
-        _ shown: some Collection<Int>, on day: CalendarDay, estimate: ControlEstimate,
+        _ shown: some Collection<Int>, on day: CalendarDay?, estimate: ControlEstimate,
         from arena: UnsafeRawBufferPointer,
         to file: StreamingTextFile, cut: (Int, Int) -> Int
     ) throws {
@@ -250,6 +265,13 @@ public final class DailyEventsLayer: Sendable {
             let tier = tiers.first { Self.lists($0.eventIDs, id) }?.tier
             let variant = Self.tiers.firstIndex(of: tier)!
             pieces.append(piece(cut(k, -1), cut(k, 0)))
+            guard let day else {
+                // The line up to the age, without the separator and key before the age.
+                pieces.append(piece(cut(k, variant), cut(k, variant + 1) - 2 - Self.ageMember.count))
+                pieces.append(piece(cut(k, 3), cut(k, 4)))
+                if (n + 1) % batch == 0 { try file.write(gathering: &pieces) }
+                continue
+            }
             pieces.append(piece(cut(k, variant), cut(k, variant + 1)))
             var age = String(day.ordinal - starts[k].ordinal)
             let length = age.withUTF8 { digits in
