@@ -27,70 +27,84 @@ struct JoinedList {
     @discardableResult
     mutating func update(to newIDs: [String], piece: (String) -> String?) -> Bool {
         if newIDs == ids { return false }
-        var newEscaped = opening
-        newEscaped.reserveCapacity(escaped.count + 64)
-        var newPieces: [Range<Int>?] = []
-        newPieces.reserveCapacity(newIDs.count)
-        var first = true
-        let (oldIDs, oldPieces) = (ids, pieces)
-        escaped.withUnsafeBufferPointer { old in
-            // Kept pieces that lie back to back in the old bytes are copied as one run; until
-            // then `newPieces[runFrom...]` hold their old ranges.
-            var run: Range<Int>?
-            var runFrom = 0
-            func flush() {
-                guard let copied = run else { return }
-                Self.separate(&newEscaped, first: &first)
-                let shift = newEscaped.count - copied.lowerBound
-                newEscaped.append(contentsOf: UnsafeBufferPointer(rebasing: old[copied]))
-                for index in runFrom..<newPieces.count {
-                    if let range = newPieces[index] {
-                        newPieces[index] = (range.lowerBound + shift)..<(range.upperBound + shift)
-                    }
-                }
-                run = nil
+        var layout = Layout(bytes: opening, reserving: escaped.count + 64, ids: newIDs.count)
+        var kept = 0
+        for id in newIDs {
+            while kept < ids.count, ids[kept] < id { kept += 1 }
+            if kept < ids.count, ids[kept] == id {
+                layout.keep(pieces[kept], from: escaped)
+                kept += 1
+            } else if let text = piece(id) {
+                layout.add(text, from: escaped)
+            } else {
+                layout.pieces.append(nil)
             }
-            var kept = 0
-            for id in newIDs {
-                while kept < oldIDs.count, oldIDs[kept] < id { kept += 1 }
-                if kept < oldIDs.count, oldIDs[kept] == id {
-                    if let range = oldPieces[kept] {
-                        if let pending = run, range.lowerBound == pending.upperBound + Self.separator.count {
-                            run = pending.lowerBound..<range.upperBound
-                        } else {
-                            flush()
-                            (run, runFrom) = (range, newPieces.count)
-                        }
-                    }
-                    newPieces.append(oldPieces[kept])
-                    kept += 1
-                } else if let text = piece(id) {
-                    flush()
-                    Self.separate(&newEscaped, first: &first)
-                    let start = newEscaped.count
-                    Self.appendEscaped(text, to: &newEscaped)
-                    newPieces.append(start..<newEscaped.count)
-                } else {
-                    newPieces.append(nil)
-                }
-            }
-            flush()
         }
-        newEscaped.append(UInt8(ascii: "\""))
+        layout.flush(from: escaped)
+        layout.bytes.append(UInt8(ascii: "\""))
         ids = newIDs
-        pieces = newPieces
-        escaped = newEscaped
+        pieces = layout.pieces
+        escaped = layout.bytes
         member = String(decoding: escaped, as: UTF8.self)
         return true
     }
 
-    private static let separator: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: " ")]
+    /// A list being laid out from the last one's bytes. A struct, not captured variables, so
+    /// that its accesses are checked when compiled, not at run time.
+    private struct Layout {
+        var bytes: [UInt8]
+        var pieces: [Range<Int>?] = []
+        private var first = true
+        /// Kept pieces that lie back to back in the old bytes, copied as one run; until then
+        /// `pieces[runFrom...]` hold their old ranges.
+        private var run: Range<Int>?
+        private var runFrom = 0
 
-    /// Appends the separator unless nothing is joined yet.
-    private static func separate(_ joined: inout [UInt8], first: inout Bool) {
-        if !first { joined.append(contentsOf: separator) }
-        first = false
+        init(bytes: [UInt8], reserving capacity: Int, ids: Int) {
+            self.bytes = bytes
+            self.bytes.reserveCapacity(capacity)
+            pieces.reserveCapacity(ids)
+        }
+
+        mutating func keep(_ range: Range<Int>?, from old: [UInt8]) {
+            if let range {
+                if let pending = run, range.lowerBound == pending.upperBound + JoinedList.separator.count {
+                    run = pending.lowerBound..<range.upperBound
+                } else {
+                    flush(from: old)
+                    (run, runFrom) = (range, pieces.count)
+                }
+            }
+            pieces.append(range)
+        }
+
+        mutating func add(_ text: String, from old: [UInt8]) {
+            flush(from: old)
+            separate()
+            let start = bytes.count
+            JoinedList.appendEscaped(text, to: &bytes)
+            pieces.append(start..<bytes.count)
+        }
+
+        mutating func flush(from old: [UInt8]) {
+            guard let copied = run else { return }
+            separate()
+            let shift = bytes.count - copied.lowerBound
+            bytes.append(contentsOf: old[copied])
+            for index in runFrom..<pieces.count {
+                if let range = pieces[index] { pieces[index] = (range.lowerBound + shift)..<(range.upperBound + shift) }
+            }
+            run = nil
+        }
+
+        /// Appends the separator unless nothing is joined yet.
+        private mutating func separate() {
+            if !first { bytes.append(contentsOf: JoinedList.separator) }
+            first = false
+        }
     }
+
+    private static let separator: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: " ")]
 
     /// Appends `text` JSON-escaped as `JSONValue.quote` escapes it, without the quotes.
     private static func appendEscaped(_ text: String, to joined: inout [UInt8]) {
