@@ -115,7 +115,7 @@ extension GEOSContext {
 
     /// Returns an owned sequence; the caller hands it to a geometry constructor.
     private func coordinateSequence(_ points: [PlanarPoint]) throws -> OpaquePointer {
-        let flat = points.flatMap { [$0.x, $0.y] }
+        let flat = Self.interleaved(points)
         resetMessages()
         // returns NULL on exception
         let sequence = flat.withUnsafeBufferPointer { buffer in
@@ -243,13 +243,17 @@ extension GEOSObject {
         guard GEOSCoordSeq_getSize_r(context.handle, sequence, &size) == 1 else {
             throw context.failure("GEOSCoordSeq_getSize_r")
         }
-        var flat = [Double](repeating: 0, count: Int(size) * 2)
-        // returns 0 on exception
-        let ok = flat.withUnsafeMutableBufferPointer { buffer in
-            GEOSCoordSeq_copyToBuffer_r(context.handle, sequence, buffer.baseAddress, 0, 0)
+        var ok: CInt = 0
+        let flat = [Double](unsafeUninitializedCapacity: Int(size) * 2) { buffer, count in
+            // returns 0 on exception
+            ok = GEOSCoordSeq_copyToBuffer_r(context.handle, sequence, buffer.baseAddress, 0, 0)
+            count = ok == 1 ? Int(size) * 2 : 0
         }
         guard ok == 1 else { throw context.failure("GEOSCoordSeq_copyToBuffer_r") }
-        return (0..<Int(size)).map { PlanarPoint(x: flat[2 * $0], y: flat[2 * $0 + 1]) }
+        return [PlanarPoint](unsafeUninitializedCapacity: Int(size)) { points, count in
+            for index in 0..<Int(size) { points[index] = PlanarPoint(x: flat[2 * index], y: flat[2 * index + 1]) }
+            count = Int(size)
+        }
     }
 }
 
@@ -257,7 +261,7 @@ extension GEOSContext {
     /// RFC 7946's right-hand rule: exterior counter-clockwise, holes clockwise.
     func oriented(_ ring: [PlanarPoint], counterClockwise: Bool) throws -> [PlanarPoint] {
         guard ring.count >= 4 else { return ring }
-        let flat = ring.flatMap { [$0.x, $0.y] }
+        let flat = Self.interleaved(ring)
         resetMessages()
         let sequence = flat.withUnsafeBufferPointer { buffer in
             GEOSCoordSeq_copyFromBuffer_r(handle, buffer.baseAddress, UInt32(ring.count), 0, 0)
@@ -270,5 +274,17 @@ extension GEOSContext {
             throw failure("GEOSCoordSeq_isCCW_r")
         }
         return (isCCW == 1) == counterClockwise ? ring : ring.reversed()
+    }
+
+    /// x0, y0, x1, y1, …: the layout GEOS copies coordinates from, in one allocation (a
+    /// two-element array per point, as `flatMap` made, cost more than GEOS's copy).
+    static func interleaved(_ points: [PlanarPoint]) -> [Double] {
+        [Double](unsafeUninitializedCapacity: 2 * points.count) { buffer, count in
+            for (index, point) in points.enumerated() {
+                buffer[2 * index] = point.x
+                buffer[2 * index + 1] = point.y
+            }
+            count = 2 * points.count
+        }
     }
 }
