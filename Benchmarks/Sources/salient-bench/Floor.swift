@@ -31,7 +31,7 @@ struct Floor {
     /// the timed run wrote to `output`.
     static func measure(
         salient: String, arguments: [String], environment: [String: String], profiledOut: String, output: String,
-        shares: String
+        shares: String, trash: Trash
     ) throws -> Floor {
         let data = NSTemporaryDirectory() + "salient-bench-\(getpid()).perf.data"
         defer { unlink(data) }
@@ -39,7 +39,7 @@ struct Floor {
             "/usr/bin/env",
             ["perf", "record", "-q", "-F", String(perfHertz), "--call-graph", "dwarf,16384", "-o", data, salient]
                 + arguments, environment: environment, stdout: "/dev/null")
-        try? FileManager.default.removeItem(atPath: profiledOut)
+        trash.discard(profiledOut)
         guard record.status == 0 else { throw BenchError("perf record exited \(record.status): \(record.stderr)") }
         let script =
             "perf script -i '\(data)' -F comm,tid,period,ip,sym,dso 2>/dev/null | python3 '\(shares)' --seconds"
@@ -47,14 +47,16 @@ struct Floor {
         guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Double],
             let geos = object["geos_s"], let proj = object["proj_s"], let all = object["total_s"]
         else { throw BenchError("shares.py printed no seconds: \(line.prefix(200))") }
-        return Floor(geos: geos, proj: proj, writing: try writingCost(like: output), profiled: all)
+        return Floor(geos: geos, proj: proj, writing: try writingCost(like: output, trash: trash), profiled: all)
     }
 
     /// The least CPU seconds, over `writeRounds`, of writing files of the sizes under `folder`.
-    static func writingCost(like folder: String) throws -> Double {
+    static func writingCost(like folder: String, trash: Trash) throws -> Double {
         let sizes = fileSizes(folder)
         var least = Double.infinity
-        for _ in 0..<writeRounds { least = min(least, try writeRound(sizes, beside: folder)) }
+        for round in 0..<writeRounds {
+            least = min(least, try writeRound(sizes, into: folder + ".write-floor-\(round)", trash: trash))
+        }
         return least
     }
 
@@ -74,11 +76,10 @@ struct Floor {
         return sizes
     }
 
-    private static func writeRound(_ sizes: [Int], beside folder: String) throws -> Double {
-        let scratch = folder + ".write-floor"
-        try? FileManager.default.removeItem(atPath: scratch)
+    private static func writeRound(_ sizes: [Int], into scratch: String, trash: Trash) throws -> Double {
+        trash.discard(scratch)
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        defer { trash.discard(scratch) }
         let block = [UInt8](repeating: UInt8(ascii: "x"), count: writeCallBytes)
         let before = cpuSeconds()
         try block.withUnsafeBytes { block in

@@ -102,6 +102,8 @@ struct Harness {
         let hasCheck = help.contains("\n  check ")
         var rows: [Row] = []
         var failures: [String] = []
+        let trash = Trash(work: work)
+        defer { trash.empty() }
         for size in sizes {
             let inputs = (work as NSString).appendingPathComponent("inputs/\(size.spec.name)")
             if !FileManager.default.fileExists(atPath: (inputs as NSString).appendingPathComponent("timeline.yaml")) {
@@ -123,7 +125,7 @@ struct Harness {
                 let out = (work as NSString).appendingPathComponent("out/\(size.name)-\(command)")
                 let salientOut = out + "-salient"
                 let peerOut = out + "-peer"
-                for folder in [salientOut, peerOut] { try? FileManager.default.removeItem(atPath: folder) }
+                for folder in [salientOut, peerOut] { trash.discard(folder) }
                 var salientArguments = [command, timeline]
                 switch command {
                 case "check": salientArguments += ["--format", "json"]
@@ -170,7 +172,7 @@ struct Harness {
                         floorMeasured = try Floor.measure(
                             salient: salient, arguments: profiledArguments, environment: environment,
                             profiledOut: profiledOut, output: command == "check" ? salientOut + ".json" : salientOut,
-                            shares: shares)
+                            shares: shares, trash: trash)
                     } catch {
                         log("  floor not measured: \(error)")
                     }
@@ -184,7 +186,7 @@ struct Harness {
                         size: size, command: command, tool: "peer", measure: p, bytes: Self.bytes(peerOut),
                         agreement: agreement))
                 if !keep {
-                    for folder in [salientOut, peerOut] { try? FileManager.default.removeItem(atPath: folder) }
+                    for folder in [salientOut, peerOut] { trash.discard(folder) }
                 }
             }
         }
@@ -192,6 +194,7 @@ struct Harness {
         print(table)
         if let report { try table.write(toFile: report, atomically: true, encoding: .utf8) }
         if !failures.isEmpty {
+            trash.empty()
             FileHandle.standardError.write(Data(("FAILED:\n" + failures.joined(separator: "\n") + "\n").utf8))
             exit(1)
         }
