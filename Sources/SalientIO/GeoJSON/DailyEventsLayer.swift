@@ -204,9 +204,7 @@ public final class DailyEventsLayer: Sendable {
         try file.write(GeoJSONWriter.header(name: name))
         if let kept {
             try kept.arena.withUnsafeBytes { arena in
-                try write(shown, on: day, estimate: estimate, from: arena, to: file) { k, piece in
-                    piece < 0 ? (k == 0 ? 0 : kept.cuts[5 * k - 1]) : kept.cuts[5 * k + piece]
-                }
+                try write(shown, on: day, estimate: estimate, from: arena, to: file) { Self.cut(in: kept.cuts, $0, $1) }
             }
         } else {
             laid.compact()
@@ -228,9 +226,7 @@ public final class DailyEventsLayer: Sendable {
         guard let kept, count == loaded.timeline.events.count else { return false }
         try file.write(GeoJSONWriter.header(name: name))
         try kept.arena.withUnsafeBytes { arena in
-            try write(0..<count, on: nil, estimate: estimate, from: arena, to: file) { k, piece in
-                piece < 0 ? (k == 0 ? 0 : kept.cuts[5 * k - 1]) : kept.cuts[5 * k + piece]
-            }
+            try write(0..<count, on: nil, estimate: estimate, from: arena, to: file) { Self.cut(in: kept.cuts, $0, $1) }
         }
         try file.write(GeoJSONWriter.footer(empty: count == 0))
         return true
@@ -288,6 +284,12 @@ public final class DailyEventsLayer: Sendable {
             }
         }
         try file.write(gathering: &pieces)
+    }
+
+    /// Where event `k`'s piece `piece` ends in the kept pieces (five ends per event, back to
+    /// back), or with `piece` -1 where its first piece starts.
+    private static func cut(in cuts: [Int], _ k: Int, _ piece: Int) -> Int {
+        piece < 0 ? (k == 0 ? 0 : cuts[5 * k - 1]) : cuts[5 * k + piece]
     }
 
     /// Whether the sorted `ids` hold `id`.

@@ -28,8 +28,8 @@ public enum JSONValue: Equatable, Sendable {
         out += serialized
     }
 
-    /// The value's JSON appended as UTF-8: layers are laid out in bytes, not strings, which
-    /// halved the cost of laying out a 200,000-event layer (Benchmarks/README.md).
+    /// The value's JSON appended as UTF-8: layers are laid out in bytes, not strings, because
+    /// each small append to a string cost more than the bytes it added (Benchmarks/README.md).
     func write(to out: inout [UInt8]) {
         switch self {
         case .string(let s): JSONValue.quote(s, into: &out)
@@ -48,12 +48,6 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 
-    static func writeObject(_ members: [(String, JSONValue)], to out: inout String) {
-        var bytes: [UInt8] = []
-        writeObject(members, to: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     static func writeObject(_ members: [(String, JSONValue)], to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
         writeMembers(members, to: &out)
@@ -61,12 +55,6 @@ public enum JSONValue: Equatable, Sendable {
     }
 
     /// An object's members, `"key": value` joined by ", ", without the braces.
-    static func writeMembers(_ members: [(String, JSONValue)], to out: inout String) {
-        var bytes: [UInt8] = []
-        writeMembers(members, to: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     static func writeMembers(_ members: [(String, JSONValue)], to out: inout [UInt8]) {
         for (i, (key, value)) in members.enumerated() {
             if i > 0 { out.append(contentsOf: ", ".utf8) }
