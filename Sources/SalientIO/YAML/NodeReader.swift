@@ -75,7 +75,12 @@ struct NodeReader {
         try checkNesting(text)
         budget.remaining = max(Limits.minimumValues, text.utf8.count * Limits.valuesPerByte)
         // Without an anchor no alias can expand, so most files skip the walk.
-        if text.utf8.contains(UInt8(ascii: "&")),
+        let hasAnchor =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "&")), bytes.count) != nil } ?? false
+            }
+            ?? text.utf8.contains(UInt8(ascii: "&"))
+        if hasAnchor,
             case .overBudget(let line, let field) = EventScanner(
                 text: text, budget: budget.remaining,
                 findDuplicateKeys: false
@@ -143,11 +148,22 @@ struct NodeReader {
     /// stack. Counts flow brackets (inside strings too, so it can only over-count) and block
     /// indentation.
     private func checkNesting(_ text: String) throws {
+        let tooDeep =
+            text.utf8.withContiguousStorageIfAvailable(Self.lineNestedTooDeep)
+            ?? Array(text.utf8).withUnsafeBufferPointer(Self.lineNestedTooDeep)
+        guard let line = tooDeep else { return }
+        throw InputError(
+            "nested more than \(Limits.nesting) levels deep", file: file, line: line,
+            hint: "timelines need 4 levels and GeoJSON 6; the file is malformed or hostile")
+    }
+
+    /// The first line nested deeper than `Limits.nesting`, by brackets or by indentation.
+    private static func lineNestedTooDeep(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var depth = 0
         var line = 1
         var column = 0
         var atLineStart = true
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 0
@@ -164,12 +180,9 @@ struct NodeReader {
             } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
                 depth = max(0, depth - 1)
             }
-            if depth > Limits.nesting || column / 2 > Limits.nesting {
-                throw InputError(
-                    "nested more than \(Limits.nesting) levels deep", file: file, line: line,
-                    hint: "timelines need 4 levels and GeoJSON 6; the file is malformed or hostile")
-            }
+            if depth > Limits.nesting || column / 2 > Limits.nesting { return line }
         }
+        return nil
     }
 
     /// Charges `count` values to the file's budget.
@@ -204,15 +217,19 @@ struct NodeReader {
     /// Ids are quoted in reports and messages and written into outputs: a newline or an escape
     /// in one (written as `\n` in double quotes) could forge lines there, so none may hold one.
     func refuseControlCharacters(in id: String, fields: Fields, key: String) throws {
-        guard
-            id.unicodeScalars.contains(where: {
-                $0.properties.generalCategory == .control
-                    || $0 == "\u{2028}" || $0 == "\u{2029}"
-            })
-        else { return }
+        guard Self.holdsControlCharacter(id) else { return }
         throw InputError(
             "the id '\(id)' holds a control character", file: file, line: fields.line(of: key),
             field: fields.name(key), hint: "ids are written on one line, without control characters")
+    }
+
+    /// A character of general category Cc, or a line or paragraph separator.
+    static func holdsControlCharacter(_ text: String) -> Bool {
+        // Printable ASCII holds none: only other text needs Unicode's tables.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return false }
+        return text.unicodeScalars.contains {
+            $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
+        }
     }
 
     func kindName(_ node: YAMLNode) -> String {
@@ -356,7 +373,9 @@ struct Fields {
     /// (general category Zs, U+0009, and U+200B, once a space), without Foundation's cost on
     /// every field read.
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy {
+        // Most text begins with a printable ASCII character, which is never blank.
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.unicodeScalars.allSatisfy {
             $0 == "\t" || $0 == "\u{200B}" || $0.properties.generalCategory == .spaceSeparator
         }
     }

@@ -4,7 +4,7 @@ import SalientCore
 /// Resolving a written name to a gazetteer place, in the timeline's context.
 extension TimelineReader.Context {
     func resolve(_ name: String, fields: Fields, key: String, kinds: Set<PlaceKind>?) throws -> String {
-        try resolveRouted(name, parent: "", fields: fields, key: key, kinds: kinds).id
+        try resolveRouted(name, parent: "", fields: fields, key: key, kinds: kinds).place.id
     }
 
     /// `resolve`, in the timeline's context (its territory, the parent named), saying how the
@@ -12,7 +12,7 @@ extension TimelineReader.Context {
     func resolveRouted(
         _ name: String, parent: String, fields: Fields, key: String,
         kinds: Set<PlaceKind>?
-    ) throws -> (id: String, route: MatchRoute) {
+    ) throws -> (place: Place, route: MatchRoute) {
         let line = fields.line(of: key)
         let length = name.unicodeScalars.count
         guard length <= Limits.nameCharacters else {
@@ -31,7 +31,7 @@ extension TimelineReader.Context {
                     "'\(name)' is a \(place.kind.rawValue), not a \(kinds.map(\.rawValue).sorted().joined(separator: " or "))",
                     file: file, line: line, field: fields.name(key))
             }
-            return (place.id, route)
+            return (place, route)
         case .ambiguous(let candidates):
             let listed = candidates.prefix(5).map { candidate in
                 let place = candidate.place

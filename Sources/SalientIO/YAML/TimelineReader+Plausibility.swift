@@ -24,8 +24,7 @@ extension TimelineReader.Context {
         // A region is named whole (drone strikes "over Nizhny Novgorod region"): no namesake of a
         // village, and never drawn, so its distance says nothing about a mistaken lookup.
         guard place.kind != .region, place.kind != .border else { return }
-        if case .multiPolygon(let area) = place.geometry, try territory.touches(area) { return }
-        let meters = try territory.distanceMeters(from: position)
+        let meters = try distanceOutside(territory, of: place, at: position)
         guard meters > reachMeters else { return }
         log.warnings.append(
             InputWarning(
@@ -33,6 +32,18 @@ extension TimelineReader.Context {
                     + "territory, more than plausible_distance_km (\(formatNumber(reachMeters / 1000)))",
                 file: file, line: line, field: field,
                 hint: "check that this is the place meant, or raise estimate.plausible_distance_km"))
+    }
+
+    /// How far `place` (drawn at `position`) lies outside `territory`; 0 for an area that touches it.
+    private func distanceOutside(_ territory: Territory, of place: Place, at position: LonLat) throws -> Double {
+        let measured = ObjectIdentifier(territory)
+        if log.distancesOutside?.territory != measured { log.distancesOutside = (measured, [:]) }
+        if let known = log.distancesOutside?.meters[place.id] { return known }
+        var touches = false
+        if case .multiPolygon(let area) = place.geometry { touches = try territory.touches(area) }
+        let meters = touches ? 0 : try territory.distanceMeters(from: position)
+        log.distancesOutside?.meters[place.id] = meters
+        return meters
     }
 
     /// Coordinates in no gazetteer area that would fall inside one as [lat, lon]: pasted in the

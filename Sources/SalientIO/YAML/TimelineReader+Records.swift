@@ -147,10 +147,9 @@ extension TimelineReader.Context {
                 hint: "name a gazetteer place, or give coordinates: [lon, lat]")
         case (.some, .none):
             let written = try fields.string("place")
-            let (id, route) = try resolveRouted(
+            let (place, route) = try resolveRouted(
                 written, parent: fields.optionalString("parent"), fields: fields,
                 key: "place", kinds: nil)
-            let place = gazetteer.place(id: id)!
             placeID = place.id
             placeName = place.name
             position = try place.geometry.representativePoint()

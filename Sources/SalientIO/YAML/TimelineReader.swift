@@ -243,6 +243,9 @@ public enum TimelineReader {
         var retakeLines: [String: (line: Int?, field: String)] = [:]
         /// Every gazetteer area, built on the first explicit coordinates, for the swap test.
         var allAreas: (territory: Territory, ids: [String])?
+        /// How far outside the territory each place named so far lies (0: it touches), for
+        /// the territory they were measured against: a place is named by many events.
+        var distancesOutside: (territory: ObjectIdentifier, meters: [String: Double])?
     }
 
     struct Context {

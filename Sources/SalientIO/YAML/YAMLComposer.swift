@@ -96,7 +96,9 @@ final class YAMLComposer {
                 ?? ""
             let isPlain = data.style == YAML_PLAIN_SCALAR_STYLE
             let tag = data.quoted_implicit == 1 ? nil : Self.string(data.tag)
-            let isNull = isPlain && (tag == Self.nullTag || (tag == nil && Self.nullForms.contains(text)))
+            // Every null form is at most 4 bytes long: longer text is never hashed.
+            let isNullForm = data.length <= 4 && Self.nullForms.contains(text)
+            let isNull = isPlain && (tag == Self.nullTag || (tag == nil && isNullForm))
             return (
                 .scalar(
                     YAMLNode.Scalar(string: text, isPlain: isPlain, isNull: isNull), anchor: Self.string(data.anchor)),

@@ -19,4 +19,21 @@ import Testing
                 Fields.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty, "\(text.debugDescription)")
         }
     }
+
+    /// The check of ids against control characters, with its printable-ASCII shortcut, says
+    /// what Unicode's general category says, for every scalar, alone and after ASCII text.
+    @Test func controlCharactersAreFoundAsUnicodeDefinesThem() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = scalar.properties.generalCategory == .control || value == 0x2028 || value == 0x2029
+            for text in [String(scalar), "Sudzha-" + String(scalar)]
+            where NodeReader.holdsControlCharacter(text) != expected {
+                disagreements.append(value)
+            }
+        }
+        #expect(disagreements.isEmpty)
+        #expect(!NodeReader.holdsControlCharacter("plain ASCII id ~"))
+        #expect(NodeReader.holdsControlCharacter("tab\there"))
+    }
 }
