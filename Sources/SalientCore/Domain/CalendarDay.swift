@@ -78,6 +78,20 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     /// ISO 8601 calendar date, the form GDAL types as Date.
     public var description: String {
         let c = components
+        if (0...9999).contains(c.year) {
+            // Ten ASCII digits and dashes written in place: every event's dates are written so.
+            let digits = c.year * 1_000_000 + c.month * 1_000 + c.day  // YYYY0MM0DD
+            return String(unsafeUninitializedCapacity: 10) { text in
+                var rest = digits
+                for index in (0..<10).reversed() {
+                    text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                text[4] = UInt8(ascii: "-")
+                text[7] = UInt8(ascii: "-")
+                return 10
+            }
+        }
         func padded(_ value: Int, _ width: Int) -> String {
             let digits = String(abs(value))
             return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits

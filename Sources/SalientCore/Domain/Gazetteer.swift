@@ -105,6 +105,11 @@ public struct Gazetteer: Sendable {
         indexByID[id].map { places[$0] }
     }
 
+    /// Where a place's coordinates come from, without copying the rest of the place.
+    public func provenance(ofPlace id: String) -> Provenance? {
+        indexByID[id].map { places[$0].provenance }
+    }
+
     /// The places a folded key (`NameFolding.key`) names, with the strength of each match (1 id
     /// or name, 2 alias): for callers trying many spans of text, which `match`'s suggestions
     /// would make slow.

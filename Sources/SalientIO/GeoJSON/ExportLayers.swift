@@ -44,10 +44,9 @@ public enum ExportLayers {
 
     /// An event's properties that no estimate changes, the head of every events layer.
     static func eventHead(_ event: Event, gazetteer: Gazetteer, sources index: SourceIndex) -> [(String, JSONValue)] {
-        let sources = event.sourceIDs.compactMap(index.source(id:))
-        let place = event.placeID.flatMap(gazetteer.place(id:))
-        let coordinateSource =
-            place.map { "\($0.provenance.source) \($0.provenance.sourceID)" } ?? "timeline coordinates"
+        let cited = CitedSources(event.sourceIDs, index)
+        let provenance = event.placeID.flatMap(gazetteer.provenance(ofPlace:))
+        let coordinateSource = provenance.map { "\($0.source) \($0.sourceID)" } ?? "timeline coordinates"
         return [
             ("id", .string(event.id)),
             ("kind", .string(event.kind.rawValue)),
@@ -60,15 +59,39 @@ public enum ExportLayers {
             ("date_precision", .string(event.date.precision.rawValue)),
             ("date_note", .string(event.dateNote)),
             ("summary", .string(event.summary)),
-            ("sources", .string(event.sourceIDs.joined(separator: "; "))),
-            ("source_urls", .string(sourceURLs(event.sourceIDs, index))),
-            ("outlets", .string(sources.map(\.outlet).joined(separator: "; "))),
-            ("source_files", .string(sources.map(\.file).filter { !$0.isEmpty }.joined(separator: "; "))),
-            ("published_date", .string(sources.map(\.published.start).min()?.description ?? "")),
+            ("sources", .string(joined(event.sourceIDs))),
+            ("source_urls", .string(joined(cited.urls))),
+            ("outlets", .string(joined(cited.outlets))),
+            ("source_files", .string(joined(cited.files))),
+            ("published_date", .string(cited.firstPublished?.description ?? "")),
             ("coordinate_source", .string(coordinateSource)),
-            ("coordinate_licence", .string(place?.provenance.licence ?? "")),
-            ("coordinate_uncertainty_m", .number(place?.provenance.uncertaintyMeters ?? 0, decimals: 0)),
+            ("coordinate_licence", .string(provenance?.licence ?? "")),
+            ("coordinate_uncertainty_m", .number(provenance?.uncertaintyMeters ?? 0, decimals: 0)),
         ]
+    }
+
+    /// What an event's sources say of themselves, in their order, each looked up once. A
+    /// source with no URL or file is left out of those lists; an unknown id of all.
+    private struct CitedSources {
+        var urls: [String] = []
+        var outlets: [String] = []
+        var files: [String] = []
+        var firstPublished: CalendarDay?
+
+        init(_ ids: [String], _ index: SourceIndex) {
+            for id in ids {
+                guard let source = index.source(id: id) else { continue }
+                outlets.append(source.outlet)
+                if !source.url.isEmpty { urls.append(source.url) }
+                if !source.file.isEmpty { files.append(source.file) }
+                firstPublished = min(firstPublished ?? source.published.start, source.published.start)
+            }
+        }
+    }
+
+    /// `parts` "; "-joined; one part is returned as it is, not copied.
+    private static func joined(_ parts: [String]) -> String {
+        parts.count == 1 ? parts[0] : parts.joined(separator: "; ")
     }
 
     /// The URLs of the sources named, in their order, "; "-joined as `sources` is; a source with

@@ -62,4 +62,23 @@ import Testing
         }
         #expect(CalendarDay("0400-01-01")?.ordinal == start + 146_097)
     }
+
+    /// Days are written as ISO 8601 dates with zero-padded fields, in the four-digit years
+    /// written digit by digit and in the years beyond them.
+    @Test func writtenAsPaddedISODates() {
+        func reference(_ day: CalendarDay) -> String {
+            let c = day.components
+            let year = String(format: "%04d", abs(c.year))
+            return (c.year < 0 ? "-" : "") + year + String(format: "-%02d-%02d", c.month, c.day)
+        }
+        let first = CalendarDay.ordinal(year: -2, month: 12, day: 25)
+        let last = CalendarDay.ordinal(year: 10_001, month: 1, day: 5)
+        for ordinal in stride(from: first, through: last, by: 7) + [0, 19_000, 2_932_896, 2_932_897] {
+            let day = CalendarDay(ordinal: ordinal)
+            #expect(day.description == reference(day), "\(ordinal)")
+        }
+        #expect(CalendarDay.ordinal(year: 10_000, month: 1, day: 1) == 2_932_897)
+        #expect(CalendarDay(ordinal: 2_932_897).description == "10000-01-01")
+        #expect(CalendarDay(ordinal: 2_932_896).description == "9999-12-31")
+    }
 }
