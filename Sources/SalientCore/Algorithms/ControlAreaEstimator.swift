@@ -36,6 +36,8 @@ public final class ControlAreaEstimator {
     let territory: GEOSObject
     let border: GEOSObject
     private let settlements: [(id: String, at: PlanarPoint)]
+    /// `settlements` in the order of their ids, the order a tier lists those inside it.
+    private let settlementsByID: [(id: String, at: PlanarPoint)]
     /// The settlements' cells, for the `cells` join only, and the cell each ground report falls
     /// in (nil: not drawn by cells), by its index among the ground events.
     let cells: SettlementCells?
@@ -109,6 +111,7 @@ public final class ControlAreaEstimator {
             place.kind.isSettlement ? place.point.map { (place.id, $0) } : nil
         }
         settlements = try zip(located, projector.project(located.map(\.1))).map { ($0.0.0, $0.1) }
+        settlementsByID = settlements.sorted { $0.id < $1.id }
         if parameters.join == .cells {
             let cells = try SettlementCells(
                 settlements: settlements, territory: territory, border: preparedBorder, geos: geos)
@@ -375,10 +378,10 @@ public final class ControlAreaEstimator {
         // Settlements outside the tier's bounding box cannot intersect it; GEOS tests the rest.
         let box = try geometry.envelope()
         let prepared = try PreparedGEOSObject(geometry)
-        let inside = try settlements.filter { settlement in
+        let inside = try settlementsByID.filter { settlement in
             guard box.x.contains(settlement.at.x), box.y.contains(settlement.at.y) else { return false }
             return try prepared.intersects(geos.point(settlement.at))
-        }.map(\.id).sorted()
+        }.map(\.id)
         return ControlArea(
             tier: tier, geometry: lonLat, areaSquareKilometers: geodesic.area(of: lonLat) / 1e6,
             eventIDs: eventIDs, sourceIDs: sourceIDs, depthKilometers: depth, deepestPoint: deepestPoint,

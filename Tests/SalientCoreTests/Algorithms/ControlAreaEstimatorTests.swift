@@ -197,6 +197,8 @@ import Testing
             world.place(id: "held", kind: .village, geometry: .point(village)),
             world.place(id: "grey", kind: .town, geometry: .point(world.north(ofBorderAt: 36, kilometers: 14))),
             world.place(id: "far", kind: .village, geometry: .point(world.north(ofBorderAt: 36, kilometers: 30))),
+            // Listed after "held" but named before it: a tier lists its settlements by id.
+            world.place(id: "beside", kind: .village, geometry: .point(world.north(ofBorderAt: 36, kilometers: 11))),
         ]
         let estimate = try ControlAreaEstimator(
             timeline: world.timeline([world.event("held", .control, at: village, on: .day(day("2024-08-10")))]),
@@ -204,7 +206,7 @@ import Testing
         ).estimate(asOf: day("2024-08-10"))
         #expect(abs(estimate.controlled.depthKilometers - 12) < 0.02)
         #expect(abs(estimate.contested.depthKilometers - 16) < 0.02)
-        #expect(estimate.controlled.settlementIDs == ["held"])
+        #expect(estimate.controlled.settlementIDs == ["beside", "held"])
         #expect(estimate.contested.settlementIDs == ["grey"])
     }
 }
