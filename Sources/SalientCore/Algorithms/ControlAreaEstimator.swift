@@ -95,7 +95,7 @@ public final class ControlAreaEstimator {
                 description: "estimate border '\(parameters.borderID)' is not a line in the gazetteer")
         }
         ground = GroundEvent.all(in: timeline)
-        let mapped = ground.filter(\.isMapped).map(\.event.position)
+        let mapped = ground.compactMap { $0.isMapped ? $0.event.position : nil }
         projection = LocalMetricProjection(centeredOn: mapped.isEmpty ? borderLines.lines.flatMap { $0 } : mapped)
         let geos = try GEOSContext()
         let projector = try projection.makeProjector(context: try PROJContext())
