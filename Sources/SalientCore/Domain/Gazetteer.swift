@@ -105,9 +105,9 @@ public struct Gazetteer: Sendable {
         indexByID[id].map { places[$0] }
     }
 
-    /// Where a place's coordinates come from, without copying the rest of the place.
-    public func provenance(ofPlace id: String) -> Provenance? {
-        indexByID[id].map { places[$0].provenance }
+    /// The place's position in `places`.
+    public func index(ofPlace id: String) -> Int? {
+        indexByID[id]
     }
 
     /// The places a folded key (`NameFolding.key`) names, with the strength of each match (1 id

@@ -45,8 +45,11 @@ public enum ExportLayers {
     /// An event's properties that no estimate changes, the head of every events layer.
     static func eventHead(_ event: Event, gazetteer: Gazetteer, sources index: SourceIndex) -> [(String, JSONValue)] {
         let cited = CitedSources(event.sourceIDs, index)
-        let provenance = event.placeID.flatMap(gazetteer.provenance(ofPlace:))
-        let coordinateSource = provenance.map { "\($0.source) \($0.sourceID)" } ?? "timeline coordinates"
+        // Read in place, field by field: copying a place or its provenance out was a tenth of the layer.
+        let place = event.placeID.flatMap(gazetteer.index(ofPlace:))
+        let coordinateSource =
+            place.map { "\(gazetteer.places[$0].provenance.source) \(gazetteer.places[$0].provenance.sourceID)" }
+            ?? "timeline coordinates"
         return [
             ("id", .string(event.id)),
             ("kind", .string(event.kind.rawValue)),
@@ -65,8 +68,11 @@ public enum ExportLayers {
             ("source_files", .string(joined(cited.files))),
             ("published_date", .string(cited.firstPublished?.description ?? "")),
             ("coordinate_source", .string(coordinateSource)),
-            ("coordinate_licence", .string(provenance?.licence ?? "")),
-            ("coordinate_uncertainty_m", .number(provenance?.uncertaintyMeters ?? 0, decimals: 0)),
+            ("coordinate_licence", .string(place.map { gazetteer.places[$0].provenance.licence } ?? "")),
+            (
+                "coordinate_uncertainty_m",
+                .number(place.map { gazetteer.places[$0].provenance.uncertaintyMeters } ?? 0, decimals: 0)
+            ),
         ]
     }
 

@@ -4,7 +4,7 @@ import SalientCore
 /// Resolving a written name to a gazetteer place, in the timeline's context.
 extension TimelineReader.Context {
     func resolve(_ name: String, fields: Fields, key: String, kinds: Set<PlaceKind>?) throws -> String {
-        try resolveRouted(name, parent: "", fields: fields, key: key, kinds: kinds).place.id
+        gazetteer.places[try resolveRouted(name, parent: "", fields: fields, key: key, kinds: kinds).place].id
     }
 
     /// `resolve`, in the timeline's context (its territory, the parent named), saying how the
@@ -12,7 +12,7 @@ extension TimelineReader.Context {
     func resolveRouted(
         _ name: String, parent: String, fields: Fields, key: String,
         kinds: Set<PlaceKind>?
-    ) throws -> (place: Place, route: MatchRoute) {
+    ) throws -> (place: Int, route: MatchRoute) {
         let line = fields.line(of: key)
         let length = name.unicodeScalars.count
         guard length <= Limits.nameCharacters else {
@@ -22,16 +22,24 @@ extension TimelineReader.Context {
                 hint: "name the place by its id or a shorter name")
         }
         let parentLine = parent.isEmpty ? line : fields.line(of: "parent")
+        let resolution: Resolution
         switch try resolved.resolution(
             of: name, parent: parent, territory: territory, reachMeters: reachMeters, in: gazetteer)
         {
-        case .found(let place, let route):
-            if let kinds, !kinds.contains(place.kind) {
+        case .found(let index, let route):
+            let kind = gazetteer.places[index].kind
+            if let kinds, !kinds.contains(kind) {
                 throw InputError(
-                    "'\(name)' is a \(place.kind.rawValue), not a \(kinds.map(\.rawValue).sorted().joined(separator: " or "))",
+                    "'\(name)' is a \(kind.rawValue), not a \(kinds.map(\.rawValue).sorted().joined(separator: " or "))",
                     file: file, line: line, field: fields.name(key))
             }
-            return (place, route)
+            return (index, route)
+        case .failed(let failure):
+            resolution = failure
+        }
+        switch resolution {
+        case .found(let place, _):
+            preconditionFailure("\(place.id) was found in the gazetteer but has no index there")
         case .ambiguous(let candidates):
             let listed = candidates.prefix(5).map { candidate in
                 let place = candidate.place
@@ -81,21 +89,31 @@ final class ResolvedNames {
         var parent: String
     }
 
-    private var found: [Key: Resolution] = [:]
+    /// What a name resolved to: a place, by its index in the gazetteer (kept as an index, since
+    /// copying a place out of the cache for every event cost more than the lookup), or why not.
+    enum Outcome {
+        case found(place: Int, route: MatchRoute)
+        case failed(Resolution)
+    }
+
+    private var found: [Key: (place: Int, route: MatchRoute)] = [:]
     private var context: (territory: ObjectIdentifier?, reachMeters: Double)?
 
     func resolution(
         of name: String, parent: String, territory: Territory?, reachMeters: Double, in gazetteer: Gazetteer
-    ) throws -> Resolution {
+    ) throws -> Outcome {
         let current = (territory.map(ObjectIdentifier.init), reachMeters)
         if context.map({ $0.territory != current.0 || $0.reachMeters != current.1 }) ?? true {
             found = [:]
             context = current
         }
         let key = Key(name: name, parent: parent)
-        if let known = found[key] { return known }
+        if let known = found[key] { return .found(place: known.place, route: known.route) }
         let resolution = try gazetteer.resolve(name, parent: parent, territory: territory, reachMeters: reachMeters)
-        if case .found = resolution { found[key] = resolution }
-        return resolution
+        guard case .found(let place, let route) = resolution, let index = gazetteer.index(ofPlace: place.id) else {
+            return .failed(resolution)
+        }
+        found[key] = (index, route)
+        return .found(place: index, route: route)
     }
 }

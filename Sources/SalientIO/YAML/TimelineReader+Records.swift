@@ -147,9 +147,10 @@ extension TimelineReader.Context {
                 hint: "name a gazetteer place, or give coordinates: [lon, lat]")
         case (.some, .none):
             let written = try fields.string("place")
-            let (place, route) = try resolveRouted(
+            let (index, route) = try resolveRouted(
                 written, parent: fields.optionalString("parent"), fields: fields,
                 key: "place", kinds: nil)
+            let place = gazetteer.places[index]
             placeID = place.id
             placeName = place.name
             position = try place.geometry.representativePoint()
