@@ -80,7 +80,7 @@ public struct GroundEvent: Hashable, Sendable {
 
     /// A timeline's ground events in the order they enter the estimate: by first day, then id.
     public static func all(in timeline: Timeline) -> [GroundEvent] {
-        // Reserved and sorted in place: each copy of a 200,000-event list moved every event.
+        // Reserved and sorted in place: every copy of the list would move every event again.
         var ground: [GroundEvent] = []
         ground.reserveCapacity(timeline.events.count)
         for event in timeline.events {

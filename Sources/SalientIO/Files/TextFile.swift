@@ -31,9 +31,9 @@ public enum TextFile {
         return text
     }
 
-    /// A regular file of `bytes` bytes read straight into a string's storage, without a copy
-    /// held beside it (a 200 MB timeline was copied twice). Nil when the file is not plainly
-    /// valid UTF-8, or changed size, or cannot be read: the caller's path then says why.
+    /// A regular file of `bytes` bytes read straight into a string's storage, with no second
+    /// copy of its bytes held beside it. Nil when the file is not plainly valid UTF-8, or
+    /// changed size, or cannot be read: the caller's path then says why.
     private static func readRegularFile(_ path: String, bytes size: Int) -> String? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }

@@ -45,7 +45,7 @@ public enum ExportLayers {
     /// An event's properties that no estimate changes, the head of every events layer.
     static func eventHead(_ event: Event, gazetteer: Gazetteer, sources index: SourceIndex) -> [(String, JSONValue)] {
         let cited = CitedSources(event.sourceIDs, index)
-        // Read in place, field by field: copying a place or its provenance out was a tenth of the layer.
+        // Read in place, field by field: a copy of the place would retain its ten strings and arrays.
         let place = event.placeID.flatMap(gazetteer.index(ofPlace:))
         let coordinateSource =
             place.map { "\(gazetteer.places[$0].provenance.source) \(gazetteer.places[$0].provenance.sourceID)" }

@@ -89,8 +89,8 @@ final class ResolvedNames {
         var parent: String
     }
 
-    /// What a name resolved to: a place, by its index in the gazetteer (kept as an index, since
-    /// copying a place out of the cache for every event cost more than the lookup), or why not.
+    /// What a name resolved to: a place, by its index in the gazetteer (an index, so that no
+    /// place is copied out of the cache for every event that names it), or why not.
     enum Outcome {
         case found(place: Int, route: MatchRoute)
         case failed(Resolution)
