@@ -104,7 +104,7 @@ public enum ExportLayers {
     /// no `url` is left out (as `source_files` leaves out a source with no file), so the text is
     /// "" when none has one, never a run of empty entries.
     static func sourceURLs(_ ids: [String], _ index: SourceIndex) -> String {
-        ids.compactMap(index.url(id:)).joined(separator: "; ")
+        joined(ids.compactMap(index.url(id:)))
     }
 
     /// What the estimate says of an event, after the head: the tier it feeds (nil: none) and its radius.

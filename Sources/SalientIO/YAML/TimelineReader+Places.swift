@@ -22,7 +22,6 @@ extension TimelineReader.Context {
                 hint: "name the place by its id or a shorter name")
         }
         let parentLine = parent.isEmpty ? line : fields.line(of: "parent")
-        let resolution: Resolution
         switch try resolved.resolution(
             of: name, parent: parent, territory: territory, reachMeters: reachMeters, in: gazetteer)
         {
@@ -34,13 +33,9 @@ extension TimelineReader.Context {
                     file: file, line: line, field: fields.name(key))
             }
             return (index, route)
-        case .failed(let failure):
-            resolution = failure
-        }
-        switch resolution {
-        case .found(let place, _):
+        case .failed(.found(let place, _)):
             preconditionFailure("\(place.id) was found in the gazetteer but has no index there")
-        case .ambiguous(let candidates):
+        case .failed(.ambiguous(let candidates)):
             let listed = candidates.prefix(5).map { candidate in
                 let place = candidate.place
                 let whereabouts =
@@ -63,7 +58,7 @@ extension TimelineReader.Context {
                 "ambiguous place '\(name)': \(listed.joined(separator: ", "))\(more)",
                 file: file, line: line,
                 field: fields.name(key), hint: "write the id of the place you mean" + byParent)
-        case .notInParent(let parentName, let candidates):
+        case .failed(.notInParent(let parentName, let candidates)):
             let listed = candidates.prefix(5).map {
                 "\($0.id) (\($0.parent.isEmpty ? "no parent" : "in \($0.parent)"))"
             }
@@ -72,7 +67,7 @@ extension TimelineReader.Context {
                 "no place '\(name)' lies in '\(parentName)'", file: file, line: parentLine,
                 field: fields.name(parent.isEmpty ? key : "parent"),
                 hint: "places of that name: \(listed.joined(separator: ", "))\(more)")
-        case .notFound(let suggestions):
+        case .failed(.notFound(let suggestions)):
             throw InputError(
                 "unknown place '\(name)'", file: file, line: line, field: fields.name(key),
                 hint: didYouMean(suggestions) ?? "add it to the gazetteer or give coordinates")
